@@ -1,0 +1,63 @@
+"""Command line: `python -m pressdesk ingest|extract|translate ...`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from pressdesk import store
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from pressdesk.ingest import ingest
+
+    con = store.connect(args.db)
+    report = ingest(con, args.paths, extract=not args.no_extract, allow_private_urls=args.allow_private_urls)
+    for source, reason in report.failed:
+        print(f"skipped {source}: {reason}", file=sys.stderr)
+    print(report.summary())
+    return 0 if report.added or report.duplicates or not report.failed else 1
+
+
+def _extract(args: argparse.Namespace) -> int:
+    from pressdesk.pipeline import extract_articles
+
+    con = store.connect(args.db)
+    ids = [r[0] for r in con.execute("SELECT article_id FROM articles").fetchall()]
+    stats = extract_articles(con, ids)
+    print(f"extracted {stats['events']} events and {stats['quotes']} quotes from {len(ids)} articles")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pressdesk", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("ingest", help="load files, folders or URLs into the database")
+    p.add_argument("paths", nargs="+")
+    p.add_argument("--db", default=None, help="database file (default $PRESSDESK_DB or data/pressdesk.duckdb)")
+    p.add_argument("--no-extract", action="store_true", help="skip date and quote extraction")
+    p.add_argument("--allow-private-urls", action="store_true", help="allow fetching loopback/private addresses")
+    p.set_defaults(func=_ingest)
+    p = sub.add_parser("extract", help="re-run date, event and quote extraction on every article")
+    p.add_argument("--db", default=None)
+    p.set_defaults(func=_extract)
+    try:
+        from pressdesk import translate_cli
+    except ImportError:  # translation is optional for the rest of the CLI
+        translate_cli = None
+    if translate_cli is not None:
+        translate_cli.register(sub)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,219 @@
+"""Load articles (files, folders, records, URLs, uploads) into DuckDB: idempotent, one transaction per file."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import duckdb
+import pandas as pd
+
+from pressdesk import language as langid
+from pressdesk import meta, readers
+from pressdesk.clean import clean_text
+from pressdesk.readers import IngestError, RawDoc
+from pressdesk.sentences import Sentence, split_sentences
+
+FIELDS = ("source", "url", "title", "publisher", "published", "language")
+
+
+@dataclass
+class ArticleRecord:
+    article_id: str
+    source: str
+    url: str | None
+    title: str | None
+    publisher: str | None
+    language: str | None
+    published: date | None
+    published_origin: str | None
+    text: str
+    content_hash: str
+    provenance: dict[str, str]
+    sentences: list[Sentence] = field(default_factory=list)
+
+
+@dataclass
+class IngestReport:
+    added: list[str] = field(default_factory=list)  # article ids
+    duplicates: int = 0
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (source, one-line reason)
+
+    def merge(self, other: IngestReport) -> None:
+        self.added += other.added
+        self.duplicates += other.duplicates
+        self.failed += other.failed
+
+    def summary(self) -> str:
+        return f"added {len(self.added)}, already loaded {self.duplicates}, failed {len(self.failed)}"
+
+
+def content_hash(text: str) -> str:
+    """Hash of the clean text with whitespace folded: the article's identity across re-ingestion."""
+    return hashlib.sha256(re.sub(r"\s+", " ", text).strip().encode("utf-8")).hexdigest()
+
+
+def prepare(doc: RawDoc, detected_language: str | None = None) -> ArticleRecord:
+    """Clean one document and find its metadata; values given with the record win over found ones."""
+    cleaned = clean_text(doc.text)
+    if not cleaned.text.strip():
+        raise IngestError("no article text left after removing page furniture")
+    given = {k: v for k, v in doc.meta.items() if k in FIELDS and v not in (None, "")}
+    prov: dict[str, str] = {}
+
+    def pick(name: str, *candidates: tuple[object, str]) -> object:
+        if name in given:
+            prov[name] = "record"
+            return given[name]
+        for value, origin in candidates:
+            if value:
+                prov[name] = origin
+                return value
+        return None
+
+    lang = pick("language", (detected_language or langid.detect(cleaned.text), "detected:lingua"))
+    lang = str(lang).lower()[:2] if lang else None
+    url = pick("url", (cleaned.url, "text:source-line"), (doc.found.get("url"), "html:meta"),
+               (doc.source if doc.source.startswith(("http://", "https://")) else None, "fetched"))
+    title = pick("title", (doc.found.get("title"), "html:meta"), (meta.guess_title(cleaned.text, cleaned.roles), "text"))
+    publisher = pick("publisher", (cleaned.publisher, "text:credit"), (doc.found.get("publisher"), "html:meta"),
+                     (cleaned.masthead, "text:masthead"))
+    published, published_origin = _published(given, cleaned.text, lang, url, doc.found.get("published"))
+    if published_origin:
+        prov["published"] = published_origin
+    digest = content_hash(cleaned.text)
+    return ArticleRecord(
+        article_id=digest[:16], source=str(given.get("source") or doc.source), url=url, title=title,
+        publisher=publisher, language=lang, published=published, published_origin=published_origin,
+        text=cleaned.text, content_hash=digest, provenance=prov,
+        sentences=split_sentences(cleaned.text, lang, cleaned.roles),
+    )
+
+
+def _published(given: dict, text: str, lang: str | None, url: object, html_date: object) -> tuple[date | None, str | None]:
+    if "published" in given:
+        value = given["published"]
+        parsed = value if isinstance(value, date) else meta.parse_date(str(value), lang)
+        if parsed:
+            return parsed, "record"
+    dateline = meta.date_from_dateline(text, lang)
+    if dateline:
+        return dateline[0], "text:dateline"
+    from_url = meta.date_from_url(str(url) if url else None)
+    if from_url:
+        return from_url, "url"
+    if html_date:
+        parsed = meta.parse_date(str(html_date), lang)
+        if parsed:
+            return parsed, "html:meta"
+    return None, None
+
+
+def _existing_hashes(con: duckdb.DuckDBPyConnection, hashes: list[str]) -> set[str]:
+    rows = con.execute("SELECT content_hash FROM articles WHERE list_contains(?, content_hash)", [hashes]).fetchall()
+    return {r[0] for r in rows}
+
+
+def store_records(con: duckdb.DuckDBPyConnection, records: list[ArticleRecord]) -> tuple[list[str], int]:
+    """Insert new records in one transaction; return (added ids, duplicates skipped)."""
+    existing = _existing_hashes(con, [r.content_hash for r in records])
+    fresh: dict[str, ArticleRecord] = {}
+    for rec in records:
+        if rec.content_hash not in existing:
+            fresh.setdefault(rec.content_hash, rec)
+    if not fresh:
+        return [], len(records)
+    arts = pd.DataFrame([{
+        "article_id": r.article_id, "source": r.source, "url": r.url, "title": r.title, "publisher": r.publisher,
+        "language": r.language, "published": r.published, "published_origin": r.published_origin,
+        "text": r.text, "content_hash": r.content_hash, "provenance": json.dumps(r.provenance),
+    } for r in fresh.values()])
+    sents = pd.DataFrame([
+        {"article_id": r.article_id, "idx": s.idx, "start_char": s.start, "end_char": s.end, "text": s.text,
+         "role": s.role}
+        for r in fresh.values() for s in r.sentences
+    ], columns=["article_id", "idx", "start_char", "end_char", "text", "role"])
+    arts["published"] = pd.to_datetime(arts["published"]).dt.date
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute(
+            "INSERT INTO articles (article_id, source, url, title, publisher, language, published,"
+            " published_origin, text, content_hash, provenance)"
+            " SELECT article_id, source, url, title, publisher, language, published::DATE, published_origin,"
+            " text, content_hash, provenance FROM arts"
+        )
+        con.execute("INSERT INTO sentences SELECT article_id, idx, start_char, end_char, text, role FROM sents")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    return [r.article_id for r in fresh.values()], len(records) - len(fresh)
+
+
+def ingest_docs(con: duckdb.DuckDBPyConnection, source: str, docs: list[RawDoc]) -> IngestReport:
+    """One file's documents: bad records are reported, the rest commit together."""
+    report = IngestReport()
+    detected = langid.detect_many([d.text for d in docs]) if len(docs) > 8 else [None] * len(docs)
+    records = []
+    for n, (doc, lang) in enumerate(zip(docs, detected, strict=True)):
+        try:
+            records.append(prepare(doc, lang))
+        except IngestError as exc:
+            where = doc.source if len(docs) == 1 else f"{source} (record {n + 1})"
+            report.failed.append((where, str(exc)))
+    if records:
+        try:
+            added, dupes = store_records(con, records)
+        except duckdb.Error as exc:
+            report.failed.append((source, f"database refused the file: {str(exc).splitlines()[0]}"))
+            return report
+        report.added += added
+        report.duplicates += dupes
+    return report
+
+
+def ingest(
+    con: duckdb.DuckDBPyConnection,
+    inputs: Iterable[str | Path],
+    extract: bool = True,
+    progress: Callable[[int, int, str], None] | None = None,
+    allow_private_urls: bool = False,
+) -> IngestReport:
+    """Ingest files, folders and URLs. Every failure becomes a one-line entry in the report."""
+    report = IngestReport()
+    sources = list(readers.expand(inputs, report.failed))
+    for i, src in enumerate(sources):
+        if progress:
+            progress(i, len(sources), str(src))
+        try:
+            docs = readers.read_source(src, allow_private_urls=allow_private_urls)
+        except IngestError as exc:
+            report.failed.append((str(src), str(exc)))
+            continue
+        report.merge(ingest_docs(con, str(src), docs))
+    if extract and report.added:
+        from pressdesk.pipeline import extract_articles
+
+        extract_articles(con, report.added)
+    return report
+
+
+def ingest_upload(con: duckdb.DuckDBPyConnection, name: str, data: bytes, extract: bool = True) -> IngestReport:
+    """An uploaded file: same readers and checks as files on disk."""
+    report = IngestReport()
+    try:
+        docs = readers.read_bytes(name, data)
+    except IngestError as exc:
+        report.failed.append((name, str(exc)))
+        return report
+    report.merge(ingest_docs(con, name, docs))
+    if extract and report.added:
+        from pressdesk.pipeline import extract_articles
+
+        extract_articles(con, report.added)
+    return report
