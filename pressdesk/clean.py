@@ -57,7 +57,7 @@ def _is_masthead(line: str, following: str | None) -> bool:
         and 1 <= _words(line) <= 3
         and len(line) <= 30
         and not re.search(r"[.!?:;,\"“”«»„]", line)
-        and 4 <= _words(following) and len(following) <= 250
+        and _words(following) >= 4 and len(following) <= 250
     )
 
 

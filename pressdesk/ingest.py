@@ -139,19 +139,24 @@ def store_records(con: duckdb.DuckDBPyConnection, records: list[ArticleRecord]) 
         for r in fresh.values() for s in r.sentences
     ], columns=["article_id", "idx", "start_char", "end_char", "text", "role"])
     arts["published"] = pd.to_datetime(arts["published"]).dt.date
+    con.register("new_articles", arts)
+    con.register("new_sentences", sents)
     con.execute("BEGIN TRANSACTION")
     try:
         con.execute(
             "INSERT INTO articles (article_id, source, url, title, publisher, language, published,"
             " published_origin, text, content_hash, provenance)"
             " SELECT article_id, source, url, title, publisher, language, published::DATE, published_origin,"
-            " text, content_hash, provenance FROM arts"
+            " text, content_hash, provenance FROM new_articles"
         )
-        con.execute("INSERT INTO sentences SELECT article_id, idx, start_char, end_char, text, role FROM sents")
+        con.execute("INSERT INTO sentences SELECT article_id, idx, start_char, end_char, text, role FROM new_sentences")
         con.execute("COMMIT")
     except Exception:
         con.execute("ROLLBACK")
         raise
+    finally:
+        con.unregister("new_articles")
+        con.unregister("new_sentences")
     return [r.article_id for r in fresh.values()], len(records) - len(fresh)
 
 

@@ -1,0 +1,130 @@
+"""Timeline: every dated statement in the corpus, one bar per event cluster, with its reports."""
+
+from __future__ import annotations
+
+import pandas as pd
+import plotly.express as px
+import streamlit as st
+
+import ui
+from pressdesk import store, timeline
+from pressdesk.translate import cached_translations
+
+ui.page_header("Timeline", "Dated events found in the articles, resolved against each publication date. "
+               "Reports of the same event in several articles and languages are grouped.")
+con = ui.con()
+
+
+@st.cache_data(show_spinner=False)
+def _events(gen, start, end, actors, languages, publishers, text) -> pd.DataFrame:
+    return store.events(ui.con(), start, end, list(actors) or None, list(languages) or None,
+                        list(publishers) or None, text or None)
+
+
+@st.cache_data(show_spinner=False)
+def _options(gen) -> tuple[list[str], dict]:
+    return store.actors(ui.con()), store.facets(ui.con())
+
+
+@st.cache_data(show_spinner=False)
+def _translations(gen, pairs: tuple, target: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for lang in {p[1] for p in pairs}:
+        texts = [t for t, lg in pairs if lg == lang]
+        out.update({t: tr.translated for t, tr in cached_translations(ui.con(), texts, lang, target).items()})
+    return out
+
+
+gen = ui.generation()
+actor_options, facets = _options(gen)
+with st.sidebar:
+    st.header("Filters")
+    ui.init("from", kind="date")
+    ui.init("to", kind="date")
+    ui.init("actor", kind="list", options=actor_options)
+    ui.init("lang", kind="list", options=facets["languages"])
+    ui.init("outlet", kind="list", options=facets["publishers"])
+    ui.init("q", default="")
+    ui.init("rows", default="actor", options=["actor", "cluster"])
+    ui.init("colour", default="language", options=["language", "outlet"])
+    ui.init("to_lang", default="en")
+    st.date_input("Events from", key="from")
+    st.date_input("Events to", key="to")
+    st.multiselect("Actors", actor_options, key="actor")
+    st.multiselect("Languages", facets["languages"], key="lang")
+    st.multiselect("Outlets", facets["publishers"], key="outlet")
+    st.text_input("Text contains", key="q")
+    st.radio("Rows", ["actor", "cluster"], key="rows", horizontal=True)
+    st.radio("Colour by", ["language", "outlet"], key="colour", horizontal=True)
+    st.text_input("Translation language (hover)", key="to_lang", max_chars=5)
+
+events = _events(gen, st.session_state["from"], st.session_state["to"], tuple(st.session_state["actor"]),
+                 tuple(st.session_state["lang"]), tuple(st.session_state["outlet"]), st.session_state["q"])
+if events.empty:
+    st.info("No dated event matches these filters." if store.counts(con)["events"] else
+            "No events yet: load articles on the home page; dates are extracted as they are loaded.")
+    ui.sync_url(["from", "to", "actor", "lang", "outlet", "q", "rows", "colour", "to_lang"])
+    st.stop()
+
+known = events[events["year_known"]]
+unknown = events[~events["year_known"]]
+clustered = timeline.clusters(known)
+target = (st.session_state["to_lang"] or "en").strip().lower()
+translated = _translations(gen, tuple(zip(clustered["summary"], clustered["language"], strict=True)), target)
+clustered["translation"] = [translated.get(s, "") for s in clustered["summary"]]
+clustered["when"] = [timeline.span_text(r.date_start, r.date_end, r.precision) for r in clustered.itertuples()]
+
+st.caption(f"{len(clustered)} events from {len(known)} date mentions in {known['article_id'].nunique()} articles.")
+if not clustered.empty:
+    bars = timeline.bars(clustered, rows=st.session_state["rows"], colour=st.session_state["colour"])
+    bars["hover"] = [
+        f"<b>{r.when}</b> · {r.reports} report(s): {', '.join(r.publishers)}<br>{timeline.label(r.summary, 160)}"
+        + (f"<br><i>{timeline.label(r.translation, 160)}</i>" if r.translation else "")
+        for r in bars.itertuples()
+    ]
+    fig = px.timeline(bars, x_start="start", x_end="end", y="row", color="colour",
+                      custom_data=["cluster_id", "hover"])
+    fig.update_traces(hovertemplate="%{customdata[1]}<extra></extra>")
+    fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_layout(height=max(320, 28 * bars["row"].nunique() + 120), legend_title_text=st.session_state["colour"])
+    picked = st.plotly_chart(fig, on_select="rerun", selection_mode="points", key="timeline_chart")
+    points = (picked.selection.points if picked and picked.selection else []) or []
+    if points and points[0].get("customdata"):
+        st.session_state["event"] = points[0]["customdata"][0]
+
+ids = clustered["cluster_id"].tolist()
+ui.init("event", options=ids)
+if st.session_state.get("event") not in ids:
+    st.session_state["event"] = None
+labels = dict(zip(ids, (f"{w} — {lb}" for w, lb in zip(clustered["when"], clustered["label"], strict=True)),
+                  strict=True))
+st.selectbox("Open event", ids, key="event", index=None, format_func=lambda c: labels.get(c, c),
+             placeholder="Click a bar, or choose an event here")
+ui.sync_url(["from", "to", "actor", "lang", "outlet", "q", "rows", "colour", "to_lang", "event"])
+
+chosen = st.session_state.get("event")
+if chosen:
+    reports = known[known["cluster_id"] == chosen]
+    head = clustered[clustered["cluster_id"] == chosen].iloc[0]
+    st.subheader(f"{head['when']} · {len(reports)} report(s)")
+    if head["actors"]:
+        st.write("Actors: " + ", ".join(head["actors"]))
+    cols = st.columns(min(3, len(reports)))
+    for i, rep in enumerate(reports.itertuples()):
+        with cols[i % len(cols)], st.container(border=True):
+            st.markdown(f"**{rep.publisher}** · {rep.language} · published {rep.published or 'unknown'}")
+            st.caption(f"“{rep.date_text}” → {timeline.span_text(rep.date_start, rep.date_end, rep.precision)}")
+            st.text(rep.summary)
+            tr = _translations(gen, ((rep.summary, rep.language),), target).get(rep.summary)
+            if tr:
+                st.caption(f"{target}: {tr}")
+            st.page_link("dashboard.py", label="Open article", icon="📄", query_params={"article": rep.article_id})
+            st.page_link("pages/3_Translations.py", label="Side by side", icon="🌐",
+                         query_params={"article": rep.article_id, "to": target})
+
+if not unknown.empty:
+    st.subheader("Dates whose year is unknown")
+    st.caption("These articles give no publication date, so only the day and month are known; they are "
+               "not placed on the timeline.")
+    view = unknown.assign(day=[d.strftime("%d %b") for d in unknown["date_start"]])
+    st.dataframe(view[["day", "date_text", "summary", "publisher", "language"]], hide_index=True)

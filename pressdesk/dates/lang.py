@@ -1,0 +1,223 @@
+"""Load a language's date data (data/dates/<lang>.toml) and compile it once into regexes."""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(os.environ.get("PRESSDESK_DATES_DATA", Path(__file__).resolve().parents[2] / "data" / "dates"))
+
+_B = r"(?<!\w)"  # start of word
+_E = r"(?!\w)"  # end of word
+YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?!\d)(?![.,]\d)"
+DAY = r"(?<![\d.,:/-])(?P<day>0?[1-9]|[12]\d|3[01])"
+_PLACEHOLDER = re.compile(r"\{(num|weekday|month|year)\}|\[([^\]]*)\]")
+
+
+def _strip_table() -> dict[int, str]:
+    """Map accented Latin letters to their base letter and curly apostrophes to ASCII, keeping length."""
+    table: dict[int, str] = {0x2019: "'", 0x2018: "'", 0x02BC: "'", 0x00B4: "'"}
+    for cp in range(0xC0, 0x250):
+        base = unicodedata.normalize("NFD", chr(cp))[0]
+        if base != chr(cp) and base.isascii():
+            table[cp] = base
+    return table
+
+
+_STRIP = _strip_table()
+_CEDILLA = str.maketrans({"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț", "’": "'", "‘": "'"})
+
+
+def lower_same_length(text: str) -> str:
+    """Lowercase without changing length (a few characters expand under str.lower)."""
+    low = text.lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+
+
+def fold(text: str) -> str:
+    """Lowercase and drop diacritics, one output char per input char so offsets stay valid."""
+    return lower_same_length(text).translate(_STRIP)
+
+
+def tense_view(text: str) -> str:
+    """Lowercase with diacritics kept (tense cues need them: French 'à' vs 'a'), cedillas unified."""
+    return lower_same_length(text).translate(_CEDILLA)
+
+
+def phrase_regex(phrase: str, slots: dict[str, str]) -> str:
+    """Turn a readable data phrase like 'il y a {num} [semaines|sem.]' into a regex body.
+
+    {slot} is a number/weekday/month/year; [a|b] lists alternatives ([|a] makes a word optional).
+    """
+    parts: list[str] = []
+    pos = 0
+    for m in _PLACEHOLDER.finditer(phrase):
+        parts.append(_literal(phrase[pos : m.start()]))
+        if m.group(1):
+            parts.append(slots[m.group(1)])
+        else:
+            parts.append("(?:" + "|".join(_literal(a) for a in m.group(2).split("|")) + ")")
+        pos = m.end()
+    parts.append(_literal(phrase[pos:]))
+    return "".join(parts)
+
+
+def _literal(chunk: str) -> str:
+    return re.escape(fold(chunk)).replace(r"\ ", r"\s+")
+
+
+def alternation(words: list[str]) -> str:
+    """Longest-first alternation of folded literal words (so 'septembre' beats 'sept')."""
+    folded = sorted({fold(w) for w in words if w}, key=len, reverse=True)
+    return "|".join(_literal(w) for w in folded) or r"(?!x)x"
+
+
+@dataclass
+class Rule:
+    """One relative/anaphoric expression from the data: phrases and how to resolve them."""
+
+    unit: str = "day"
+    offset: int = 0
+    per_num: int = 0
+    direction: str = "tense"
+    anchor: str = "published"
+    part: str = ""
+
+
+@dataclass
+class Pattern:
+    kind: str  # dmy | mdy | my | m | num | iso | year | rel
+    regex: re.Pattern[str]
+    rule: Rule | None = None
+
+
+@dataclass
+class LanguageSpec:
+    code: str
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    numbers: dict[str, int]
+    numeric_orders: list[str]
+    capitalised: bool
+    patterns: list[Pattern] = field(default_factory=list)
+    blockers: list[re.Pattern[str]] = field(default_factory=list)
+    past: re.Pattern[str] | None = None
+    future: re.Pattern[str] | None = None
+
+
+def _name_table(groups: list[list[str]], start: int = 1) -> dict[str, int]:
+    table: dict[str, int] = {}
+    for index, names in enumerate(groups, start=start):
+        for name in names:
+            table[fold(name).rstrip(".")] = index
+    return table
+
+
+def _optional_prefix(words: list[str]) -> str:
+    """Optional leading article/preposition kept inside the mention ('le', 'on', "l'")."""
+    spaced = [w for w in words if not w.endswith("'")]
+    glued = [w for w in words if w.endswith("'")]
+    return rf"(?:(?:{alternation(spaced)})\s+|(?:{alternation(glued)}))?"
+
+
+def _absolute_patterns(data: dict, month: str, month_any: str) -> list[tuple[str, str]]:
+    """Language-generic absolute forms, parameterised by the language's prefixes, joiners and orders."""
+    ords = alternation(data.get("ordinal_suffixes", []))
+    pre = _optional_prefix(data.get("day_prefixes", []))
+    mpre = alternation(data.get("month_prefixes", []))
+    dm_join = alternation(data.get("day_month_joiners", []))
+    my_join = alternation(data.get("month_year_joiners", []))
+    ypre = alternation(data.get("year_prefixes", []))
+    day = rf"{DAY}(?:{ords})?"
+    year_tail = rf"(?:\s*,?\s+(?:(?:{my_join})\s+)?{YEAR})?"
+    out = [
+        ("iso", rf"{_B}{pre}(?P<y>\d{{4}})-(?P<a>\d{{2}})-(?P<b>\d{{2}}){_E}"),
+        ("num", rf"{_B}{pre}(?P<a>\d{{1,2}})(?P<sep>[./-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}){_E}"),
+        ("my", rf"{_B}(?:(?:{mpre})\s+)?(?P<month>{month})\s+(?:(?:{my_join})\s+)?{YEAR}"),
+        ("m", rf"{_B}(?:{mpre})\s+(?P<month>{month}){_E}(?!\s*\d)"),
+        ("year", rf"{_B}(?:{ypre})\s+{YEAR}"),
+    ]
+    orders = data.get("named_orders", ["dm"])
+    if "dm" in orders:
+        out.append(("dmy", rf"{_B}{pre}{day}\s*(?:(?:{dm_join})\s+)?(?P<month>{month_any}){_E}{year_tail}"))
+    if "md" in orders:
+        tail = rf"(?:\s*,?\s*{YEAR})?"
+        out.append(("mdy", rf"{_B}{pre}(?P<month>{month_any}){_E}\s*{day}{_E}{tail}"))
+    return out
+
+
+def _month_slot(data: dict) -> tuple[str, str]:
+    """Regex for full month names, and for full names or abbreviations (abbreviations only next to a day)."""
+    full = [n for names in data["months"] for n in names]
+    abbr = [n.rstrip(".") for names in data.get("month_abbreviations", []) for n in names]
+    return alternation(full), rf"{alternation(full)}|(?:{alternation(abbr)})\.?"
+
+
+def _compile_rules(data: dict, slots: dict[str, str]) -> list[Pattern]:
+    out = []
+    for item in data.get("relative", []):
+        rule = Rule(
+            unit=item.get("unit", "day"),
+            offset=item.get("offset", 0),
+            per_num=item.get("per_num", 0),
+            direction=item.get("dir", "tense"),
+            anchor=item.get("anchor", "published"),
+            part=item.get("part", ""),
+        )
+        for phrase in item["phrases"]:
+            out.append(Pattern("rel", re.compile(rf"{_B}{phrase_regex(phrase, slots)}{_E}"), rule))
+    return out
+
+
+def _cue_regex(patterns: list[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(rf"(?:{p})" for p in patterns)) if patterns else None
+
+
+def compile_spec(data: dict) -> LanguageSpec:
+    """Build the compiled matcher for one language's parsed TOML data."""
+    month, month_any = _month_slot(data)
+    numbers = {fold(k): int(v) for k, v in data.get("numbers", {}).items()}
+    weekday_names = [n for names in data["weekdays"] for n in names]
+    slots = {
+        "num": rf"(?P<num>\d{{1,3}}|{alternation(list(numbers))})",
+        "weekday": rf"(?P<weekday>{alternation(weekday_names)})",
+        "month": rf"(?P<month>{month})",
+        "year": YEAR,
+    }
+    spec = LanguageSpec(
+        code=data["code"],
+        months=_name_table(data["months"]) | _name_table(data.get("month_abbreviations", [])),
+        weekdays=_name_table(data["weekdays"], start=0),
+        numbers=numbers,
+        numeric_orders=data.get("numeric_orders", ["dmy"]),
+        capitalised=bool(data.get("names_capitalised", False)),
+    )
+    spec.patterns = [Pattern(k, re.compile(r)) for k, r in _absolute_patterns(data, month, month_any)]
+    spec.patterns += _compile_rules(data, slots)
+    spec.blockers = [re.compile(rf"{_B}(?:{phrase_regex(b, slots)}){_E}") for b in data.get("blockers", [])]
+    tense = data.get("tense", {})
+    spec.past = _cue_regex(tense.get("past", []))
+    spec.future = _cue_regex(tense.get("future", []))
+    return spec
+
+
+def available_languages() -> list[str]:
+    return sorted(p.stem for p in DATA_DIR.glob("*.toml"))
+
+
+@lru_cache(maxsize=64)
+def load_language(code: str) -> LanguageSpec | None:
+    """Compiled spec for a language code ('fr', 'pt-BR' -> 'pt'), or None when no data file exists."""
+    base = code.lower().replace("_", "-").split("-")[0]
+    path = DATA_DIR / f"{base}.toml"
+    if not path.exists():
+        return None
+    with path.open("rb") as fh:
+        return compile_spec(tomllib.load(fh))

@@ -1,0 +1,247 @@
+"""Shared entity gazetteer: cross-language aliases, mention finding, canonicalisation and fuzzy merging."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from rapidfuzz import fuzz, process
+
+DATA = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_GAZETTEER = DATA / "entities.toml"
+
+TOKEN = re.compile(r"\w+(?:[-.]\w+)*")
+_SECTIONS = {"country": "country", "organisation": "organisation", "person": "person", "place": "place"}
+FUZZY_CUTOFF = 86.0
+
+
+@dataclass(frozen=True)
+class Entity:
+    canonical: str
+    type: str  # "person" | "organisation" | "country" | "place"
+    aliases: tuple[str, ...]
+    role: str | None = None
+    country: str | None = None
+    gender: str | None = None
+
+
+@dataclass(frozen=True)
+class EntityMention:
+    canonical: str
+    type: str
+    surface: str
+    start: int
+    end: int
+
+
+def fold(text: str) -> str:
+    """Lowercase and strip diacritics char by char, so offsets into the folded string stay valid."""
+    return "".join(_fold_char(c) for c in text)
+
+
+@lru_cache(maxsize=4096)
+def _fold_char(c: str) -> str:
+    base = unicodedata.normalize("NFD", c)[:1].lower()
+    if len(base) != 1:
+        return c.lower()[:1] or c
+    return {"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "s"}.get(base, base)
+
+
+def key_of(text: str) -> tuple[str, ...]:
+    """Token key used for alias lookup: folded tokens, punctuation and apostrophes dropped."""
+    return tuple(fold(t) for t in TOKEN.findall(text))
+
+
+def _is_acronym(token: str) -> bool:
+    letters = [c for c in token if c.isalpha()]
+    return bool(letters) and len(letters) <= 5 and all(c.isupper() for c in letters)
+
+
+@dataclass
+class Gazetteer:
+    entities: list[Entity]
+    index: dict[tuple[str, ...], tuple[Entity, str]] = field(default_factory=dict)
+    surnames: dict[tuple[str, ...], Entity] = field(default_factory=dict)
+    adjectives: dict[str, dict[tuple[str, ...], str]] = field(default_factory=dict)
+    by_canonical: dict[str, Entity] = field(default_factory=dict)
+    max_n: int = 1
+
+    def add(self, entity: Entity) -> None:
+        self.entities.append(entity)
+        self.by_canonical[entity.canonical] = entity
+        for alias in (entity.canonical, *entity.aliases):
+            key = key_of(alias)
+            if key and key not in self.index:
+                self.index[key] = (entity, alias)
+                self.max_n = max(self.max_n, len(key))
+        if entity.type == "person":
+            last = key_of(entity.canonical)[-1:]
+            if last and last not in self.index:
+                self.surnames.setdefault(last, entity)
+
+    def lookup(self, surface: str) -> Entity | None:
+        hit = self.index.get(key_of(surface))
+        return hit[0] if hit else None
+
+    def country_of_adjective(self, word: str, language: str) -> str | None:
+        return self.adjectives.get(language, {}).get(key_of(word))
+
+
+def _parse(path: Path) -> Gazetteer:
+    raw = tomllib.loads(path.read_text(encoding="utf-8"))
+    gaz = Gazetteer(entities=[])
+    for section, etype in _SECTIONS.items():
+        for row in raw.get(section, []):
+            entity = Entity(
+                canonical=row["canonical"],
+                type=etype,
+                aliases=tuple(row.get("aliases", ())),
+                role=row.get("role"),
+                country=row.get("country"),
+                gender=row.get("gender"),
+            )
+            gaz.add(entity)
+            for lang, forms in row.get("adj", {}).items():
+                table = gaz.adjectives.setdefault(lang, {})
+                for form in forms:
+                    table.setdefault(key_of(form), entity.canonical)
+    return gaz
+
+
+@lru_cache(maxsize=4)
+def _load(path: str) -> Gazetteer:
+    return _parse(Path(path))
+
+
+def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
+    """Load (once per path) the TOML gazetteer."""
+    return _load(str(path or DEFAULT_GAZETTEER))
+
+
+def _case_ok(surface_tokens: list[str], alias: str) -> bool:
+    """Acronyms must match in capitals; capitalised aliases must be capitalised in the text."""
+    alias_tokens = TOKEN.findall(alias)
+    for got, want in zip(surface_tokens, alias_tokens, strict=False):
+        if _is_acronym(want) and got.upper() != got:
+            return False
+    return not (alias_tokens and alias_tokens[0][:1].isupper() and not surface_tokens[0][:1].isupper())
+
+
+def find_entities(text: str, language: str | None = None, gazetteer: Gazetteer | None = None) -> list[EntityMention]:
+    """Greedy longest-alias matching over tokens; person surnames count once the full name was seen."""
+    gaz = gazetteer or load_gazetteer()
+    spans = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+    folded = [fold(s[2]) for s in spans]
+    out: list[EntityMention] = []
+    seen_people: set[str] = set()
+    i = 0
+    while i < len(spans):
+        hit = None
+        for n in range(min(gaz.max_n, len(spans) - i), 0, -1):
+            found = gaz.index.get(tuple(folded[i : i + n]))
+            if found and _case_ok([s[2] for s in spans[i : i + n]], found[1]):
+                hit = (n, found[0])
+                break
+        if hit is None:
+            person = gaz.surnames.get((folded[i],))
+            if person and person.canonical in seen_people and spans[i][2][:1].isupper():
+                hit = (1, person)
+        if hit is None:
+            i += 1
+            continue
+        n, entity = hit
+        start, end = spans[i][0], spans[i + n - 1][1]
+        out.append(EntityMention(entity.canonical, entity.type, text[start:end], start, end))
+        if entity.type == "person":
+            seen_people.add(entity.canonical)
+        i += n
+    return out
+
+
+_TRANSLIT = [("w", "v"), ("y", "i"), ("j", "i"), ("ks", "x"), ("kh", "h"), ("ou", "u"), ("ck", "k"), ("ph", "f")]
+
+
+def _phonetic(token: str) -> str:
+    """Collapse common transliteration variants (Zelenskyy/Zelenskyj, Peskow/Peskov, Dmitri/Dmitry)."""
+    for a, b in _TRANSLIT:
+        token = token.replace(a, b)
+    return re.sub(r"(.)\1+", r"\1", token)
+
+
+def _name_similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
+    """Similarity of two folded name keys: whole-string ratio, or per-token when both have the same shape."""
+    a, b = tuple(_phonetic(t) for t in a), tuple(_phonetic(t) for t in b)
+    whole = fuzz.ratio(" ".join(a), " ".join(b))
+    if len(a) == len(b) and len(a) >= 2:
+        per_token = min(fuzz.ratio(x, y) for x, y in zip(a, b, strict=True))
+        return max(min(whole, per_token + 10), per_token) if per_token >= 70 else min(whole, per_token + 10)
+    return whole
+
+
+@lru_cache(maxsize=1)
+def _fuzzy_choices() -> tuple[list[str], list[Entity]]:
+    gaz = load_gazetteer()
+    keys, ents = [], []
+    for key, (entity, _) in gaz.index.items():
+        if entity.type == "person" and len(key) >= 2 or len(" ".join(key)) >= 6:
+            keys.append(" ".join(key))
+            ents.append(entity)
+    return keys, ents
+
+
+def canonical_name(surface: str) -> str | None:
+    """Gazetteer canonical for a surface form, tolerant of transliteration variants (rapidfuzz)."""
+    gaz = load_gazetteer()
+    key = key_of(surface)
+    if not key:
+        return None
+    entity = gaz.lookup(surface)
+    if entity:
+        return entity.canonical
+    keys, ents = _fuzzy_choices()
+    best = process.extractOne(" ".join(key), keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF - 6)
+    if best is None:
+        return None
+    candidate = ents[best[2]]
+    if _name_similarity(key, tuple(best[0].split(" "))) >= FUZZY_CUTOFF:
+        return candidate.canonical
+    return None
+
+
+def same_person(a: str, b: str) -> bool:
+    """True when two spellings plausibly name the same person (surname-only forms included)."""
+    ka, kb = key_of(a), key_of(b)
+    if not ka or not kb:
+        return False
+    if len(ka) != len(kb):
+        short, long_ = (ka, kb) if len(ka) < len(kb) else (kb, ka)
+        return _name_similarity(short, long_[-len(short) :]) >= FUZZY_CUTOFF
+    return _name_similarity(ka, kb) >= FUZZY_CUTOFF
+
+
+def merge_names(names: Iterable[str]) -> dict[str, str]:
+    """Map each surface to a canonical: gazetteer first, then clustering unknown spellings by similarity."""
+    result: dict[str, str] = {}
+    reps: list[str] = []
+    unknown: list[str] = []
+    for name in names:
+        if name in result or name in unknown:
+            continue
+        canon = canonical_name(name)
+        if canon:
+            result[name] = canon
+        else:
+            unknown.append(name)
+    # longest spellings first so "Ivan Petrov" represents "Petrov"
+    for name in sorted(unknown, key=lambda s: (-len(key_of(s)), -len(s))):
+        rep = next((r for r in reps if same_person(name, r)), None)
+        if rep is None:
+            reps.append(name)
+            rep = name
+        result[name] = rep
+    return result

@@ -1,0 +1,1 @@
+"""Evaluation against hand-annotated gold files: `python -m pressdesk.evaluate dates|quotes ...`."""

@@ -1,0 +1,106 @@
+"""Dated events: one row per date mention, with its sentence and actors, clustered across articles."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from pressdesk.dates import TimeMention, find_dates
+from pressdesk.entities import find_entities
+from pressdesk.sentences import Sentence
+
+ACTOR_TYPES = {"person", "organisation", "country"}
+
+
+@dataclass
+class Event:
+    event_id: str
+    article_id: str
+    sentence_idx: int | None
+    start_char: int
+    end_char: int
+    date_text: str
+    date_start: date
+    date_end: date
+    precision: str
+    year_known: bool
+    summary: str
+    actors: list[str] = field(default_factory=list)
+    actor_types: list[str] = field(default_factory=list)  # parallel to actors
+    cluster_id: str | None = None
+
+
+def _sentence_for(sentences: Sequence[Sentence], offset: int) -> Sentence | None:
+    return next((s for s in sentences if s.start <= offset < s.end), None)
+
+
+def actors_in(text: str, language: str | None) -> tuple[list[str], list[str]]:
+    """Canonical people, organisations and countries named in a passage (first mention first), with types."""
+    seen: dict[str, str] = {}
+    for mention in find_entities(text, language):
+        if mention.type in ACTOR_TYPES:
+            seen.setdefault(mention.canonical, mention.type)
+    return list(seen), list(seen.values())
+
+
+def event_id(article_id: str, start: int) -> str:
+    return hashlib.sha1(f"{article_id}:{start}".encode()).hexdigest()[:16]
+
+
+def events_for_article(
+    article_id: str, text: str, language: str | None, published: date | None, sentences: Sequence[Sentence],
+) -> list[Event]:
+    """Every date mention becomes an event; its summary is the sentence it stands in."""
+    out = []
+    mentions: list[TimeMention] = find_dates(text, language or "en", published)
+    for m in mentions:
+        sent = _sentence_for(sentences, m.start)
+        summary = sent.text if sent else text[max(0, m.start - 120): m.end + 120]
+        actors, types = actors_in(summary, language)
+        out.append(Event(
+            event_id=event_id(article_id, m.start), article_id=article_id,
+            sentence_idx=sent.idx if sent else None, start_char=m.start, end_char=m.end, date_text=m.text,
+            date_start=m.date_start, date_end=m.date_end, precision=m.precision, year_known=m.year_known,
+            summary=summary, actors=actors, actor_types=types,
+        ))
+    return out
+
+
+def _key_actors(e: Event) -> set[str]:
+    """People and organisations identify an event; countries only when nothing more specific is named."""
+    specific = {a for a, t in zip(e.actors, e.actor_types, strict=False) if t != "country"}
+    return specific or set(e.actors)
+
+
+def cluster(events: Sequence[Event]) -> dict[str, str]:
+    """Events share a cluster when their dates overlap at the same precision and they share a key actor.
+
+    Union-find over events bucketed by precision; returns event_id -> cluster_id (smallest member id).
+    """
+    parent = {e.event_id: e.event_id for e in events}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def union(a: str, b: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    by_key: dict[tuple, list[Event]] = {}
+    for e in events:
+        by_key.setdefault((e.precision, e.year_known), []).append(e)
+    for group in by_key.values():
+        group = sorted(group, key=lambda e: e.date_start)
+        for i, a in enumerate(group):
+            for b in group[i + 1:]:
+                if b.date_start > a.date_end:
+                    break
+                if _key_actors(a) & _key_actors(b):
+                    union(a.event_id, b.event_id)
+    return {e.event_id: find(e.event_id) for e in events}

@@ -1,0 +1,113 @@
+"""Run extraction (events, quotes) on stored articles and write the results back in one transaction."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Sequence
+
+import duckdb
+import pandas as pd
+
+from pressdesk import events as ev
+from pressdesk.sentences import Sentence
+
+EVENT_COLUMNS = ["event_id", "article_id", "sentence_idx", "start_char", "end_char", "date_text", "date_start",
+                 "date_end", "precision", "year_known", "summary", "actors", "actor_types", "cluster_id"]
+QUOTE_COLUMNS = ["quote_id", "article_id", "sentence_idx", "start_char", "end_char", "speaker", "speaker_surface",
+                 "speaker_role", "speaker_type", "kind", "cue", "text", "said_on", "via", "language"]
+
+
+def _sentences(con: duckdb.DuckDBPyConnection, article_id: str) -> list[Sentence]:
+    rows = con.execute(
+        "SELECT idx, start_char, end_char, text, role FROM sentences WHERE article_id = ? ORDER BY idx", [article_id]
+    ).fetchall()
+    return [Sentence(*row) for row in rows]
+
+
+def quote_id(article_id: str, start: int, end: int, kind: str) -> str:
+    return hashlib.sha1(f"{article_id}:{start}:{end}:{kind}".encode()).hexdigest()[:16]
+
+
+def extract_one(con: duckdb.DuckDBPyConnection, article_id: str) -> tuple[list[ev.Event], list[dict]]:
+    from pressdesk.quotes import extract_quotes
+
+    text, language, published = con.execute(
+        "SELECT text, language, published FROM articles WHERE article_id = ?", [article_id]
+    ).fetchone()
+    sents = _sentences(con, article_id)
+    events = ev.events_for_article(article_id, text, language, published, sents)
+    quotes = []
+    for q in extract_quotes(text, language or "en", published, sents):
+        row = {c: getattr(q, c, None) for c in QUOTE_COLUMNS[2:]}
+        row.update(quote_id=quote_id(article_id, q.start_char, q.end_char, q.kind), article_id=article_id)
+        quotes.append(row)
+    return events, quotes
+
+
+def extract_articles(
+    con: duckdb.DuckDBPyConnection, article_ids: Sequence[str], progress: Callable[[int, int], None] | None = None,
+) -> dict[str, int]:
+    """(Re)extract the given articles, then re-cluster events and merge speaker spellings corpus-wide."""
+    all_events: list[ev.Event] = []
+    all_quotes: list[dict] = []
+    for i, aid in enumerate(article_ids):
+        if progress:
+            progress(i, len(article_ids))
+        events, quotes = extract_one(con, aid)
+        all_events += events
+        all_quotes += quotes
+    events_df = pd.DataFrame([{c: getattr(e, c) for c in EVENT_COLUMNS} for e in all_events], columns=EVENT_COLUMNS)
+    quotes_df = pd.DataFrame(all_quotes, columns=QUOTE_COLUMNS).drop_duplicates("quote_id")
+    con.register("new_events", events_df)
+    con.register("new_quotes", quotes_df)
+    con.execute("BEGIN TRANSACTION")
+    try:
+        con.execute("DELETE FROM events WHERE list_contains(?, article_id)", [list(article_ids)])
+        con.execute("DELETE FROM quotes WHERE list_contains(?, article_id)", [list(article_ids)])
+        if len(events_df):
+            con.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) SELECT * FROM new_events")
+        if len(quotes_df):
+            con.execute(f"INSERT INTO quotes ({', '.join(QUOTE_COLUMNS)}) SELECT * FROM new_quotes")
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    finally:
+        con.unregister("new_events")
+        con.unregister("new_quotes")
+    recluster(con)
+    merge_speakers(con)
+    return {"events": len(events_df), "quotes": len(quotes_df)}
+
+
+def recluster(con: duckdb.DuckDBPyConnection) -> int:
+    """Cluster every event in the corpus (clusters span articles, so a new article can join old events)."""
+    rows = con.execute(
+        "SELECT event_id, article_id, date_start, date_end, precision, year_known, actors, actor_types FROM events"
+    ).fetchall()
+    events = [ev.Event(event_id=r[0], article_id=r[1], sentence_idx=None, start_char=0, end_char=0, date_text="",
+                       date_start=r[2], date_end=r[3], precision=r[4], year_known=r[5], summary="",
+                       actors=list(r[6] or []), actor_types=list(r[7] or [])) for r in rows]
+    clusters = ev.cluster(events)
+    con.register("new_clusters", pd.DataFrame({"event_id": list(clusters), "cluster_id": list(clusters.values())}))
+    try:
+        con.execute("UPDATE events SET cluster_id = c.cluster_id FROM new_clusters c WHERE events.event_id = c.event_id")
+    finally:
+        con.unregister("new_clusters")
+    return len(set(clusters.values()))
+
+
+def merge_speakers(con: duckdb.DuckDBPyConnection) -> int:
+    """Spellings of one speaker across articles and languages become one name (fuzzy, via entities)."""
+    from pressdesk.entities import merge_names
+
+    names = [r[0] for r in con.execute("SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL").fetchall()]
+    mapping = {k: v for k, v in merge_names(names).items() if k != v}
+    if not mapping:
+        return 0
+    con.register("speaker_map", pd.DataFrame({"old": list(mapping), "new": list(mapping.values())}))
+    try:
+        con.execute("UPDATE quotes SET speaker = m.new FROM speaker_map m WHERE quotes.speaker = m.old")
+    finally:
+        con.unregister("speaker_map")
+    return len(mapping)

@@ -1,0 +1,68 @@
+"""HTML fragments for the pages, built from escaped article text only (a hosted app is a public surface)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from html import escape
+
+CSS = """
+<style>
+.pd-article p{margin:0 0 .6em 0;line-height:1.55}
+.pd-caption{font-style:italic;color:#666}
+.pd-title{font-weight:700;font-size:1.15em}
+mark.pd-quote{background:#fde68a;padding:0 .1em}
+mark.pd-date{background:#bfdbfe;padding:0 .1em}
+.pd-focus{outline:2px solid #f59e0b;border-radius:3px}
+table.pd-align{width:100%;border-collapse:collapse}
+table.pd-align td{vertical-align:top;padding:.35em .6em;border-bottom:1px solid #eee;width:50%}
+table.pd-align td.pd-missing{color:#999;font-style:italic}
+</style>
+"""
+
+
+def highlight(text: str, spans: Iterable[tuple[int, int, str, str]], offset: int = 0) -> str:
+    """Escape `text` and wrap spans (start, end, css class, title) in <mark>; overlapping spans are skipped."""
+    out: list[str] = []
+    pos = 0
+    for start, end, cls, title in sorted(spans, key=lambda s: (s[0], -s[1])):
+        start, end = start - offset, end - offset
+        if start < pos or start < 0 or end > len(text) or end <= start:
+            continue
+        out.append(escape(text[pos:start]))
+        out.append(f'<mark class="{escape(cls)}" title="{escape(title)}">{escape(text[start:end])}</mark>')
+        pos = end
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+def article_html(
+    sentences: Iterable[dict], spans: Iterable[tuple[int, int, str, str]] = (), focus: set[int] | None = None,
+) -> str:
+    """Sentences grouped back into paragraphs (by role), with marks and an outline on focused sentences."""
+    spans = list(spans)
+    parts = ['<div class="pd-article">']
+    for s in sentences:
+        inner = highlight(s["text"], [sp for sp in spans if s["start_char"] <= sp[0] < s["end_char"]],
+                          offset=s["start_char"])
+        role = s.get("role") or "body"
+        cls = {"caption": "pd-caption", "title": "pd-title"}.get(role, "")
+        if focus and s["idx"] in focus:
+            cls += " pd-focus"
+        parts.append(f'<p class="{cls.strip()}" id="s{int(s["idx"])}">{inner}</p>')
+    parts.append("</div>")
+    return CSS + "".join(parts)
+
+
+def aligned_html(rows: Iterable[tuple[str, str | None, str]]) -> str:
+    """Two aligned columns; rows are (original HTML, translation HTML or None, reason when missing).
+
+    Callers pass fragments already built with `highlight` (escaped); a missing translation shows its reason.
+    """
+    parts = [CSS, '<table class="pd-align">']
+    for original, translated, reason in rows:
+        right = translated if translated is not None else f'<td class="pd-missing">{escape(reason)}</td>'
+        if translated is not None:
+            right = f"<td>{translated}</td>"
+        parts.append(f"<tr><td>{original}</td>{right}</tr>")
+    parts.append("</table>")
+    return "".join(parts)

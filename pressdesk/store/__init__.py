@@ -1,0 +1,62 @@
+"""DuckDB store: the single source of truth, with versioned migrations applied on open."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import duckdb
+
+from pressdesk.store.schema import MIGRATIONS
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_DB = ROOT / "data" / "pressdesk.duckdb"
+
+
+def db_path(path: str | os.PathLike | None = None) -> Path:
+    """The database file: explicit path, else $PRESSDESK_DB, else data/pressdesk.duckdb."""
+    if path:
+        return Path(path)
+    env = os.environ.get("PRESSDESK_DB")
+    return Path(env) if env else DEFAULT_DB
+
+
+def connect(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnection:
+    """Open (creating if needed) the database and bring its schema up to date."""
+    target = db_path(path)
+    if str(target) != ":memory:":
+        target.parent.mkdir(parents=True, exist_ok=True)
+    con = duckdb.connect(str(target))
+    migrate(con)
+    return con
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
+    """Apply pending migrations, each in its own transaction; return the versions applied."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS schema_migrations ("
+        "version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP DEFAULT current_timestamp)"
+    )
+    done = {row[0] for row in con.execute("SELECT version FROM schema_migrations").fetchall()}
+    applied = []
+    for version, name, statements in MIGRATIONS:
+        if version in done:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            for sql in statements:
+                con.execute(sql)
+            con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        applied.append(version)
+    return applied
+
+
+def schema_version(con: duckdb.DuckDBPyConnection) -> int:
+    return con.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
+
+
+from pressdesk.store.queries import *  # noqa: E402,F403  (pages read through pressdesk.store)

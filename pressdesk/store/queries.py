@@ -1,0 +1,167 @@
+"""Parameterised read queries the pages use (no string-built SQL with user values)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import duckdb
+import pandas as pd
+
+
+def df(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> pd.DataFrame:
+    """Run a parameterised query and return a DataFrame (a fresh cursor keeps threads apart)."""
+    return con.cursor().execute(sql, list(params or [])).df()
+
+
+def counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    row = con.cursor().execute(
+        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM sentences),"
+        " (SELECT count(*) FROM events), (SELECT count(*) FROM quotes),"
+        " (SELECT count(DISTINCT cluster_id) FROM events)"
+    ).fetchone()
+    return dict(zip(["articles", "sentences", "events", "quotes", "clusters"], row, strict=True))
+
+
+def articles(
+    con: duckdb.DuckDBPyConnection,
+    languages: list[str] | None = None,
+    publishers: list[str] | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> pd.DataFrame:
+    """Article list (no text) filtered by language, outlet and publication date."""
+    return df(
+        con,
+        """SELECT article_id, title, publisher, language, published, published_origin, url, source,
+                  length(text) AS chars, ingested_at
+           FROM articles
+           WHERE (? IS NULL OR list_contains(?, language))
+             AND (? IS NULL OR list_contains(?, coalesce(publisher, '(unknown)')))
+             AND (? IS NULL OR published >= ?)
+             AND (? IS NULL OR published <= ?)
+           ORDER BY published DESC NULLS LAST, title""",
+        [languages, languages, publishers, publishers, start, start, end, end],
+    )
+
+
+def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:
+    frame = df(con, "SELECT * FROM articles WHERE article_id = ?", [article_id])
+    return None if frame.empty else frame.iloc[0].to_dict()
+
+
+def sentences(con: duckdb.DuckDBPyConnection, article_id: str) -> pd.DataFrame:
+    return df(
+        con,
+        "SELECT idx, start_char, end_char, text, role FROM sentences WHERE article_id = ? ORDER BY idx",
+        [article_id],
+    )
+
+
+def facets(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
+    """Distinct languages and outlets, for filter widgets."""
+    cur = con.cursor()
+    langs = [r[0] for r in cur.execute(
+        "SELECT DISTINCT language FROM articles WHERE language IS NOT NULL ORDER BY 1").fetchall()]
+    pubs = [r[0] for r in cur.execute(
+        "SELECT DISTINCT coalesce(publisher, '(unknown)') FROM articles ORDER BY 1").fetchall()]
+    return {"languages": langs, "publishers": pubs}
+
+
+def by_day(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return df(
+        con,
+        "SELECT published, language, count(*) AS articles FROM articles"
+        " WHERE published IS NOT NULL GROUP BY ALL ORDER BY published",
+    )
+
+
+def generation(con: duckdb.DuckDBPyConnection) -> tuple:
+    """A cheap token that changes whenever the corpus, extractions or translations change (cache key)."""
+    return con.cursor().execute(
+        "SELECT (SELECT count(*) FROM articles), (SELECT max(ingested_at) FROM articles),"
+        " (SELECT count(*) FROM events), (SELECT count(*) FROM quotes), (SELECT count(*) FROM translations),"
+        " (SELECT count(DISTINCT speaker) FROM quotes)"
+    ).fetchone()
+
+
+def events(
+    con: duckdb.DuckDBPyConnection,
+    start: date | None = None,
+    end: date | None = None,
+    actors: list[str] | None = None,
+    languages: list[str] | None = None,
+    publishers: list[str] | None = None,
+    text: str | None = None,
+) -> pd.DataFrame:
+    """Events with their article's language, outlet and title, filtered; date filters use overlap."""
+    return df(
+        con,
+        """SELECT e.*, a.language, coalesce(a.publisher, '(unknown)') AS publisher, a.title, a.published, a.url
+           FROM events e JOIN articles a USING (article_id)
+           WHERE (? IS NULL OR e.date_end >= ?)
+             AND (? IS NULL OR e.date_start <= ?)
+             AND (? IS NULL OR len(list_intersect(e.actors, ?)) > 0)
+             AND (? IS NULL OR list_contains(?, a.language))
+             AND (? IS NULL OR list_contains(?, coalesce(a.publisher, '(unknown)')))
+             AND (? IS NULL OR e.summary ILIKE '%' || ? || '%' OR e.date_text ILIKE '%' || ? || '%')
+           ORDER BY e.date_start, e.cluster_id, a.published""",
+        [start, start, end, end, actors, actors, languages, languages, publishers, publishers, text, text, text],
+    )
+
+
+def actors(con: duckdb.DuckDBPyConnection) -> list[str]:
+    rows = con.cursor().execute(
+        "SELECT actor, count(*) AS n FROM (SELECT unnest(actors) AS actor FROM events) GROUP BY 1 ORDER BY n DESC, 1"
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def quotes(
+    con: duckdb.DuckDBPyConnection,
+    speakers: list[str] | None = None,
+    speaker_types: list[str] | None = None,
+    kinds: list[str] | None = None,
+    languages: list[str] | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    text: str | None = None,
+) -> pd.DataFrame:
+    """Quotes with their article's outlet, title and URL, filtered."""
+    return df(
+        con,
+        """SELECT q.*, coalesce(a.publisher, '(unknown)') AS publisher, a.title, a.url, a.published
+           FROM quotes q JOIN articles a USING (article_id)
+           WHERE (? IS NULL OR list_contains(?, q.speaker))
+             AND (? IS NULL OR list_contains(?, q.speaker_type))
+             AND (? IS NULL OR list_contains(?, q.kind))
+             AND (? IS NULL OR list_contains(?, q.language))
+             AND (? IS NULL OR q.said_on >= ?)
+             AND (? IS NULL OR q.said_on <= ?)
+             AND (? IS NULL OR q.text ILIKE '%' || ? || '%' OR q.speaker ILIKE '%' || ? || '%'
+                  OR q.cue ILIKE '%' || ? || '%')
+           ORDER BY q.said_on DESC NULLS LAST, q.speaker, q.article_id, q.start_char""",
+        [speakers, speakers, speaker_types, speaker_types, kinds, kinds, languages, languages,
+         start, start, end, end, text, text, text, text],
+    )
+
+
+def speakers(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    return df(
+        con,
+        "SELECT speaker, any_value(speaker_type) AS speaker_type, count(*) AS quotes FROM quotes"
+        " WHERE speaker IS NOT NULL GROUP BY speaker ORDER BY quotes DESC, speaker",
+    )
+
+
+def article_marks(con: duckdb.DuckDBPyConnection, article_id: str) -> pd.DataFrame:
+    """Spans of quotes and dates in an article, for highlighting."""
+    return df(
+        con,
+        """SELECT 'quote' AS kind, start_char, end_char, sentence_idx, speaker AS label FROM quotes WHERE article_id = ?
+           UNION ALL
+           SELECT 'date', start_char, end_char, sentence_idx, CAST(date_start AS VARCHAR) FROM events
+           WHERE article_id = ?
+           ORDER BY start_char""",
+        [article_id, article_id],
+    )

@@ -1,0 +1,97 @@
+"""Versioned schema migrations: never edit an applied one, append a new one."""
+
+from __future__ import annotations
+
+# Each migration is (version, name, statements). Never edit an applied one: append a new one.
+MIGRATIONS: list[tuple[int, str, list[str]]] = [
+    (
+        1,
+        "articles and sentences",
+        [
+            """CREATE TABLE articles (
+                article_id VARCHAR PRIMARY KEY,
+                source VARCHAR,
+                url VARCHAR,
+                title VARCHAR,
+                publisher VARCHAR,
+                language VARCHAR,
+                published DATE,
+                published_origin VARCHAR,
+                text VARCHAR NOT NULL,
+                content_hash VARCHAR NOT NULL UNIQUE,
+                ingested_at TIMESTAMP DEFAULT current_timestamp,
+                provenance JSON
+            )""",
+            """CREATE TABLE sentences (
+                article_id VARCHAR NOT NULL,
+                idx INTEGER NOT NULL,
+                start_char INTEGER NOT NULL,
+                end_char INTEGER NOT NULL,
+                text VARCHAR NOT NULL,
+                role VARCHAR DEFAULT 'body',
+                PRIMARY KEY (article_id, idx)
+            )""",
+        ],
+    ),
+    (
+        2,
+        "events",
+        [
+            """CREATE TABLE events (
+                event_id VARCHAR PRIMARY KEY,
+                article_id VARCHAR NOT NULL,
+                sentence_idx INTEGER,
+                start_char INTEGER,
+                end_char INTEGER,
+                date_text VARCHAR,
+                date_start DATE,
+                date_end DATE,
+                precision VARCHAR,
+                year_known BOOLEAN,
+                summary VARCHAR,
+                actors VARCHAR[],
+                actor_types VARCHAR[],
+                cluster_id VARCHAR
+            )""",
+        ],
+    ),
+    (
+        3,
+        "quotes",
+        [
+            """CREATE TABLE quotes (
+                quote_id VARCHAR PRIMARY KEY,
+                article_id VARCHAR NOT NULL,
+                sentence_idx INTEGER,
+                start_char INTEGER,
+                end_char INTEGER,
+                speaker VARCHAR,
+                speaker_surface VARCHAR,
+                speaker_role VARCHAR,
+                speaker_type VARCHAR,
+                kind VARCHAR,
+                cue VARCHAR,
+                text VARCHAR,
+                said_on DATE,
+                via VARCHAR,
+                language VARCHAR
+            )""",
+        ],
+    ),
+    (
+        4,
+        "translation cache",
+        [
+            """CREATE TABLE translations (
+                text_hash VARCHAR NOT NULL,
+                source_lang VARCHAR NOT NULL,
+                target_lang VARCHAR NOT NULL,
+                provider VARCHAR NOT NULL,
+                source_text VARCHAR NOT NULL,
+                translated VARCHAR NOT NULL,
+                created_at TIMESTAMP DEFAULT current_timestamp,
+                PRIMARY KEY (text_hash, source_lang, target_lang, provider)
+            )""",
+        ],
+    ),
+]

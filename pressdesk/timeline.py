@@ -1,0 +1,74 @@
+"""Shape events for the timeline: one row per cluster (an event and all its reports)."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pandas as pd
+
+CLUSTER_COLUMNS = ["cluster_id", "date_start", "date_end", "precision", "year_known", "label", "actors",
+                   "reports", "articles", "languages", "publishers", "date_texts", "summary", "language"]
+
+
+def clusters(events: pd.DataFrame) -> pd.DataFrame:
+    """Aggregate event rows (from store.events) by cluster_id: the date span, actors and sources."""
+    if events.empty:
+        return pd.DataFrame(columns=CLUSTER_COLUMNS)
+    rows = []
+    for cid, group in events.groupby("cluster_id", sort=False):
+        first = group.iloc[0]
+        actors = list(dict.fromkeys(a for lst in group["actors"] for a in (list(lst) if lst is not None else [])))
+        rows.append({
+            "cluster_id": cid,
+            "date_start": min(group["date_start"]),
+            "date_end": max(group["date_end"]),
+            "precision": first["precision"],
+            "year_known": bool(first["year_known"]),
+            "label": label(first["summary"]),
+            "actors": actors,
+            "reports": len(group),
+            "articles": group["article_id"].nunique(),
+            "languages": sorted(set(group["language"].dropna())),
+            "publishers": sorted(set(group["publisher"].dropna())),
+            "date_texts": list(dict.fromkeys(group["date_text"])),
+            "summary": first["summary"],
+            "language": first["language"],
+        })
+    return pd.DataFrame(rows, columns=CLUSTER_COLUMNS).sort_values("date_start").reset_index(drop=True)
+
+
+def label(summary: str, width: int = 70) -> str:
+    summary = " ".join(str(summary).split())
+    return summary if len(summary) <= width else summary[: width - 1].rsplit(" ", 1)[0] + "…"
+
+
+def bars(clustered: pd.DataFrame, rows: str = "actor", colour: str = "language") -> pd.DataFrame:
+    """One bar per cluster (per actor when rows are actors); a day spans to the next midnight so it shows."""
+    if clustered.empty:
+        return pd.DataFrame(columns=["row", "start", "end", "colour", "cluster_id"])
+    frame = clustered.copy()
+    frame["start"] = pd.to_datetime(frame["date_start"])
+    frame["end"] = pd.to_datetime(frame["date_end"].map(lambda d: d + timedelta(days=1)))
+    key = "languages" if colour == "language" else "publishers"
+    frame["colour"] = frame[key].map(lambda v: ", ".join(v) if len(v) else "(unknown)")
+    if rows == "actor":
+        frame["row"] = frame["actors"].map(lambda a: a if len(a) else ["(no actor named)"])
+        frame = frame.explode("row")
+    else:
+        frame["row"] = frame["date_start"].map(str) + " · " + frame["label"]
+    return frame.reset_index(drop=True)
+
+
+def span_text(start: date, end: date, precision: str, year_known: bool = True) -> str:
+    """Human form of a date span at its precision: '21 Oct 2024', 'week of 14 Oct 2024', 'Jun 2024'."""
+    if not year_known:
+        return start.strftime("%d %b") + " (year unknown)"
+    if precision == "day":
+        return start.strftime("%d %b %Y")
+    if precision == "week":
+        return "week of " + start.strftime("%d %b %Y")
+    if precision == "month":
+        return start.strftime("%b %Y")
+    if precision == "year":
+        return str(start.year)
+    return f"{start:%d %b %Y} – {end:%d %b %Y}"

@@ -1,0 +1,216 @@
+"""A loopback LibreTranslate look-alike for tests: deterministic, recorded, and able to misbehave.
+
+    with FakeLibre(api_key="k") as server:
+        config = TranslatorConfig(provider="libre", libre_url=server.url, libre_key="k", timeout=1)
+        ...
+        assert server.translate_count == 3
+
+"Translation" is ``f"[{source}>{target}] {q}"`` so assertions check real round trips. Modes:
+``fail_next(429, times=2)`` then succeed, ``always(500)``, ``delay = 3.0`` (answer late), ``hang = True``
+(accept, never answer), and a wrong ``api_key`` gets 403. Only ever binds 127.0.0.1.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import socket
+import threading
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+LANGUAGES = ["en", "fr", "de", "it", "es", "pt", "ro", "ru", "uk", "ko", "zh", "zt", "ja", "ar", "nl", "pl", "tr"]
+
+
+@dataclass
+class RecordedRequest:
+    method: str
+    path: str
+    params: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def q(self) -> str:
+        return self.params.get("q", "")
+
+
+def fake_translation(text: str, source: str, target: str) -> str:
+    """What FakeLibre answers for a text (so tests can compute expectations)."""
+    return f"[{source}>{target}] {text}"
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: _Server
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, format: str, *args: Any) -> None:  # keep test output quiet
+        pass
+
+    def _params(self) -> dict[str, str]:
+        parts = urlsplit(self.path)
+        params = {k: v[-1] for k, v in parse_qs(parts.query, keep_blank_values=True).items()}
+        length = int(self.headers.get("Content-Length") or 0)
+        if length:
+            body = self.rfile.read(length).decode("utf-8", "replace")
+            if "json" in (self.headers.get("Content-Type") or ""):
+                with contextlib.suppress(ValueError, AttributeError):
+                    params.update({k: str(v) for k, v in json.loads(body).items()})
+            else:
+                params.update({k: v[-1] for k, v in parse_qs(body, keep_blank_values=True).items()})
+        return params
+
+    def _send(self, status: int, payload: Any, headers: dict[str, str] | None = None) -> None:
+        data = json.dumps(payload).encode()
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(data)))
+        for key, value in (headers or {}).items():
+            self.send_header(key, value)
+        self.end_headers()
+        self.wfile.write(data)
+
+    def do_GET(self) -> None:
+        self._handle("GET")
+
+    def do_POST(self) -> None:
+        self._handle("POST")
+
+    def _handle(self, method: str) -> None:
+        fake = self.server.fake
+        params = self._params()
+        path = urlsplit(self.path).path
+        fake._record(RecordedRequest(method, path, params))
+        if fake.hang:
+            fake._release.wait(fake.max_hold)
+            self.close_connection = True
+            return
+        if fake.delay:
+            fake._release.wait(fake.delay)
+        if path.rstrip("/").endswith("/languages"):
+            self._send(200, [{"code": c, "name": c, "targets": LANGUAGES} for c in LANGUAGES])
+            return
+        if not path.rstrip("/").endswith("/translate"):
+            self._send(404, {"error": "Not Found"})
+            return
+        status = fake._next_status()
+        if status is not None:
+            headers = {"Retry-After": "0"} if status == 429 else None
+            self._send(status, {"error": f"fake error {status}"}, headers)
+            return
+        if fake.api_key is not None and params.get("api_key") != fake.api_key:
+            self._send(403, {"error": "Invalid API key"})
+            return
+        q, source, target = params.get("q"), params.get("source"), params.get("target")
+        if not q or not source or not target:
+            self._send(400, {"error": "Invalid request: missing q, source or target"})
+            return
+        self._send(200, {"translatedText": fake_translation(q, source, target)})
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    allow_reuse_address = True
+    fake: FakeLibre
+
+
+class FakeLibre:
+    """LibreTranslate protocol on 127.0.0.1:<ephemeral port>, in a background thread."""
+
+    def __init__(self, api_key: str | None = None) -> None:
+        self.api_key = api_key
+        self.delay = 0.0
+        self.hang = False
+        self.max_hold = 30.0  # a hung handler is released at the latest after this, or on stop()
+        self.requests: list[RecordedRequest] = []
+        self._lock = threading.Lock()
+        self._release = threading.Event()
+        self._queued: list[int] = []
+        self._always: int | None = None
+        self._server: _Server | None = None
+        self._thread: threading.Thread | None = None
+
+    # -- lifecycle
+    def start(self) -> FakeLibre:
+        self._server = _Server(("127.0.0.1", 0), _Handler)
+        self._server.fake = self
+        self._thread = threading.Thread(target=self._server.serve_forever, kwargs={"poll_interval": 0.05},
+                                        name="fake-libre", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._release.set()
+        if self._server is not None:
+            self._server.shutdown()
+            self._server.server_close()
+            self._server = None
+
+    def __enter__(self) -> FakeLibre:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    @property
+    def url(self) -> str:
+        assert self._server is not None, "server not started"
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}/"
+
+    # -- behaviour
+    def fail_next(self, status: int, times: int = 1) -> None:
+        """Answer the next `times` /translate requests with `status`, then behave."""
+        with self._lock:
+            self._queued.extend([status] * times)
+
+    def always(self, status: int | None) -> None:
+        """Answer every /translate request with `status` (None: back to normal)."""
+        with self._lock:
+            self._always = status
+
+    def reset(self) -> None:
+        with self._lock:
+            self.requests.clear()
+            self._queued.clear()
+            self._always = None
+        self.delay, self.hang = 0.0, False
+
+    def _next_status(self) -> int | None:
+        with self._lock:
+            if self._queued:
+                return self._queued.pop(0)
+            return self._always
+
+    def _record(self, request: RecordedRequest) -> None:
+        with self._lock:
+            self.requests.append(request)
+
+    # -- assertions
+    @property
+    def translate_requests(self) -> list[RecordedRequest]:
+        with self._lock:
+            return [r for r in self.requests if r.path.rstrip("/").endswith("/translate")]
+
+    @property
+    def translate_count(self) -> int:
+        return len(self.translate_requests)
+
+
+def closed_port_url() -> str:
+    """A loopback URL where nothing listens (connection refused)."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    return f"http://127.0.0.1:{port}/"
+
+
+def silent_port() -> tuple[socket.socket, str]:
+    """A listening socket that never accepts: connects queue in the backlog and reads time out.
+
+    The caller closes the socket. Models a firewall-dropped / wedged server without any handler thread.
+    """
+    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    sock.bind(("127.0.0.1", 0))
+    sock.listen(8)
+    return sock, f"http://127.0.0.1:{sock.getsockname()[1]}/"

@@ -1,0 +1,119 @@
+"""Streamlit glue shared by the pages: the cached store connection and view state kept in the URL."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+
+from pressdesk import store
+
+ROOT = Path(__file__).resolve().parent
+SAMPLES = ROOT / "data" / "articles"
+
+
+@st.cache_resource(show_spinner="Opening the corpus…")
+def _connection(path: str):
+    con = store.connect(path)
+    if store.counts(con)["articles"] == 0 and SAMPLES.is_dir():
+        from pressdesk.ingest import ingest
+
+        ingest(con, [SAMPLES])  # the dashboard opens on the sample corpus with no set-up
+    return con
+
+
+def con():
+    """One DuckDB connection per database file for the whole server; queries use their own cursors."""
+    return _connection(str(store.db_path()))
+
+
+def generation() -> tuple:
+    """Cache key for st.cache_data: changes when anything in the database changes."""
+    return store.generation(con())
+
+
+def page_header(title: str, caption: str | None = None) -> None:
+    st.set_page_config(page_title=f"PressDesk · {title}", page_icon="📰", layout="wide")
+    st.title(title)
+    if caption:
+        st.caption(caption)
+
+
+# ------------------------------------------------------------------ view state in the URL
+
+
+def init(key: str, default: Any = None, kind: str = "str", options: Iterable | None = None) -> None:
+    """Seed a widget's session state from the URL once, so a shared link reopens the same view."""
+    if key in st.session_state:
+        return
+    params = st.query_params
+    value: Any = default
+    if kind == "list":
+        value = params.get_all(key) or (default or [])
+        if options is not None:
+            allowed = set(options)
+            value = [v for v in value if v in allowed]
+    elif key in params:
+        raw = params.get(key)
+        value = _parse(raw, kind, default)
+        if options is not None and value not in set(options):
+            value = default
+    st.session_state[key] = value
+
+
+def _parse(raw: str | None, kind: str, default: Any) -> Any:
+    if raw is None:
+        return default
+    try:
+        if kind == "date":
+            return date.fromisoformat(raw)
+        if kind == "int":
+            return int(raw)
+        if kind == "bool":
+            return raw.lower() in ("1", "true", "yes")
+    except ValueError:
+        return default
+    return raw
+
+
+def sync_url(keys: Iterable[str]) -> None:
+    """Write the named widgets' values to the URL (empty values are left out)."""
+    params: dict[str, Any] = {}
+    for key in keys:
+        value = st.session_state.get(key)
+        if value in (None, "", [], ()) or value is False:
+            continue
+        if isinstance(value, list | tuple):
+            params[key] = [v.isoformat() if isinstance(v, date) else str(v) for v in value]
+        elif isinstance(value, date):
+            params[key] = value.isoformat()
+        else:
+            params[key] = str(value)
+    want = {k: v if isinstance(v, list) else [v] for k, v in params.items()}
+    have = {k: st.query_params.get_all(k) for k in st.query_params}
+    if want != have:
+        st.query_params.from_dict(params)
+
+
+def translator_config():
+    """Provider settings from st.secrets over the environment; secrets never leave this function's result."""
+    from pressdesk.translate_config import TranslatorConfig
+
+    mapping: dict[str, Any] = dict(os.environ)
+    with contextlib.suppress(Exception):  # no secrets.toml: the environment alone configures translation
+        mapping.update({k: v for k, v in st.secrets.items() if isinstance(v, str | int | float)})
+    return TranslatorConfig.from_mapping(mapping)
+
+
+def safe(fn: Callable[..., Any], *args: Any, message: str = "Something went wrong", **kwargs: Any) -> Any:
+    """Run a domain call; an unexpected error becomes a clear message instead of a traceback."""
+    try:
+        return fn(*args, **kwargs)
+    except Exception as exc:  # noqa: BLE001 - the analyst gets one line, the log gets the details
+        st.error(f"{message}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
+        return None
