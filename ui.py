@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-import os
 from collections.abc import Callable, Iterable
 from datetime import date
 from pathlib import Path
@@ -86,7 +85,7 @@ def sync_url(keys: Iterable[str]) -> None:
     params: dict[str, Any] = {}
     for key in keys:
         value = st.session_state.get(key)
-        if value in (None, "", [], ()) or value is False:
+        if value is None or (not isinstance(value, bool) and value in ("", [], ())):
             continue
         if isinstance(value, list | tuple):
             params[key] = [v.isoformat() if isinstance(v, date) else str(v) for v in value]
@@ -101,13 +100,13 @@ def sync_url(keys: Iterable[str]) -> None:
 
 
 def translator_config():
-    """Provider settings from st.secrets over the environment; secrets never leave this function's result."""
+    """Provider settings from st.secrets over the environment; the result never shows its keys."""
     from pressdesk.translate_config import TranslatorConfig
 
-    mapping: dict[str, Any] = dict(os.environ)
+    secrets: Any = {}
     with contextlib.suppress(Exception):  # no secrets.toml: the environment alone configures translation
-        mapping.update({k: v for k, v in st.secrets.items() if isinstance(v, str | int | float)})
-    return TranslatorConfig.from_mapping(mapping)
+        secrets = dict(st.secrets)
+    return TranslatorConfig.from_mapping(secrets, env=True)
 
 
 def safe(fn: Callable[..., Any], *args: Any, message: str = "Something went wrong", **kwargs: Any) -> Any:

@@ -60,9 +60,7 @@ def aligned_html(rows: Iterable[tuple[str, str | None, str]]) -> str:
     """
     parts = [CSS, '<table class="pd-align">']
     for original, translated, reason in rows:
-        right = translated if translated is not None else f'<td class="pd-missing">{escape(reason)}</td>'
-        if translated is not None:
-            right = f"<td>{translated}</td>"
+        right = f"<td>{translated}</td>" if translated is not None else f'<td class="pd-missing">{escape(reason)}</td>'
         parts.append(f"<tr><td>{original}</td>{right}</tr>")
     parts.append("</table>")
     return "".join(parts)

@@ -127,6 +127,9 @@ def run(args: argparse.Namespace) -> int:
         except ValueError as exc:
             _err(f"configuration: {exc}")
             return EXIT_USAGE
+        if config.problem():
+            _err(f"configuration: {config.problem()}")
+            return EXIT_USAGE
     con = store.connect(args.db)
     try:
         if args.import_cache:

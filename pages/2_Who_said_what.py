@@ -1,0 +1,143 @@
+"""Who said what: every attributed statement, its speaker, cue, date, relaying outlet and context."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+import ui
+from pressdesk import quote_views, render, store
+from pressdesk.translate import cached_translations
+
+ui.page_header("Who said what", "Direct, indirect and mixed quotes with the speaker resolved to a canonical "
+               "name, in every language of the corpus.")
+con = ui.con()
+KINDS = ["direct", "indirect", "mixed"]
+TYPES = ["person", "organisation", "country", "unnamed"]
+SORTS = {"said on": "said_on", "speaker": "speaker", "outlet": "publisher", "language": "language", "kind": "kind"}
+
+
+@st.cache_data(show_spinner=False)
+def _quotes(gen, speakers, types, kinds, languages, start, end, text) -> pd.DataFrame:
+    return store.quotes(ui.con(), list(speakers) or None, list(types) or None, list(kinds) or None,
+                        list(languages) or None, start, end, text or None)
+
+
+@st.cache_data(show_spinner=False)
+def _options(gen):
+    return store.speakers(ui.con()), store.facets(ui.con())
+
+
+@st.cache_data(show_spinner=False)
+def _translated(gen, pairs: tuple, target: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for lang in {lg for _, lg in pairs}:
+        texts = [t for t, lg in pairs if lg == lang]
+        out.update({t: tr.translated for t, tr in cached_translations(ui.con(), texts, lang, target).items()})
+    return out
+
+
+gen = ui.generation()
+speaker_table, facets = _options(gen)
+speaker_names = speaker_table["speaker"].tolist()
+with st.sidebar:
+    st.header("Filters")
+    ui.init("speaker", kind="list", options=speaker_names)
+    ui.init("type", kind="list", options=TYPES)
+    ui.init("kind", kind="list", options=KINDS)
+    ui.init("lang", kind="list", options=facets["languages"])
+    ui.init("from", kind="date")
+    ui.init("to", kind="date")
+    ui.init("q", default="")
+    ui.init("sort", default="said on", options=list(SORTS))
+    ui.init("desc", default=True, kind="bool")
+    ui.init("to_lang", default="en")
+    st.multiselect("Speaker", speaker_names, key="speaker")
+    st.multiselect("Speaker is a", TYPES, key="type")
+    st.multiselect("Kind", KINDS, key="kind")
+    st.multiselect("Language", facets["languages"], key="lang")
+    st.date_input("Said from", key="from")
+    st.date_input("Said to", key="to")
+    st.text_input("Text contains", key="q", help="Searches the quote, the speaker and the cue")
+    st.selectbox("Sort by", list(SORTS), key="sort")
+    st.toggle("Newest / Z first", key="desc")
+    st.text_input("Translation language", key="to_lang", max_chars=5)
+
+quotes = _quotes(gen, tuple(st.session_state["speaker"]), tuple(st.session_state["type"]),
+                 tuple(st.session_state["kind"]), tuple(st.session_state["lang"]), st.session_state["from"],
+                 st.session_state["to"], st.session_state["q"])
+target = (st.session_state["to_lang"] or "en").strip().lower()
+translations = _translated(gen, tuple(zip(quotes["text"], quotes["language"], strict=True)), target)
+quotes["translation"] = [translations.get(t) for t in quotes["text"]]
+quotes = quotes.sort_values(SORTS[st.session_state["sort"]], ascending=not st.session_state["desc"],
+                            na_position="last", kind="stable").reset_index(drop=True)
+quotes["link"] = "/?article=" + quotes["article_id"]
+
+table_tab, speaker_tab = st.tabs(["Quotes", "Speaker view"])
+with table_tab:
+    st.caption(f"{len(quotes)} quote(s). Select a row to read it in context. "
+               + ("" if quotes["translation"].notna().any() else
+                  f"No cached {target} translation yet: use the Translations page to fetch them."))
+    picked = st.dataframe(
+        quotes[["speaker", "speaker_role", "text", "translation", "kind", "cue", "said_on", "publisher", "via",
+                "language", "link"]],
+        hide_index=True, on_select="rerun", selection_mode="single-row", key="quote_table",
+        column_config={
+            "text": st.column_config.TextColumn("quote", width="large"),
+            "translation": st.column_config.TextColumn(f"translation ({target})", width="large"),
+            "speaker_role": "role", "said_on": st.column_config.DateColumn("said on"),
+            "publisher": "outlet", "link": st.column_config.LinkColumn("article", display_text="open"),
+        },
+    )
+    ids = quotes["quote_id"].tolist()
+    ui.init("quote", options=ids)
+    if picked and picked.selection.rows:
+        st.session_state["quote"] = ids[picked.selection.rows[0]]
+    c1, c2 = st.columns(2)
+    c1.download_button("Export CSV", quote_views.to_csv(quotes), "pressdesk-quotes.csv", "text/csv",
+                       disabled=quotes.empty)
+    c2.download_button("Export Excel", quote_views.to_excel(quotes), "pressdesk-quotes.xlsx",
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", disabled=quotes.empty)
+
+    chosen = st.session_state.get("quote")
+    if chosen in ids:
+        row = quotes[quotes["quote_id"] == chosen].iloc[0]
+        st.subheader(f"{row['speaker'] or row['speaker_surface'] or 'Unnamed'}"
+                     + (f" — {row['speaker_role']}" if row["speaker_role"] else ""))
+        st.caption(f"{row['kind']} quote · cue “{row['cue']}” · said on {row['said_on'] or 'unknown'} · "
+                   f"{row['publisher']}" + (f" via {row['via']}" if row["via"] else ""))
+        sents = store.sentences(con, row["article_id"])
+        focus_idx = int(row["sentence_idx"]) if pd.notna(row["sentence_idx"]) else 0
+        window = sents[(sents["idx"] >= focus_idx - 2) & (sents["idx"] <= focus_idx + 2)]
+        focus = set(sents[(sents["end_char"] > row["start_char"]) & (sents["start_char"] < row["end_char"])]["idx"])
+        st.html(render.article_html(window.to_dict("records"),
+                                    [(int(row["start_char"]), int(row["end_char"]), "pd-quote", row["cue"] or "")],
+                                    focus=focus or {focus_idx}))
+        if row["translation"]:
+            st.caption(f"{target}: {row['translation']}")
+        st.page_link("dashboard.py", label="Whole article", icon="📄", query_params={"article": row["article_id"]})
+
+with speaker_tab:
+    ui.init("who", options=speaker_names)
+    st.selectbox("Speaker", speaker_names, key="who", index=None, placeholder="Choose a speaker",
+                 format_func=lambda s: f"{s} ({int(speaker_table.set_index('speaker').loc[s, 'quotes'])})")
+    who = st.session_state.get("who")
+    if who:
+        said = store.quotes(con, [who])
+        said["translation"] = [_translated(gen, ((t, lg),), target).get(t) for t, lg in
+                               zip(said["text"], said["language"], strict=True)]
+        said["compare_text"] = said["translation"].fillna(said["text"])
+        grouped = quote_views.group_statements(said.sort_values("said_on", na_position="last"))
+        st.caption(f"{len(said)} quote(s) in {said['article_id'].nunique()} article(s), "
+                   f"{grouped['statement'].nunique()} distinct statement(s), in date order.")
+        for _, group in grouped.groupby("statement", sort=False):
+            first = group.iloc[0]
+            with st.container(border=True):
+                st.markdown(f"**{first['said_on'] or 'date unknown'}** · {first['kind']} · "
+                            + ", ".join(sorted(set(group["publisher"]))))
+                for rep in group.itertuples():
+                    st.text(f"[{rep.language}] {rep.text}")
+                    if rep.translation:
+                        st.caption(f"{target}: {rep.translation}")
+
+ui.sync_url(["speaker", "type", "kind", "lang", "from", "to", "q", "sort", "desc", "to_lang", "quote", "who"])

@@ -1,0 +1,97 @@
+"""Side by side: an article and its translation, sentence by sentence, quotes and dates highlighted."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+import ui
+from pressdesk import render, store
+from pressdesk.translate import TARGET_LANGUAGES, article_translations, cached_translations, translate_article
+
+ui.page_header("Translations", "Every sentence next to its translation. Translations are cached in the "
+               "database: nothing is translated twice, and cached text stays readable offline.")
+con = ui.con()
+
+
+@st.cache_data(show_spinner=False)
+def _articles(gen) -> pd.DataFrame:
+    return store.articles(ui.con())
+
+
+gen = ui.generation()
+arts = _articles(gen)
+if arts.empty:
+    st.info("No articles yet: load some on the home page.")
+    st.stop()
+
+ids = arts["article_id"].tolist()
+labels = {r.article_id: f"{r.title or r.article_id} · {r.publisher or '?'} · {r.language}" for r in arts.itertuples()}
+ui.init("article", default=ids[0], options=ids)
+ui.init("to", default="en", options=list(TARGET_LANGUAGES))
+left, right = st.columns([3, 1])
+left.selectbox("Article", ids, key="article", format_func=lambda i: labels.get(i, i))
+right.selectbox("Translate into", list(TARGET_LANGUAGES), key="to", format_func=lambda c: f"{TARGET_LANGUAGES[c]} ({c})")
+ui.sync_url(["article", "to"])
+
+try:
+    config = ui.translator_config()
+    config_problem = config.problem()
+except ValueError as exc:  # a bad setting is the analyst's to fix, not a crash
+    config, config_problem = None, str(exc)
+
+article_id, target = st.session_state["article"], st.session_state["to"]
+art = store.article(con, article_id)
+frame = article_translations(con, article_id, target)
+missing = int(frame["translated"].isna().sum())
+source_lang = art["language"] or "auto"
+
+provider_text = config.label if config else "not configured"
+st.caption(f"Source: {source_lang} · target: {target} · provider: {provider_text} · "
+           f"{len(frame) - missing} of {len(frame)} sentences translated")
+if config_problem:
+    st.warning(f"Translation is not configured: {config_problem}. Cached translations are shown.")
+
+reason_key = f"reason:{article_id}:{target}"
+if missing and config and not config_problem:
+    if st.button(f"Translate {missing} missing sentence(s)", type="primary"):
+        bar = st.progress(0.0, text="Translating…")
+        result = translate_article(con, article_id, target, config,
+                                   progress=lambda done, total: bar.progress(done / max(total, 1),
+                                                                             text=f"Translating {done}/{total}…"))
+        bar.empty()
+        if result.error:
+            st.session_state[reason_key] = result.error
+            (st.warning if result.offline else st.error)(
+                ("Offline: " if result.offline else "") + result.error + " Cached translations are shown.")
+        else:
+            st.session_state.pop(reason_key, None)
+            st.cache_data.clear()
+            st.rerun()
+reason = st.session_state.get(reason_key, "not translated yet — press Translate" if config and not config_problem
+                              else "not translated yet — no translation provider configured")
+
+marks = store.article_marks(con, article_id)
+quote_texts = store.df(con, "SELECT text, start_char, end_char FROM quotes WHERE article_id = ?", [article_id])
+quote_tr = cached_translations(con, quote_texts["text"].tolist(), source_lang, target) if len(quote_texts) else {}
+sentences = store.sentences(con, article_id)
+rows = []
+for s, tr in zip(sentences.itertuples(), frame.itertuples(), strict=True):
+    spans = [(m.start_char, m.end_char, f"pd-{m.kind}", str(m.label or "")) for m in marks.itertuples()
+             if s.start_char <= m.start_char < s.end_char]
+    original = render.highlight(s.text, spans, offset=s.start_char)
+    translated = None
+    if isinstance(tr.translated, str):
+        tr_spans = []
+        for q in quote_texts.itertuples():
+            hit = quote_tr.get(q.text)
+            pos = tr.translated.find(hit.translated) if hit else -1
+            if s.start_char <= q.start_char < s.end_char and pos >= 0:
+                tr_spans.append((pos, pos + len(hit.translated), "pd-quote", "quote"))
+        translated = render.highlight(tr.translated, tr_spans)
+        badges = {m[2] for m in spans} - {sp[2] for sp in tr_spans}
+        translated += "".join(" 💬" if b == "pd-quote" else " 📅" for b in sorted(badges))
+    rows.append((original, translated, f"{reason}"))
+st.html(render.aligned_html(rows))
+st.caption("Yellow: quotes · blue: dates. 💬/📅 mark a translated sentence whose quote or date "
+           "could not be located word for word in the translation.")

@@ -1,0 +1,163 @@
+"""Per-language attribution lexicon compiled from the data files (verbs, roles, institutions, agencies)."""
+
+from __future__ import annotations
+
+import csv
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from pressdesk.entities import DATA, key_of
+
+W = r"[\w'’-]"  # a word character for hand-built patterns (keeps d'après, nord-coréen together)
+
+
+def _alt(forms: list[str]) -> str:
+    """Regex alternation, longest first, whitespace-tolerant."""
+    uniq = sorted({f for f in forms if f}, key=len, reverse=True)
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in uniq) or r"(?!x)x"
+
+
+def _slotted(forms: list[str], adjectives: str) -> str:
+    """Alternation where a country adjective may sit between any two words ('ministère sud-coréen des ...')."""
+    uniq = sorted({f for f in forms if f}, key=len, reverse=True)
+    slot = rf"\s+(?:(?:{adjectives})\s+)?"
+    return "|".join(slot.join(re.escape(w) for w in f.split()) for f in uniq) or r"(?!x)x"
+
+
+def _words(forms: list[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w'’-])(?:{_alt(forms)})(?![\w-])", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    lang: str
+    cue: re.Pattern[str]
+    verb_kind: dict[str, tuple[str, str]]  # folded verb form -> (tense, kind)
+    complementizer: re.Pattern[str]
+    preposition: re.Pattern[str]
+    weak_prepositions: frozenset[str]
+    pronouns: dict[str, str]
+    relatives: frozenset[str]
+    honorific: re.Pattern[str]
+    determiners: frozenset[str]
+    fillers: re.Pattern[str]
+    role: re.Pattern[str]
+    role_info: dict[str, tuple[str, str]]  # folded form -> (english role, kind)
+    institution: re.Pattern[str]
+    institution_info: dict[str, str]
+    adjective: re.Pattern[str]
+    of_words: re.Pattern[str]
+    in_words: re.Pattern[str]
+    function_words: frozenset[str]
+    statement_noun: re.Pattern[str]
+    adjective_first: bool
+    pro_drop: bool
+
+
+@lru_cache(maxsize=1)
+def attribution_config() -> dict:
+    return tomllib.loads((DATA / "attribution.toml").read_text(encoding="utf-8"))
+
+
+def _csv(name: str) -> list[dict[str, str]]:
+    with open(DATA / name, encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+@lru_cache(maxsize=1)
+def agencies() -> tuple[re.Pattern[str], dict[tuple[str, ...], str]]:
+    """Agency/outlet matcher (case-sensitive: 'AP', 'RT') and surface-key -> canonical."""
+    rows = _csv("agencies.csv")
+    names = {key_of(r["alias"]): r["canonical"] for r in rows}
+    pattern = re.compile(rf"(?<![\w-])(?:{_alt([r['alias'] for r in rows])})(?![\w-])")
+    return pattern, names
+
+
+def _cue_pattern(cfg: dict, verbs: list[dict[str, str]]) -> re.Pattern[str]:
+    """Aux (+ up to N adverbs) + participle | finite form | gerund, as one case-insensitive regex."""
+    by_tense: dict[str, list[str]] = {}
+    for row in verbs:
+        by_tense.setdefault(row["tense"], []).append(row["form"])
+    aux = _alt(cfg.get("auxiliaries", []))
+    adv = cfg.get("adverb_max", 2)
+    part = _alt(by_tense.get("participle", []))
+    simple = _alt(by_tense.get("finite", []) + by_tense.get("gerund", []))
+    body = rf"(?:(?:{aux})(?:\s+[\w’'-]+){{0,{adv}}}?\s+(?P<part>{part}))|(?P<fin>{simple})"
+    return re.compile(rf"(?<![\w’'])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=16)
+def lexicon(language: str) -> Lexicon:
+    """Compile the lexicon of one language (falls back to English for unknown languages)."""
+    conf = attribution_config()
+    lang = language if language in conf else "en"
+    cfg = conf[lang]
+    verbs = [r for r in _csv("reporting_verbs.csv") if r["lang"] == lang]
+    verb_kind: dict[str, tuple[str, str]] = {}
+    for r in verbs:
+        verb_kind.setdefault(" ".join(key_of(r["form"])), (r["tense"], r["kind"]))
+    roles = [r for r in _csv("roles.csv") if r["lang"] == lang]
+    insts = [r for r in _csv("institutions.csv") if r["lang"] == lang]
+    adjs = _adjective_forms(lang)
+    preps = cfg.get("prepositions", [])
+    of = cfg.get("of", [])
+    into = cfg.get("in", [])
+    function = set(cfg.get("determiners", [])) | set(of) | set(into) | set(cfg.get("coordination", []))
+    function |= set(cfg.get("object_markers", [])) | set(cfg.get("infinitive_markers", []))
+    function |= set(cfg.get("complementizers", [])) | set(cfg.get("relative", []))
+    return Lexicon(
+        lang=lang,
+        cue=_cue_pattern(cfg, verbs),
+        verb_kind=verb_kind,
+        complementizer=_words(cfg.get("complementizers", [])),
+        preposition=re.compile(rf"(?<![\w’'-])(?:{_alt(preps)})(?![\w-])", re.IGNORECASE),
+        weak_prepositions=frozenset(p.lower() for p in cfg.get("weak_prepositions", [])),
+        pronouns={k.lower(): v for k, v in cfg.get("pronouns", {}).items()},
+        relatives=frozenset(r.lower() for r in cfg.get("relative", [])),
+        honorific=re.compile(rf"(?<![\w-])(?:{_alt(cfg.get('honorifics', []))})(?=\s)"),
+        determiners=frozenset(d.lower() for d in cfg.get("determiners", [])),
+        fillers=re.compile(rf"(?:(?:{_alt(cfg.get('fillers', []))})(?![\w-])[\s,]*)+", re.IGNORECASE),
+        role=re.compile(rf"(?<![\w-])(?:{_slotted([r['form'] for r in roles], _alt(adjs))})(?![\w-])", re.I),
+        role_info={" ".join(key_of(r["form"])): (r["role"], r["kind"]) for r in roles},
+        institution=re.compile(rf"(?<![\w-])(?:{_slotted([r['form'] for r in insts], _alt(adjs))})(?![\w-])"),
+        institution_info={" ".join(key_of(r["form"])): r["canonical"] for r in insts},
+        adjective=re.compile(rf"(?<![\w-])(?:{_alt(adjs)})(?![\w-])", re.IGNORECASE),
+        of_words=re.compile(rf"^\s*(?:{_alt(of)})(?:\s+|(?<=['’]))", re.IGNORECASE),
+        in_words=re.compile(rf"^\s*(?:{_alt(into)})(?:\s+|(?<=['’]))", re.IGNORECASE),
+        function_words=frozenset(f.lower() for f in function),
+        statement_noun=_words(cfg.get("statement_nouns", [])),
+        adjective_first=bool(cfg.get("adjective_before_noun", False)),
+        pro_drop=bool(cfg.get("pro_drop", False)),
+    )
+
+
+def _adjective_forms(lang: str) -> list[str]:
+    """Surface adjective forms of every country in one language (taken back from the gazetteer TOML)."""
+    raw = tomllib.loads((DATA / "entities.toml").read_text(encoding="utf-8"))
+    return [form for row in raw.get("country", []) for form in row.get("adj", {}).get(lang, [])]
+
+
+def english_adjective(country: str) -> str:
+    """First English demonym of a country ('North Korean'), else the country name."""
+    return _english_adjectives().get(country, country)
+
+
+@lru_cache(maxsize=1)
+def _english_adjectives() -> dict[str, str]:
+    raw = tomllib.loads((DATA / "entities.toml").read_text(encoding="utf-8"))
+    return {r["canonical"]: r["adj"]["en"][0] for r in raw.get("country", []) if r.get("adj", {}).get("en")}
+
+
+def quote_pairs() -> list[tuple[str, str]]:
+    return [tuple(p) for p in attribution_config()["quote_marks"]["pairs"]]  # type: ignore[misc]
+
+
+def comment_markers() -> list[str]:
+    return attribution_config()["common"]["comment_markers"]
+
+
+def data_path(name: str) -> Path:
+    return DATA / name

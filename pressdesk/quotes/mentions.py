@@ -1,0 +1,229 @@
+"""Candidate speakers in a text: gazetteer entities, unknown names, role descriptions, pronouns, agencies."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from pressdesk.entities import EntityMention, key_of, load_gazetteer
+from pressdesk.quotes.lexicon import Lexicon, agencies, english_adjective
+
+_WORD = re.compile(r"[^\W\d_][\w’'-]*|\d[\w.,]*")
+_NAME_LINKS = {"de", "van", "von", "der", "da", "bin", "al", "el", "du", "ibn", "le", "la"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    kind: str  # entity | name | role | inst | pron | rel | agency | noun
+    surface: str
+    canonical: str | None = None
+    etype: str = "unnamed"  # person | organisation | country | place | unnamed
+    role: str | None = None  # English role ("Kremlin spokesperson")
+    role_kind: str | None = None  # person | spokesperson
+    country: str | None = None
+    org: str | None = None
+    gender: str | None = None
+
+
+def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(a[0] < e and s < a[1] for s, e in spans)
+
+
+def _agency_mentions(text: str) -> list[Mention]:
+    pattern, names = agencies()
+    return [
+        Mention(m.start(), m.end(), "agency", m.group(), names.get(key_of(m.group()), m.group()), "organisation")
+        for m in pattern.finditer(text)
+    ]
+
+
+def _modifiers(text: str, pos: int, lex: Lexicon, ents: list[EntityMention]) -> tuple[int, dict[str, str]]:
+    """Scan post-nominal modifiers: adjectives, 'of'+entity/institution, 'in/to'+entity. Returns new end."""
+    gaz = load_gazetteer()
+    found: dict[str, str] = {}
+    while True:
+        rest = text[pos:]
+        m = re.match(r"\s*", rest)
+        skip = m.end() if m else 0
+        adj = lex.adjective.match(rest, skip)
+        if adj and adj.start() == skip:
+            country = gaz.country_of_adjective(adj.group(), lex.lang)
+            if country:
+                found.setdefault("country", country)
+                pos += adj.end()
+                continue
+        for key, words in (("of", lex.of_words), ("in", lex.in_words)):
+            mw = words.match(rest)
+            if not mw:
+                continue
+            after = pos + mw.end()
+            after += len(text[after:]) - len(text[after:].lstrip(" "))
+            det = re.match(r"(?:the|la|le|l['’]|il|lo|gli|les)\s*", text[after:], re.I)
+            if det:
+                after += det.end()
+            ent = next((e for e in ents if e.start == after), None)
+            if ent:
+                slot = "country" if ent.type == "country" and key == "of" else ("org" if key == "of" else "dest")
+                if slot in found:
+                    slot = "dest"
+                found.setdefault(slot, ent.canonical)
+                pos = ent.end
+                break
+            inst = lex.institution.match(text, after)
+            if inst and key == "of":
+                sub_end, sub = _modifiers(text, inst.end(), lex, ents)
+                found.setdefault("org", _compose_institution(inst.group(), lex, sub, inst))
+                pos = sub_end
+                break
+        else:
+            return pos, found
+        continue
+
+
+def _compose_institution(surface: str, lex: Lexicon, mods: dict[str, str], match: re.Match[str]) -> str:
+    gaz = load_gazetteer()
+    inner = lex.adjective.search(surface)
+    country = mods.get("country") or (gaz.country_of_adjective(inner.group(), lex.lang) if inner else None)
+    base_surface = lex.adjective.sub("", surface) if inner else surface
+    base = lex.institution_info.get(" ".join(key_of(base_surface)), surface)
+    name = f"{english_adjective(country)} {base}" if country else base
+    if mods.get("dest"):
+        name += f" in {mods['dest']}"
+    return name
+
+
+def _prefix_country(text: str, start: int, lex: Lexicon) -> tuple[int, str | None]:
+    """English-style pre-nominal demonym ('US Defense Minister', 'the deputy American ambassador')."""
+    if not lex.adjective_first:
+        return start, None
+    gaz = load_gazetteer()
+    window = text[max(0, start - 40) : start]
+    m = re.search(rf"({lex.adjective.pattern})\s+(?:[a-z][\w-]*\s+)?$", window, re.I)
+    if not m:
+        return start, None
+    country = gaz.country_of_adjective(m.group(1), lex.lang)
+    return (start - len(window) + m.start(), country) if country else (start, None)
+
+
+def _descriptions(text: str, lex: Lexicon, ents: list[EntityMention], taken: list[tuple[int, int]]) -> list[Mention]:
+    gaz = load_gazetteer()
+    out: list[Mention] = []
+    for pattern, kind in ((lex.role, "role"), (lex.institution, "inst")):
+        for m in pattern.finditer(text):
+            if _overlaps((m.start(), m.end()), taken):
+                continue
+            end, mods = _modifiers(text, m.end(), lex, ents)
+            start, pre_country = _prefix_country(text, m.start(), lex)
+            inner = lex.adjective.search(m.group())
+            country = pre_country or (gaz.country_of_adjective(inner.group(), lex.lang) if inner else None)
+            country = country or mods.get("country")
+            surface = text[start:end]
+            if kind == "inst":
+                canon = _compose_institution(m.group(), lex, {**mods, "country": country or ""} if country else mods, m)
+                out.append(Mention(start, end, "inst", surface, canon, "organisation", country=country))
+            else:
+                base = lex.adjective.sub("", m.group()) if inner else m.group()
+                role_en, role_kind = lex.role_info.get(" ".join(key_of(base)), (m.group(), "person"))
+                out.append(_role_mention(start, end, surface, role_en, role_kind, country, mods))
+            taken.append((start, end))
+    return out
+
+
+def _role_mention(
+    start: int, end: int, surface: str, role_en: str, role_kind: str, country: str | None, mods: dict[str, str]
+) -> Mention:
+    org = mods.get("org")
+    qualifier = org or (english_adjective(country) if country else None)
+    role = f"{qualifier} {role_en}" if qualifier else role_en
+    if mods.get("dest"):
+        role += f" to {mods['dest']}"
+    return Mention(start, end, "role", surface, None, "unnamed", role, role_kind, country, org)
+
+
+def _names(text: str, lex: Lexicon, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Unknown proper names: runs of >= 2 capitalised words, or one after an honorific (M. X, Mr. X)."""
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    out: list[Mention] = []
+    i = 0
+    while i < len(words):
+        run: list[tuple[int, int, str]] = []
+        j = i
+        while j < len(words):
+            s, e, w = words[j]
+            gap = text[run[-1][1] : s] if run else ""
+            if run and gap not in (" ", "-"):
+                break
+            if w[:1].isupper() and w.lower() not in lex.function_words and not _overlaps((s, e), taken):
+                run.append(words[j])
+            elif run and w.lower() in _NAME_LINKS and j + 1 < len(words) and words[j + 1][2][:1].isupper():
+                run.append(words[j])
+            else:
+                break
+            j += 1
+        while run and run[-1][2].lower() in _NAME_LINKS:
+            run.pop()
+        honor = bool(run) and lex.honorific.search(text[max(0, run[0][0] - 8) : run[0][0]]) is not None
+        if len(run) >= 2 or (run and honor):
+            s, e = run[0][0], run[-1][1]
+            out.append(Mention(s, e, "name", text[s:e], text[s:e], "person"))
+        i = max(j, i + 1)
+    return out
+
+
+def _pronouns(text: str, lex: Lexicon) -> list[Mention]:
+    out = []
+    for m in _WORD.finditer(text):
+        w = m.group().lower()
+        if w in lex.pronouns:
+            out.append(Mention(m.start(), m.end(), "pron", m.group(), gender=lex.pronouns[w]))
+        elif w in lex.relatives:
+            out.append(Mention(m.start(), m.end(), "rel", m.group()))
+    return out
+
+
+def find_mentions(text: str, lex: Lexicon, ents: list[EntityMention]) -> list[Mention]:
+    """All candidate speakers, non-overlapping (agencies > descriptions > entities > names), sorted."""
+    gaz = load_gazetteer()
+    out = _agency_mentions(text)
+    taken = [(m.start, m.end) for m in out]
+    free_ents = [e for e in ents if not _overlaps((e.start, e.end), taken)]
+    out += _descriptions(text, lex, free_ents, taken)
+    for e in free_ents:
+        if _overlaps((e.start, e.end), taken):
+            continue
+        ent = gaz.by_canonical.get(e.canonical)
+        out.append(
+            Mention(e.start, e.end, "entity", e.surface, e.canonical, e.type,
+                    ent.role if ent else None, None, ent.country if ent else None, gender=ent.gender if ent else None)
+        )
+        taken.append((e.start, e.end))
+    out += _names(text, lex, taken)
+    out += [p for p in _pronouns(text, lex) if not _overlaps((p.start, p.end), taken)]
+    return link_appositions(text, sorted(out, key=lambda m: m.start))
+
+
+def link_appositions(text: str, mentions: list[Mention]) -> list[Mention]:
+    """'role, Name,' / 'role Name' / 'Name, role' -> the name carries the role (and absorbs the description)."""
+    out: list[Mention] = []
+    i = 0
+    while i < len(mentions):
+        m = mentions[i]
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        person_like = ("name", "entity")
+        if m.kind == "role" and nxt and nxt.kind in person_like and nxt.etype in ("person", "unnamed") and re.fullmatch(
+            r"\s*,?\s*", text[m.end : nxt.start]
+        ):
+            out.append(replace(nxt, role=m.role, start=m.start, country=nxt.country or m.country))
+            i += 2
+            continue
+        if m.kind in person_like and m.etype == "person" and nxt and nxt.kind == "role" and re.fullmatch(
+            r"\s*,\s*", text[m.end : nxt.start]
+        ):
+            out.append(replace(m, role=nxt.role, end=nxt.end))
+            i += 2
+            continue
+        out.append(m)
+        i += 1
+    return out
