@@ -76,7 +76,8 @@ def prepare(doc: RawDoc, detected_language: str | None = None) -> ArticleRecord:
                 return value
         return None
 
-    lang = pick("language", (detected_language or langid.detect(cleaned.text), "detected:lingua"))
+    guess = detected_language or doc.meta.get("_detected") or langid.detect(cleaned.text)
+    lang = pick("language", (guess, "detected:lingua"))
     lang = str(lang).lower()[:2] if lang else None
     url = pick("url", (cleaned.url, "text:source-line"), (doc.found.get("url"), "html:meta"),
                (doc.source if doc.source.startswith(("http://", "https://")) else None, "fetched"))
@@ -160,10 +161,9 @@ def store_records(con: duckdb.DuckDBPyConnection, records: list[ArticleRecord]) 
     return [r.article_id for r in fresh.values()], len(records) - len(fresh)
 
 
-def ingest_docs(con: duckdb.DuckDBPyConnection, source: str, docs: list[RawDoc]) -> IngestReport:
-    """One file's documents: bad records are reported, the rest commit together."""
-    report = IngestReport()
-    detected = langid.detect_many([d.text for d in docs]) if len(docs) > 8 else [None] * len(docs)
+def prepare_docs(source: str, docs: list[RawDoc], report: IngestReport) -> list[ArticleRecord]:
+    """Clean and describe one file's documents; a bad record is reported, the others go on."""
+    detected = langid.detect_many([d.text for d in docs]) if len(docs) > 1 else [None] * len(docs)
     records = []
     for n, (doc, lang) in enumerate(zip(docs, detected, strict=True)):
         try:
@@ -171,15 +171,36 @@ def ingest_docs(con: duckdb.DuckDBPyConnection, source: str, docs: list[RawDoc])
         except IngestError as exc:
             where = doc.source if len(docs) == 1 else f"{source} (record {n + 1})"
             report.failed.append((where, str(exc)))
-    if records:
-        try:
-            added, dupes = store_records(con, records)
-        except duckdb.Error as exc:
-            report.failed.append((source, f"database refused the file: {str(exc).splitlines()[0]}"))
-            return report
-        report.added += added
-        report.duplicates += dupes
+    return records
+
+
+def commit_files(con: duckdb.DuckDBPyConnection, files: list[tuple[str, list[ArticleRecord]]], report: IngestReport) -> None:
+    """Write several prepared files in one transaction; if the database refuses it, retry file by file so
+    that only the failing file is skipped (each file is all-or-nothing)."""
+    records = [r for _, recs in files for r in recs]
+    if not records:
+        return
+    try:
+        added, dupes = store_records(con, records)
+    except duckdb.Error as exc:
+        if len(files) == 1:
+            report.failed.append((files[0][0], f"database refused the file: {str(exc).splitlines()[0]}"))
+            return
+        for single in files:
+            commit_files(con, [single], report)
+        return
+    report.added += added
+    report.duplicates += dupes
+
+
+def ingest_docs(con: duckdb.DuckDBPyConnection, source: str, docs: list[RawDoc]) -> IngestReport:
+    """One file's documents: bad records are reported, the rest commit together."""
+    report = IngestReport()
+    commit_files(con, [(source, prepare_docs(source, docs, report))], report)
     return report
+
+
+BATCH_FILES = 200  # files prepared before one write: small files would otherwise pay a commit each
 
 
 def ingest(
@@ -192,15 +213,21 @@ def ingest(
     """Ingest files, folders and URLs. Every failure becomes a one-line entry in the report."""
     report = IngestReport()
     sources = list(readers.expand(inputs, report.failed))
-    for i, src in enumerate(sources):
-        if progress:
-            progress(i, len(sources), str(src))
-        try:
-            docs = readers.read_source(src, allow_private_urls=allow_private_urls)
-        except IngestError as exc:
-            report.failed.append((str(src), str(exc)))
-            continue
-        report.merge(ingest_docs(con, str(src), docs))
+    for start in range(0, len(sources), BATCH_FILES):
+        chunk = sources[start:start + BATCH_FILES]
+        read: list[tuple[str, list[RawDoc]]] = []
+        for i, src in enumerate(chunk, start):
+            if progress:
+                progress(i, len(sources), str(src))
+            try:
+                read.append((str(src), readers.read_source(src, allow_private_urls=allow_private_urls)))
+            except IngestError as exc:
+                report.failed.append((str(src), str(exc)))
+        singles = [docs[0] for _, docs in read if len(docs) == 1]
+        for doc, lang in zip(singles, langid.detect_many([d.text for d in singles]) if singles else [], strict=True):
+            doc.meta.setdefault("_detected", lang)
+        prepared = [(src, prepare_docs(src, docs, report)) for src, docs in read]
+        commit_files(con, prepared, report)
     if extract and report.added:
         from pressdesk.pipeline import extract_articles
 

@@ -44,7 +44,7 @@ class _RequestsWithTimeout:
         return getattr(self._real, name)
 
     def _call(self, method: str, url: str, **kwargs: Any) -> Any:
-        pass
+        kwargs.setdefault("timeout", getattr(_state, "timeout", None) or 8.0)
         try:
             response = getattr(self._real, method)(url, **kwargs)
         except Exception as exc:
@@ -247,8 +247,10 @@ def _attempt(config: TranslatorConfig, source: str, target: str, chunk: str) -> 
     response = getattr(_state, "response", None)
     if config.provider == "mymemory" and response is not None:
         code = _mymemory_status(response)
-        if code is not None:
+        if code == 429:
             return _Attempt(failure=_status_failure(code, response, config))
+        if code is not None:  # e.g. 403 "invalid language pair": about this text, not the service
+            return _Attempt(failure=Failure("client", f"{config.label} answered with error {code}", code))
     if isinstance(out, list):  # MyMemory return_all shape; not requested, but be safe
         out = out[0] if out else None
     if out is None:  # Google returns None when the "translation" equals the input

@@ -1,5 +1,8 @@
 """A loopback LibreTranslate look-alike for tests: deterministic, recorded, and able to misbehave.
 
+It also answers like Google's mobile page (GET /m) and MyMemory (GET /get), so deep-translator's
+GoogleTranslator / MyMemoryTranslator can be pointed at it with ``use_fake_google_and_mymemory``.
+
     with FakeLibre(api_key="k") as server:
         config = TranslatorConfig(provider="libre", libre_url=server.url, libre_key="k", timeout=1)
         ...
@@ -13,6 +16,7 @@
 from __future__ import annotations
 
 import contextlib
+import html
 import json
 import socket
 import threading
@@ -21,6 +25,8 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
+# LibreTranslate POST /translate; Google's mobile page GET /m; MyMemory GET /get.
+TRANSLATE_PATHS = ("/translate", "/m", "/get")
 LANGUAGES = ["en", "fr", "de", "it", "es", "pt", "ro", "ru", "uk", "ko", "zh", "zt", "ja", "ar", "nl", "pl", "tr"]
 
 
@@ -79,7 +85,7 @@ class _Handler(BaseHTTPRequestHandler):
     def _handle(self, method: str) -> None:
         fake = self.server.fake
         params = self._params()
-        path = urlsplit(self.path).path
+        path = urlsplit(self.path).path.rstrip("/")
         fake._record(RecordedRequest(method, path, params))
         if fake.hang:
             fake._release.wait(fake.max_hold)
@@ -87,10 +93,10 @@ class _Handler(BaseHTTPRequestHandler):
             return
         if fake.delay:
             fake._release.wait(fake.delay)
-        if path.rstrip("/").endswith("/languages"):
+        if path.endswith("/languages"):
             self._send(200, [{"code": c, "name": c, "targets": LANGUAGES} for c in LANGUAGES])
             return
-        if not path.rstrip("/").endswith("/translate"):
+        if path not in TRANSLATE_PATHS:
             self._send(404, {"error": "Not Found"})
             return
         status = fake._next_status()
@@ -98,6 +104,15 @@ class _Handler(BaseHTTPRequestHandler):
             headers = {"Retry-After": "0"} if status == 429 else None
             self._send(status, {"error": f"fake error {status}"}, headers)
             return
+        if path == "/m":
+            self._google(params)
+        elif path == "/get":
+            self._mymemory(params)
+        else:
+            self._libre(params)
+
+    def _libre(self, params: dict[str, str]) -> None:
+        fake = self.server.fake
         if fake.api_key is not None and params.get("api_key") != fake.api_key:
             self._send(403, {"error": "Invalid API key"})
             return
@@ -106,6 +121,27 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(400, {"error": "Invalid request: missing q, source or target"})
             return
         self._send(200, {"translatedText": fake_translation(q, source, target)})
+
+    def _google(self, params: dict[str, str]) -> None:
+        """Google's mobile page: deep-translator scrapes <div class="result-container">."""
+        out = fake_translation(params.get("q", ""), params.get("sl", "?"), params.get("tl", "?"))
+        data = f'<html><body><div class="result-container">{html.escape(out)}</div></body></html>'.encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def _mymemory(self, params: dict[str, str]) -> None:
+        """MyMemory reports errors with HTTP 200 and a responseStatus (the message as 'translation')."""
+        fake = self.server.fake
+        source, _, target = params.get("langpair", "?|?").partition("|")
+        if fake.mymemory_status != 200:
+            self._send(200, {"responseData": {"translatedText": "'XX' IS AN INVALID TARGET LANGUAGE"},
+                             "responseStatus": fake.mymemory_status, "matches": []})
+            return
+        out = fake_translation(params.get("q", ""), source, target)
+        self._send(200, {"responseData": {"translatedText": out}, "responseStatus": 200, "matches": []})
 
 
 class _Server(ThreadingHTTPServer):
@@ -121,6 +157,7 @@ class FakeLibre:
         self.api_key = api_key
         self.delay = 0.0
         self.hang = False
+        self.mymemory_status = 200
         self.max_hold = 30.0  # a hung handler is released at the latest after this, or on stop()
         self.requests: list[RecordedRequest] = []
         self._lock = threading.Lock()
@@ -174,7 +211,7 @@ class FakeLibre:
             self.requests.clear()
             self._queued.clear()
             self._always = None
-        self.delay, self.hang = 0.0, False
+        self.delay, self.hang, self.mymemory_status = 0.0, False, 200
 
     def _next_status(self) -> int | None:
         with self._lock:
@@ -190,7 +227,7 @@ class FakeLibre:
     @property
     def translate_requests(self) -> list[RecordedRequest]:
         with self._lock:
-            return [r for r in self.requests if r.path.rstrip("/").endswith("/translate")]
+            return [r for r in self.requests if r.path in TRANSLATE_PATHS]
 
     @property
     def translate_count(self) -> int:
@@ -214,3 +251,11 @@ def silent_port() -> tuple[socket.socket, str]:
     sock.bind(("127.0.0.1", 0))
     sock.listen(8)
     return sock, f"http://127.0.0.1:{sock.getsockname()[1]}/"
+
+
+def use_fake_google_and_mymemory(monkeypatch: Any, fake: FakeLibre) -> None:
+    """Point deep-translator's Google and MyMemory clients at `fake` (pytest monkeypatch; undone after)."""
+    from deep_translator.constants import BASE_URLS
+
+    monkeypatch.setitem(BASE_URLS, "GOOGLE_TRANSLATE", fake.url + "m")
+    monkeypatch.setitem(BASE_URLS, "MYMEMORY", fake.url + "get")

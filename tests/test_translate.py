@@ -6,18 +6,14 @@ import argparse
 import ipaddress
 import logging
 import socket
-import sys
+import threading
 import time
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # plain `pytest` without an installed package
-    sys.path.insert(0, str(ROOT))
-
-from pressdesk import store, translate_cli  # noqa: E402
-from pressdesk.translate import (  # noqa: E402
+from pressdesk import store, translate_cli
+from pressdesk.translate import (
     TARGET_LANGUAGES,
     TranslatorConfig,
     article_translations,
@@ -30,15 +26,27 @@ from pressdesk.translate import (  # noqa: E402
     translate_article,
     translate_texts,
 )
-from pressdesk.translate_cache import Translated, normalize_text  # noqa: E402
-from pressdesk.translate_cache import store as store_rows  # noqa: E402
-from pressdesk.translate_config import provider_lang, scrub  # noqa: E402
-from pressdesk.translate_provider import split_text  # noqa: E402
+from pressdesk.translate_cache import Translated, normalize_text
+from pressdesk.translate_cache import store as store_rows
+from pressdesk.translate_config import provider_lang, scrub
+from pressdesk.translate_provider import split_text
 
 try:
-    from tests.fake_provider import FakeLibre, closed_port_url, fake_translation, silent_port
+    from tests.fake_provider import (
+        FakeLibre,
+        closed_port_url,
+        fake_translation,
+        silent_port,
+        use_fake_google_and_mymemory,
+    )
 except ImportError:  # tests/ is not a package: pytest puts this folder on sys.path
-    from fake_provider import FakeLibre, closed_port_url, fake_translation, silent_port
+    from fake_provider import (
+        FakeLibre,
+        closed_port_url,
+        fake_translation,
+        silent_port,
+        use_fake_google_and_mymemory,
+    )
 
 KEY = "SUPER-SECRET-KEY-9f8e7d"
 GUARD_SECONDS = 10.0  # generous: a guard against hanging, not a benchmark
@@ -91,13 +99,6 @@ def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 def server():
     with FakeLibre(api_key=KEY) as fake:
         yield fake
-
-
-@pytest.fixture
-def con():
-    connection = store.connect(":memory:")
-    yield connection
-    connection.close()
 
 
 def libre(server_or_url: FakeLibre | str, **overrides: object) -> TranslatorConfig:
@@ -227,6 +228,12 @@ def test_hung_server_is_cut_by_the_timeout(server, con):
     assert result.failed == 8
     assert all(r.error.startswith("not translated yet:") for r in result.results.values())
     assert server.translate_count <= config.workers  # the rest was never sent
+    # The abandoned calls end by themselves: deep-translator's requests got a socket timeout (the server
+    # would hold them for 30 s).
+    deadline = time.monotonic() + 3
+    while any(t.name == "pressdesk-translate-call" for t in threading.enumerate()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not [t for t in threading.enumerate() if t.name == "pressdesk-translate-call"]
 
 
 def test_slow_server_is_cut_by_the_timeout(server, con):
@@ -266,6 +273,34 @@ def test_missing_configuration_makes_no_request(con):
     result = translate_texts(con, ["Hallo."], "de", "en", TranslatorConfig(provider="deepl"))
     assert result.error_kind == "config" and "PRESSDESK_DEEPL_KEY" in result.error
     assert result.failed == 1
+
+
+def test_google_client_code_through_the_adapter(server, con, monkeypatch):
+    use_fake_google_and_mymemory(monkeypatch, server)
+    config = TranslatorConfig(provider="google", timeout=1.0, backoff=0.01)
+    server.fail_next(429)  # deep-translator raises TooManyRequests: retried
+    long_text = " ".join(f"Phrase numéro {i} du long article de presse sur la réforme." for i in range(150))
+    result = translate_texts(con, ["Bonjour.", long_text], "fr", "zh", config)
+    assert result.error is None and result.translated == 2
+    sent = server.translate_requests
+    assert {(r.method, r.params["sl"], r.params["tl"]) for r in sent} == {("GET", "fr", "zh-CN")}
+    assert all(len(r.q) < 5000 for r in sent) and len(sent) >= 4  # 1 + 429 retry + >= 2 chunks
+    assert result.texts()["Bonjour."] == fake_translation("Bonjour.", "fr", "zh-CN")
+
+
+def test_mymemory_limits_and_errors_in_a_200_answer(server, con, monkeypatch):
+    use_fake_google_and_mymemory(monkeypatch, server)
+    config = TranslatorConfig(provider="mymemory", timeout=1.0, backoff=0.01)
+    text = " ".join(f"Frase numero {i} di un lungo articolo." for i in range(40))
+    result = translate_texts(con, [text], None, "en", config)
+    assert result.translated == 1
+    assert all(len(r.q) < 500 for r in server.translate_requests)
+    assert {r.params["langpair"] for r in server.translate_requests} == {"Autodetect|en"}
+
+    server.mymemory_status = 403  # an error message must not be cached as a translation
+    bad = translate_texts(con, ["Altra frase."], "it", "xx-invalid", config)
+    assert bad.failed == 1 and "error 403" in bad.results["Altra frase."].error
+    assert cached_translations(con, ["Altra frase."], "it", "xx-invalid") == {}
 
 
 # ------------------------------------------------------------------------------------------ splitting

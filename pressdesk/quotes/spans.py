@@ -1,0 +1,125 @@
+"""Text zones and quotation spans: what part of an article can hold quotes, and where quoted words are."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from pressdesk.quotes.lexicon import attribution_config, quote_pairs
+from pressdesk.sentences import Sentence
+
+_TERMINAL = tuple(".!?…:;\"”»“’)")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One or more sentences joined because a quotation runs across them."""
+
+    start: int
+    end: int
+    sentence_idx: int
+
+
+def body_end(text: str) -> int:
+    """Offset where reader comments / related-article lists begin (end of text if none)."""
+    markers = {m.lower() for m in attribution_config()["common"]["comment_markers"]}
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        head = line.strip().rstrip(":").strip().lower()
+        head = re.sub(r"\s*\(\d+\)$", "", head)
+        if head in markers:
+            return pos
+        pos += len(line)
+    return len(text)
+
+
+def skipped_line(line: str) -> bool:
+    """Navigation, captions, headlines and bylines: lines that hold no attributable statement."""
+    stripped = line.strip()
+    if not stripped or stripped.startswith(("|", "©", "Source", "Sursa", "Fonte", "Photo", "Foto")):
+        return True
+    seps = attribution_config()["common"]["nav_separators"]
+    if sum(stripped.count(s) for s in seps[:2]) >= 2:
+        return True
+    words = stripped.split()
+    return not stripped.endswith(_TERMINAL) and len(words) <= 30
+
+
+def _closes(text: str, k: int, mark: str) -> bool:
+    if mark != '"':
+        return True
+    return k + 1 >= len(text) or not text[k + 1].isalnum()
+
+
+def _opens(text: str, i: int, mark: str) -> bool:
+    if i + 1 >= len(text) or text[i + 1].isspace() and mark == '"':
+        return False
+    return mark != '"' or i == 0 or not text[i - 1].isalnum()
+
+
+def find_quote_spans(text: str, limit: int | None = None) -> list[tuple[int, int]]:
+    """(open, close+1) offsets of quotations; a quote never runs past its paragraph."""
+    closers: dict[str, set[str]] = {}
+    for opener, closer in quote_pairs():
+        closers.setdefault(opener, set()).add(closer)
+    end = len(text) if limit is None else limit
+    spans: list[tuple[int, int]] = []
+    i = 0
+    while i < end:
+        c = text[i]
+        if c in closers and _opens(text, i, c):
+            para_end = text.find("\n", i)
+            para_end = end if para_end < 0 else min(para_end, end)
+            k = next((k for k in range(i + 1, para_end) if text[k] in closers[c] and _closes(text, k, c)), -1)
+            if k > i + 1:
+                spans.append((i, k + 1))
+                i = k + 1
+                continue
+        i += 1
+    return spans
+
+
+def make_units(text: str, sentences: list[Sentence], spans: list[tuple[int, int]], limit: int) -> list[Unit]:
+    """Group sentences into units (merging across quotes), dropping skipped lines and the comment zone."""
+    units: list[Unit] = []
+    for s in sentences:
+        if s.start >= limit or s.role in ("title", "caption"):
+            continue
+        line_start = text.rfind("\n", 0, s.start) + 1
+        line_end = text.find("\n", s.start)
+        line = text[line_start : line_end if line_end >= 0 else len(text)]
+        if skipped_line(line):
+            continue
+        start, end = s.start, min(s.end, limit)
+        for qs, qe in spans:
+            if qs < end <= qe - 1 and qe > end:
+                end = qe
+        if units and start < units[-1].end:
+            prev = units[-1]
+            units[-1] = Unit(prev.start, max(prev.end, end), prev.sentence_idx)
+            continue
+        units.append(Unit(start, end, s.idx))
+    return _extend_to_sentence(text, units)
+
+
+def _extend_to_sentence(text: str, units: list[Unit]) -> list[Unit]:
+    """A unit whose end was pushed to a closing quote keeps the rest of that sentence (', he said.')."""
+    out = []
+    for n, u in enumerate(units):
+        end = u.end
+        nxt = units[n + 1].start if n + 1 < len(units) else len(text)
+        m = re.match(r"[^\n.!?]*[.!?]?", text[end:nxt])
+        if m and text[end - 1 : end] in "\"”»“":
+            end = min(nxt, end + m.end())
+        out.append(Unit(u.start, end, u.sentence_idx))
+    return out
+
+
+def mask_quotes(text: str, spans: list[tuple[int, int]]) -> str:
+    """Replace quoted words (marks kept) by spaces so cues and names inside quotes are not seen."""
+    chars = list(text)
+    for s, e in spans:
+        for k in range(s + 1, e - 1):
+            if chars[k] != "\n":
+                chars[k] = " "
+    return "".join(chars)

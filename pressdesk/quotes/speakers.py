@@ -1,0 +1,140 @@
+"""Speaker resolution: names, descriptions, pronouns and titles against the article's discourse so far."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from pressdesk.entities import canonical_name, key_of, same_person
+from pressdesk.quotes.lexicon import Lexicon, attribution_config
+from pressdesk.quotes.mentions import Mention
+
+_WORDS = re.compile(r"[\w’'-]+")
+
+
+@dataclass
+class Speaker:
+    name: str
+    surface: str
+    role: str | None
+    type: str  # person | organisation | country | unnamed
+    gender: str | None = None
+    country: str | None = None
+
+
+@dataclass
+class Discourse:
+    """What the article has said so far: who spoke last, which people were introduced with which roles."""
+
+    last: Speaker | None = None
+    people: list[Speaker] = field(default_factory=list)
+
+    def introduce(self, sp: Speaker) -> None:
+        if sp.type == "person":
+            self.people = [p for p in self.people if p.name != sp.name] + [sp]
+
+    def spoke(self, sp: Speaker) -> None:
+        self.last = sp
+        self.introduce(sp)
+
+    def last_person(self, gender: str | None) -> Speaker | None:
+        if self.last and self.last.type == "person" and _gender_ok(self.last, gender):
+            return self.last
+        return next((p for p in reversed(self.people) if _gender_ok(p, gender)), None)
+
+
+def _gender_ok(sp: Speaker, gender: str | None) -> bool:
+    return gender not in ("m", "f") or sp.gender in (None, gender)
+
+
+def _role_words(role: str | None) -> set[str]:
+    return {w.lower() for w in _WORDS.findall(role or "")}
+
+
+def _title_match(m: Mention, disc: Discourse) -> Speaker | None:
+    """'the American minister' / 'Mr. Austin' -> the latest introduced person whose role and country fit."""
+    wanted = _role_words(m.role) - _role_words(m.country and m.role.split(" ")[0] if m.role else None)
+    for p in reversed(disc.people):
+        if m.country and p.country and p.country != m.country:
+            continue
+        have = _role_words(p.role)
+        if wanted and wanted <= have | {"defence", "defense"} and (m.country is None or p.country == m.country):
+            return p
+    return None
+
+
+def clean_surface(surface: str, lex: Lexicon) -> str:
+    """Drop leading determiners and trailing punctuation from a description."""
+    words = surface.strip(" ,.;:").split()
+    while words and (words[0].lower() in lex.determiners or re.sub(r"['’].*", "'", words[0].lower()) in lex.determiners):
+        words = words[1:]
+    text = " ".join(words)
+    return re.sub(r"^[lLdD]['’]", "", text)
+
+
+def from_mention(m: Mention, disc: Discourse, lex: Lexicon) -> Speaker | None:
+    """Turn one candidate mention into a speaker (None for agencies, which relay rather than speak)."""
+    if m.kind == "agency":
+        return None
+    if m.kind == "entity":
+        return Speaker(m.canonical or m.surface, m.surface, m.role, m.etype, m.gender, m.country)
+    if m.kind == "name":
+        canon = canonical_name(m.surface)
+        if canon is None:
+            canon = next((p.name for p in reversed(disc.people) if same_person(m.surface, p.name)), m.surface)
+        known = next((p for p in disc.people if p.name == canon), None)
+        role = m.role or (known.role if known else None)
+        return Speaker(canon, m.surface, role, "person", known.gender if known else None, m.country)
+    if m.kind == "inst":
+        return Speaker(m.canonical or m.surface, m.surface, None, "organisation", None, m.country)
+    if m.kind == "role":
+        if m.role_kind == "spokesperson" and (m.org or m.country):
+            return Speaker(m.org or m.country or "", m.surface, m.role, "organisation", None, m.country)
+        fit = _title_match(m, disc)
+        if fit:
+            return Speaker(fit.name, m.surface, fit.role, "person", fit.gender, fit.country)
+        return Speaker(clean_surface(m.surface, lex), m.surface, m.role, "unnamed", None, m.country)
+    if m.kind == "noun":
+        return Speaker(clean_surface(m.surface, lex), m.surface, None, "unnamed")
+    return None
+
+
+def resolve_pronoun(m: Mention, disc: Discourse, unit_people: list[Speaker]) -> Speaker | None:
+    if m.gender == "pl":
+        return unit_people[0] if unit_people else disc.last
+    if m.gender in ("m", "f"):
+        return disc.last_person(m.gender)
+    return disc.last
+
+
+def preceded_by_preposition(text: str, start: int, lex: Lexicon) -> bool:
+    """True when the word before a mention (skipping one determiner) is a case preposition."""
+    preps = _case_prepositions()
+    before = _WORDS.findall(text[max(0, start - 40) : start])
+    tail = text[max(0, start - 3) : start]
+    if re.search(r"\b[dDlL]['’]$", tail) and tail[-2:-1].lower() == "d":
+        return True
+    if before and before[-1].lower() in lex.determiners:
+        before = before[:-1]
+    return bool(before) and before[-1].lower() in preps
+
+
+def preceded_by_verb(text: str, start: int, lex: Lexicon) -> bool:
+    """Object position: right after 'aux + participle' or a reporting cue ('a convoqué Zinoviev')."""
+    window = text[max(0, start - 60) : start]
+    for m in lex.cue.finditer(window):
+        if not window[m.end() :].strip(" ’'") or window[m.end() :].strip().lower() in lex.determiners:
+            return True
+    aux = attribution_config()[lex.lang].get("auxiliaries", [])
+    words = _WORDS.findall(window)
+    if words and words[-1].lower() in lex.determiners:
+        words = words[:-1]
+    return len(words) >= 2 and words[-2].lower() in {a.lower() for a in aux} and words[-1].islower()
+
+
+def _case_prepositions() -> frozenset[str]:
+    return frozenset(p.lower() for p in attribution_config()["common"]["case_prepositions"])
+
+
+def same_speaker(a: Speaker | None, b: Speaker | None) -> bool:
+    return bool(a and b) and key_of(a.name) == key_of(b.name)  # type: ignore[union-attr]
