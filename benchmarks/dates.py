@@ -33,9 +33,18 @@ class Case:
 
 def phrase_cases(path: Path) -> list[Case]:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    rows = [r for r in rows if all(e.get("year_known", True) for e in r.get("expected", []))]  # dateparser has no
-    return [Case(r["lang"], r["text"], date.fromisoformat(r["published"]) if r.get("published") else None,
-                 r.get("expected", [])) for r in rows]  # notion of an unknown year, so those rows are left out
+    rows = [
+        r for r in rows if all(e.get("year_known", True) for e in r.get("expected", []))
+    ]  # dateparser has no
+    return [
+        Case(
+            r["lang"],
+            r["text"],
+            date.fromisoformat(r["published"]) if r.get("published") else None,
+            r.get("expected", []),
+        )
+        for r in rows
+    ]  # notion of an unknown year, so those rows are left out
 
 
 def gold_cases(path: Path) -> list[Case]:
@@ -46,7 +55,9 @@ def gold_cases(path: Path) -> list[Case]:
         text = (path.resolve().parent.parent / "seeds" / art["file"]).read_text(encoding="utf-8")
         published = date.fromisoformat(art["published_feed"]) if art.get("published_feed") else None
         for line in filter(None, (s.strip() for s in text.splitlines())):
-            expected = [d for d in art["dates"] if d["text"].lower() in line.lower() and d.get("anchor") != "previous"]
+            expected = [
+                d for d in art["dates"] if d["text"].lower() in line.lower() and d.get("anchor") != "previous"
+            ]
             cases.append(Case(art["language"], line, published, expected))
     return cases
 
@@ -124,8 +135,10 @@ def main(argv: list[str] | None = None) -> int:
             cells.append(f"{ok / n:.2f} ({ok}/{n})" if n else "n/a")
         ok = sum(v[0] for v in res["hits"].values())
         n = sum(v[1] for v in res["hits"].values())
-        print(f"{res['name']:<26}" + "".join(f"{c:>14}" for c in cells) + f"{ok / n:>14.3f}{res['spurious']:>8}"
-              f"{res['speed']:>10.0f}")
+        print(
+            f"{res['name']:<26}" + "".join(f"{c:>14}" for c in cells) + f"{ok / n:>14.3f}{res['spurious']:>8}"
+            f"{res['speed']:>10.0f}"
+        )
     return 0
 
 

@@ -118,7 +118,7 @@ if chosen:
             tr = _translations(gen, ((rep.summary, rep.language),), target).get(rep.summary)
             if tr:
                 st.caption(f"{target}: {tr}")
-            st.page_link("dashboard.py", label="Open article", icon="📄", query_params={"article": rep.article_id})
+            st.page_link("pages/0_Home.py", label="Open article", icon="📄", query_params={"article": rep.article_id})
             st.page_link("pages/3_Translations.py", label="Side by side", icon="🌐",
                          query_params={"article": rep.article_id, "to": target})
 

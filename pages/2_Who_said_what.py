@@ -115,7 +115,7 @@ with table_tab:
                                     focus=focus or {focus_idx}))
         if row["translation"]:
             st.caption(f"{target}: {row['translation']}")
-        st.page_link("dashboard.py", label="Whole article", icon="📄", query_params={"article": row["article_id"]})
+        st.page_link("pages/0_Home.py", label="Whole article", icon="📄", query_params={"article": row["article_id"]})
 
 with speaker_tab:
     ui.init("who", options=speaker_names)

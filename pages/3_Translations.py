@@ -61,7 +61,7 @@ if missing and config and not config_problem:
                                                                              text=f"Translating {done}/{total}…"))
         bar.empty()
         if result.error:
-            st.session_state[reason_key] = result.error
+            st.session_state[reason_key] = f"not translated yet — {result.error}"
             (st.warning if result.offline else st.error)(
                 ("Offline: " if result.offline else "") + result.error + " Cached translations are shown.")
         else:

@@ -282,9 +282,12 @@ def translate_texts(
         _mark_rest(result, todo, f"not translated yet: {problem}")
         result.error, result.error_kind = problem, "config"
     elif todo:
-        new_rows = _run(result, todo, src, tgt, config, progress, done, total)
-        if new_rows:
-            cache.store(con, new_rows)  # one transaction; the successful part survives a failed batch
+        new_rows: list[Translated] = []
+        try:
+            _run(result, new_rows, todo, src, tgt, config, progress, done, total)
+        finally:  # one transaction; what succeeded survives a failed, stopped or interrupted batch
+            if new_rows:
+                cache.store(con, new_rows)
     result.elapsed = time.monotonic() - started
     if result.error:
         log.warning("translate: %s", scrub(result.error, config.secrets))
@@ -293,6 +296,7 @@ def translate_texts(
 
 def _run(
     result: BatchResult,
+    new_rows: list[Translated],
     todo: dict[str, list[str]],
     src: str,
     tgt: str,
@@ -300,10 +304,9 @@ def _run(
     progress: Progress | None,
     done: int,
     total: int,
-) -> list[Translated]:
-    """Run the requests on a bounded pool; progress is reported from the calling thread."""
+) -> None:
+    """Run the requests on a bounded pool, appending to new_rows; progress is reported from this thread."""
     batch = _Batch()
-    new_rows: list[Translated] = []
     pool = ThreadPoolExecutor(max_workers=config.workers, thread_name_prefix="pressdesk-translate")
     futures: dict[Future, str] = {}
     queue = iter(list(todo))
@@ -345,7 +348,6 @@ def _run(
             result.error, result.error_kind = batch.failure.message, batch.failure.kind
             result.offline = batch.failure.kind in OFFLINE_KINDS
             _mark_rest(result, todo, f"not translated yet: {batch.failure.message}")
-    return new_rows
 
 
 def _mark_rest(result: BatchResult, todo: dict[str, list[str]], reason: str) -> None:

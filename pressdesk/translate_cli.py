@@ -143,6 +143,9 @@ def run(args: argparse.Namespace) -> int:
                 return EXIT_USAGE
             print(f"imported {added} translations from {args.import_cache}")
         code = EXIT_OK
+        if args.article and con.execute("SELECT 1 FROM articles WHERE article_id = ?", [args.article]).fetchone() is None:
+            _err(f"no article {args.article!r} in {store.db_path(args.db)}")
+            return EXIT_USAGE
         if config is not None:
             code = _translate(con, args, config)
         if args.export_cache:

@@ -45,6 +45,9 @@ class _RequestsWithTimeout:
 
     def _call(self, method: str, url: str, **kwargs: Any) -> Any:
         kwargs.setdefault("timeout", getattr(_state, "timeout", None) or 8.0)
+        extra = getattr(_state, "headers", None)
+        if extra:
+            kwargs["headers"] = {**extra, **(kwargs.get("headers") or {})}
         try:
             response = getattr(self._real, method)(url, **kwargs)
         except Exception as exc:
@@ -221,6 +224,8 @@ class _Attempt:
 def _attempt(config: TranslatorConfig, source: str, target: str, chunk: str) -> _Attempt:
     """One request through deep-translator; runs in its own thread so the thread-local is ours alone."""
     _state.timeout = config.timeout
+    # DeepL deprecated the auth_key query parameter that deep-translator sends; add the header form too.
+    _state.headers = {"Authorization": f"DeepL-Auth-Key {config.deepl_key}"} if config.provider == "deepl" else None
     _state.response = None
     _state.transport_error = None
     try:

@@ -87,6 +87,14 @@ class _Handler(BaseHTTPRequestHandler):
         params = self._params()
         path = urlsplit(self.path).path.rstrip("/")
         fake._record(RecordedRequest(method, path, params))
+        fake._enter()
+        try:
+            self._respond(path, params)
+        finally:
+            fake._leave()
+
+    def _respond(self, path: str, params: dict[str, str]) -> None:
+        fake = self.server.fake
         if fake.hang:
             fake._release.wait(fake.max_hold)
             self.close_connection = True
@@ -160,6 +168,8 @@ class FakeLibre:
         self.mymemory_status = 200
         self.max_hold = 30.0  # a hung handler is released at the latest after this, or on stop()
         self.requests: list[RecordedRequest] = []
+        self.max_in_flight = 0  # most requests being answered at once (parallelism bound checks)
+        self._in_flight = 0
         self._lock = threading.Lock()
         self._release = threading.Event()
         self._queued: list[int] = []
@@ -209,6 +219,7 @@ class FakeLibre:
     def reset(self) -> None:
         with self._lock:
             self.requests.clear()
+            self.max_in_flight = 0
             self._queued.clear()
             self._always = None
         self.delay, self.hang, self.mymemory_status = 0.0, False, 200
@@ -218,6 +229,15 @@ class FakeLibre:
             if self._queued:
                 return self._queued.pop(0)
             return self._always
+
+    def _enter(self) -> None:
+        with self._lock:
+            self._in_flight += 1
+            self.max_in_flight = max(self.max_in_flight, self._in_flight)
+
+    def _leave(self) -> None:
+        with self._lock:
+            self._in_flight -= 1
 
     def _record(self, request: RecordedRequest) -> None:
         with self._lock:

@@ -76,7 +76,11 @@ def test_absolute_dates(lang: str, text: str, expected: tuple[str, str]) -> None
         ("it", "un partenariato firmato a giugno.", ("a giugno", "2024-06")),
         ("ro", "Rusia a încheiat în iunie un tratat.", ("în iunie", "2024-06")),
         ("it", "Questo venerdì, la Corea del Nord ha compiuto un passo.", ("Questo venerdì", "2024-11-01")),
-        ("it", "Dopo un vertice alla fine dello scorso anno, Mosca", ("alla fine dello scorso anno", "2023-12")),
+        (
+            "it",
+            "Dopo un vertice alla fine dello scorso anno, Mosca",
+            ("alla fine dello scorso anno", "2023-12"),
+        ),
         ("en", "The commission will publish its findings this week.", ("this week", "2024-W44")),
         ("en", "The cabinet will meet next week.", ("next week", "2024-W45")),
     ],
@@ -118,8 +122,15 @@ def test_weekday_direction_follows_tense(lang: str, past: str, future: str) -> N
     assert only(future, lang).date_start == date(2024, 11, 5)
 
 
-@pytest.mark.parametrize(("lang", "text"), [("en", "It was said on Friday."), ("ro", "a spus vineri"),
-                                            ("fr", "a dit vendredi"), ("it", "ha detto venerdì")])
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "It was said on Friday."),
+        ("ro", "a spus vineri"),
+        ("fr", "a dit vendredi"),
+        ("it", "ha detto venerdì"),
+    ],
+)
 def test_same_weekday_is_publication_day(lang: str, text: str) -> None:
     assert only(text, lang).date_start == FRI
 
@@ -147,12 +158,30 @@ def test_bare_day_month_takes_nearest_year() -> None:
 @pytest.mark.parametrize(
     ("lang", "text", "first", "second"),
     [
-        ("fr", "Le 21 octobre, TASS a cité l'ambassadeur. Le même jour, Rutte a écrit.", "Le 21 octobre", "Le même jour"),
-        ("en", "Troops entered on Wednesday. Earlier in the day, Austin spoke.", "on Wednesday", "Earlier in the day"),
-        ("it", "Il ministro si è dimesso il 21 ottobre. Lo stesso giorno è stato nominato il vice.", "il 21 ottobre",
-         "Lo stesso giorno"),
-        ("ro", "Ministrul a demisionat pe 21 octombrie. În aceeași zi, adjunctul a fost numit.", "pe 21 octombrie",
-         "În aceeași zi"),
+        (
+            "fr",
+            "Le 21 octobre, TASS a cité l'ambassadeur. Le même jour, Rutte a écrit.",
+            "Le 21 octobre",
+            "Le même jour",
+        ),
+        (
+            "en",
+            "Troops entered on Wednesday. Earlier in the day, Austin spoke.",
+            "on Wednesday",
+            "Earlier in the day",
+        ),
+        (
+            "it",
+            "Il ministro si è dimesso il 21 ottobre. Lo stesso giorno è stato nominato il vice.",
+            "il 21 ottobre",
+            "Lo stesso giorno",
+        ),
+        (
+            "ro",
+            "Ministrul a demisionat pe 21 octombrie. În aceeași zi, adjunctul a fost numit.",
+            "pe 21 octombrie",
+            "În aceeași zi",
+        ),
     ],
 )
 def test_anaphora_takes_previous_day(lang: str, text: str, first: str, second: str) -> None:
@@ -226,8 +255,10 @@ def test_february_29_without_year_survives() -> None:
 
 
 def test_offsets_and_order_on_a_whole_article() -> None:
-    text = ("Titre\n\nLe 21 octobre, le Kremlin a refusé de répondre.\nLe même jour, l'OTAN a réagi.\n"
-            "La semaine dernière, Kiev a affirmé que 10 000 soldats étaient prêts. Rien en 1994 soldats.")
+    text = (
+        "Titre\n\nLe 21 octobre, le Kremlin a refusé de répondre.\nLe même jour, l'OTAN a réagi.\n"
+        "La semaine dernière, Kiev a affirmé que 10 000 soldats étaient prêts. Rien en 1994 soldats."
+    )
     found = find_dates(text, "fr", date(2024, 10, 21))
     assert [m.text for m in found] == ["Le 21 octobre", "Le même jour", "La semaine dernière", "en 1994"]
     for m in found:

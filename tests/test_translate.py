@@ -157,6 +157,41 @@ def test_duplicates_in_a_batch_are_sent_once(server, con):
     assert result.translated == 2  # two distinct originals, one normalised text
 
 
+def test_requests_run_in_parallel_but_bounded(server, con):
+    server.delay = 0.15
+    texts = [f"Phrase parallèle {i}." for i in range(12)]
+    result = translate_texts(con, texts, "fr", "en", libre(server, workers=3))
+    assert result.translated == 12
+    assert 2 <= server.max_in_flight <= 3
+
+
+def test_progress_is_reported_from_the_calling_thread(server, con):
+    translate_texts(con, ["Déjà là."], "fr", "en", libre(server))
+    calls: list[tuple[int, int, str]] = []
+    texts = ["Déjà là."] + [f"Nouveau {i}." for i in range(5)]
+    translate_texts(con, texts, "fr", "en", libre(server, workers=2),
+                    progress=lambda d, t: calls.append((d, t, threading.current_thread().name)))
+    assert calls[0][:2] == (1, 6) and calls[-1][:2] == (6, 6)
+    assert {name for _, _, name in calls} == {threading.current_thread().name}
+
+
+def test_interrupted_batch_keeps_what_was_translated(server, con):
+    """Streamlit stops a script by raising inside the progress callback: finished work must be kept."""
+    calls = []
+
+    def progress(done: int, total: int) -> None:
+        calls.append(done)
+        if done >= 2:
+            raise KeyboardInterrupt
+
+    texts = [f"Interrompu {i}." for i in range(10)]
+    with pytest.raises(KeyboardInterrupt):
+        translate_texts(con, texts, "fr", "en", libre(server, workers=1), progress=progress)
+    rows = cache_rows(con)
+    assert 2 <= len(rows) < 10
+    assert all(row[5] == fake_translation(row[4], "fr", "en") for row in rows)
+
+
 def test_texts_already_in_target_language_are_skipped(server, con):
     result = translate_texts(con, ["Already English."], "en-GB", "en", libre(server))
     assert server.translate_count == 0
@@ -530,9 +565,13 @@ def test_cli_unreachable_provider_exits_nonzero_quickly(server, tmp_path, monkey
     con.close()
 
 
-def test_cli_usage_errors(tmp_path, capsys):
+def test_cli_usage_errors(tmp_path, capsys, monkeypatch):
     db = str(tmp_path / "x.duckdb")
     assert translate_cli.main(["--db", db]) == translate_cli.EXIT_USAGE
+    set_libre_env(monkeypatch, closed_port_url())
+    assert translate_cli.main(["--db", db, "--to", "en", "--article", "nope"]) == translate_cli.EXIT_USAGE
+    assert "no article 'nope'" in capsys.readouterr().err
+    monkeypatch.delenv("PRESSDESK_TRANSLATOR")
     assert translate_cli.main(["--db", db, "--to", "en", "--provider", "deepl"]) == translate_cli.EXIT_USAGE
     assert "PRESSDESK_DEEPL_KEY" in capsys.readouterr().err
 

@@ -80,7 +80,9 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _BOUNDARY.finditer(text)]
 
 
-def tense_at(cues: list[tuple[int, int, str]], bounds: list[tuple[int, int]], start: int, end: int) -> str | None:
+def tense_at(
+    cues: list[tuple[int, int, str]], bounds: list[tuple[int, int]], start: int, end: int
+) -> str | None:
     """Tense of the nearest cue in the same sentence as text[start:end], or None when there is none."""
     ends = [b[1] for b in bounds]
     i = bisect.bisect_right(ends, start)
@@ -118,7 +120,9 @@ def find_dates(text: str, language: str, published: date | None) -> list[TimeMen
         if span is None:
             continue
         start, end, precision, year_known = span
-        mentions.append(TimeMention(text[cand.start : cand.end], cand.start, cand.end, start, end, precision, year_known))
+        mentions.append(
+            TimeMention(text[cand.start : cand.end], cand.start, cand.end, start, end, precision, year_known)
+        )
         if precision == "day":
             previous = (start, year_known)
     return mentions

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-DATA_DIR = Path(os.environ.get("PRESSDESK_DATES_DATA", Path(__file__).resolve().parents[2] / "data" / "dates"))
+DATA_DIR = Path(
+    os.environ.get("PRESSDESK_DATES_DATA", Path(__file__).resolve().parents[2] / "data" / "dates")
+)
 
 _B = r"(?<!\w)"  # start of word
 _E = r"(?!\w)"  # end of word
@@ -200,9 +202,15 @@ def compile_spec(data: dict) -> LanguageSpec:
         numeric_orders=data.get("numeric_orders", ["dmy"]),
         capitalised=bool(data.get("names_capitalised", False)),
     )
-    spec.patterns = [Pattern(k, re.compile(r)) for k, r in _absolute_patterns(data, month, month_any, alternation(weekday_names))]
+    spec.patterns = [
+        Pattern(k, re.compile(r))
+        for k, r in _absolute_patterns(data, month, month_any, alternation(weekday_names))
+    ]
     spec.patterns += _compile_rules(data, slots)
-    spec.blockers = [re.compile(rf"{_B}(?:{phrase_regex(b, slots)}){_E}") for b in data.get("blockers", {}).get("phrases", [])]
+    spec.blockers = [
+        re.compile(rf"{_B}(?:{phrase_regex(b, slots)}){_E}")
+        for b in data.get("blockers", {}).get("phrases", [])
+    ]
     tense = data.get("tense", {})
     spec.past = _cue_regex(tense.get("past", []))
     spec.future = _cue_regex(tense.get("future", []))

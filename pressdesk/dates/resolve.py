@@ -23,7 +23,9 @@ def _month_of(spec: LanguageSpec, name: str) -> int:
     return spec.months[fold(name).rstrip(".")]
 
 
-def _day_month(month: int, day: int, year: int | None, published: date | None, tense: str | None) -> Span | None:
+def _day_month(
+    month: int, day: int, year: int | None, published: date | None, tense: str | None
+) -> Span | None:
     """A day-month with optional year; yearless resolves near publication, else keeps a placeholder year."""
     if year is not None:
         found = safe_date(year, month, day)

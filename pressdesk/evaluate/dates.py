@@ -74,7 +74,10 @@ def score_items(label: str, text: str, mentions: list[TimeMention], items: list[
         (neutral if text_only == "none" else scored).append(item)
     for item in scored:
         text_only = item.get("text_only", "full") if mode == "text" else "full"
-        hit = any(text_matches(m, item["text"], text) and value_matches(m, item["value"], text_only) for m in mentions)
+        hit = any(
+            text_matches(m, item["text"], text) and value_matches(m, item["value"], text_only)
+            for m in mentions
+        )
         required = item.get("required", True)
         tally.total += 1
         tally.total_ok += hit
@@ -82,15 +85,19 @@ def score_items(label: str, text: str, mentions: list[TimeMention], items: list[
         tally.required_ok += hit and required
         if not hit:
             got = [f"{m.text!r}={m.value}" for m in mentions if text_matches(m, item["text"], text)]
-            tally.misses.append(f"{label}: {item['text']!r} want {item['value']} got {got or 'nothing'}"
-                                + ("" if required else " (optional)"))
+            tally.misses.append(
+                f"{label}: {item['text']!r} want {item['value']} got {got or 'nothing'}"
+                + ("" if required else " (optional)")
+            )
     for m in mentions:
         if any(text_matches(m, item["text"], text) for item in neutral):
             continue
         tally.system += 1
-        ok = any(text_matches(m, item["text"], text) and
-                 value_matches(m, item["value"], item.get("text_only", "full") if mode == "text" else "full")
-                 for item in scored)
+        ok = any(
+            text_matches(m, item["text"], text)
+            and value_matches(m, item["value"], item.get("text_only", "full") if mode == "text" else "full")
+            for item in scored
+        )
         tally.system_ok += ok
         if not ok:
             tally.false_pos.append(f"{label}: {m.text!r}={m.value} year_known={m.year_known} @{m.start}")
@@ -124,13 +131,17 @@ def _raw_corpus(gold_path: str, mode: str) -> list[_RawArticle]:
     for item in gold["articles"]:
         raw = item.get("published_feed") if mode == "feed" else item.get("published")
         text = (base / item["file"]).read_text(encoding="utf-8")
-        out.append(_RawArticle(item["file"], item["language"], text, date.fromisoformat(raw) if raw else None, item))
+        out.append(
+            _RawArticle(item["file"], item["language"], text, date.fromisoformat(raw) if raw else None, item)
+        )
     return out
 
 
 def _print_tally(title: str, tally: Tally) -> None:
-    print(f"{title:<10} required {ratio(tally.required_ok, tally.required)}  all {ratio(tally.total_ok, tally.total)}"
-          f"  precision {ratio(tally.system_ok, tally.system)}")
+    print(
+        f"{title:<10} required {ratio(tally.required_ok, tally.required)}  all {ratio(tally.total_ok, tally.total)}"
+        f"  precision {ratio(tally.system_ok, tally.system)}"
+    )
 
 
 def run(gold_path: str, mode: str = "feed") -> int:
@@ -167,8 +178,14 @@ def score_phrase(row: dict) -> tuple[Tally, bool]:
     published = date.fromisoformat(row["published"]) if row.get("published") else None
     mentions = find_dates(row["text"], row["lang"], published)
     label = f"{row['lang']}#{row.get('id', '?')}"
-    items = [{"text": e["text"], "value": e["value"], "text_only": "month_day" if e.get("year_known") is False else "full"}
-             for e in row.get("expected", [])]
+    items = [
+        {
+            "text": e["text"],
+            "value": e["value"],
+            "text_only": "month_day" if e.get("year_known") is False else "full",
+        }
+        for e in row.get("expected", [])
+    ]
     tally = score_items(label, row["text"], mentions, items, "text")
     exact = tally.total_ok == tally.total and tally.system_ok == tally.system
     return tally, exact
@@ -188,10 +205,14 @@ def run_phrases(path: str) -> int:
     for lang in sorted(per_lang):
         total.add(per_lang[lang])
         t = per_lang[lang]
-        print(f"{lang:<4} items {ratio(t.total_ok, t.total)}  precision {ratio(t.system_ok, t.system)}"
-              f"  sentences exact {ratio(*exact[lang])}")
-    print(f"ALL  items {ratio(total.total_ok, total.total)}  precision {ratio(total.system_ok, total.system)}"
-          f"  sentences exact {ratio(sum(v[0] for v in exact.values()), sum(v[1] for v in exact.values()))}")
+        print(
+            f"{lang:<4} items {ratio(t.total_ok, t.total)}  precision {ratio(t.system_ok, t.system)}"
+            f"  sentences exact {ratio(*exact[lang])}"
+        )
+    print(
+        f"ALL  items {ratio(total.total_ok, total.total)}  precision {ratio(total.system_ok, total.system)}"
+        f"  sentences exact {ratio(sum(v[0] for v in exact.values()), sum(v[1] for v in exact.values()))}"
+    )
     _print_list("misses", total.misses)
     _print_list("false positives", total.false_pos)
     return 0

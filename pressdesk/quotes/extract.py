@@ -68,8 +68,22 @@ def _cues(ctx: _Ctx, unit: Unit) -> list[_Cue]:
     for m in ctx.lex.cue.finditer(ctx.masked, unit.start, unit.end):
         verb = m.group("part") or m.group("fin")
         tense, kind = ctx.lex.verb_kind.get(" ".join(key_of(verb)), ("finite", "speech"))
+        if _negated(ctx, m.start()):
+            continue
         out.append(_Cue(m.start(), m.end(), m.group(), tense, kind))
     return out
+
+
+def _negated(ctx: _Ctx, start: int) -> bool:
+    """'has not confirmed', "n'a pas commenté", 'non ha detto', 'nu a spus': no statement."""
+    words = attribution_config()["common"]["negations"]
+    before = ctx.masked[max(0, start - 12) : start].lower()
+    wide = ctx.masked[max(0, start - 40) : start].lower()
+    if re.search(r"(?<!\w)(?:not|pas|non|nu)\s+\w+\s+(?:or|ou|o|sau|nor|ni)\s*$", wide):
+        return True
+    return any(re.search(rf"(?<!\w){re.escape(w)}\s*$", before) for w in words) or bool(
+        re.match(r"\S+\s+(?:not|pas|non|nu)\b", ctx.masked[start : start + 20], re.I)
+    )
 
 
 def _in_quote(pos: int, spans: list[tuple[int, int]]) -> bool:
@@ -106,12 +120,24 @@ def _speaker_right(ctx: _Ctx, cue: _Cue, limit: int) -> Mention | None:
     det = re.match(r"(?:\w{1,3}['’]|(?:the|le|la|les|il|lo|un|una|une|o|un)\s+)", ctx.masked[pos:limit], re.I)
     if det:
         pos += det.end()
+    hon = ctx.lex.honorific.match(ctx.masked, pos, limit)
+    if hon:
+        pos = hon.end() + len(ctx.masked[hon.end() : limit]) - len(ctx.masked[hon.end() : limit].lstrip())
     return next((m for m in ctx.mentions if pos <= m.start <= pos + 1 and m.end <= limit + 60), None)
 
 
 def _speaker_left(ctx: _Ctx, cue: _Cue, start: int) -> Mention | None:
     """Normal order: the nearest mention before the cue that is a subject (not after a preposition/verb)."""
     cands = _mentions_between(ctx, start, cue.start)
+    if cue.tense == "gerund":  # the gerund's subject is the clause subject: leftmost, 'with X warning' allowed
+        absolute = attribution_config()["common"]["absolute_prepositions"]
+        for m in cands:
+            if m.kind in ("pron", "rel") or preceded_by_verb(ctx.masked, m.start, ctx.lex):
+                continue
+            head = ctx.masked[max(start, m.start - 12) : m.start].lower().split()
+            if not preceded_by_preposition(ctx.masked, m.start, ctx.lex) or (head and set(head[-2:]) & set(absolute)):
+                return m
+        return None
     gap_ok = lambda m: len(_WORD.findall(ctx.masked[m.end : cue.start])) <= 2  # noqa: E731
     for m in reversed(cands):
         if m.kind == "pron":
@@ -191,9 +217,18 @@ def _make(ctx: _Ctx, unit: Unit, sp: Speaker, kind: str, cue: str, span: tuple[i
                  ctx.text[s:e], _said_on(ctx, unit), via, ctx.language)
 
 
+_LAST = Mention(0, 0, "last", "")
+
+
+def _unit_has_quote(ctx: _Ctx, unit: Unit, cue: _Cue) -> bool:
+    return any(unit.start <= s and e <= cue.start for s, e in ctx.spans)
+
+
 def _resolve(ctx: _Ctx, m: Mention | None, unit_people: list[Speaker]) -> Speaker | None:
     if m is None:
         return None
+    if m.kind == "last":
+        return ctx.disc.last
     if m.kind == "pron":
         return resolve_pronoun(m, ctx.disc, unit_people)
     return from_mention(m, ctx.disc, ctx.lex)
@@ -218,7 +253,7 @@ def _direct(ctx: _Ctx, unit: Unit, cues: list[_Cue], via: str | None, people: li
         else:
             prev = quotes[n - 1][1] if n else unit.start
             cue = next((c for c in reversed(cues) if prev <= c.start and c.end <= qs and not c.used), None)
-            if cue is None or not re.fullmatch(r"[^.;]{0,80}?[:,]?\s*", ctx.masked[cue.end : qs]):
+            if cue is None or not re.fullmatch(r"(?:[^.;:,]{0,60}?[:,])?\s*", ctx.masked[cue.end : qs]):
                 continue
             if ctx.lex.complementizer.search(ctx.masked, cue.end, qs):
                 continue
@@ -261,9 +296,8 @@ def _reported(ctx: _Ctx, unit: Unit, cues: list[_Cue], via: str | None, people: 
                     span = _trim(ctx.text, cue.end + ctx.masked[cue.end :].index(":") + 1, unit.end)
                 elif len(_WORD.findall(ctx.text[span[0] : span[1]])) < 3:
                     span = (0, 0)
-            if m is None and cue.tense == "gerund" and out:
-                m = None
-                speaker = ctx.disc.last
+            if cue.tense == "gerund" and (out or _unit_has_quote(ctx, unit, cue)):
+                m = _LAST
             if m is None and (ctx.lex.pro_drop or cue.tense == "gerund") and not before.strip(" ,"):
                 m = Mention(cue.start, cue.start, "pron", "", gender="any")
         del content_end
@@ -354,7 +388,7 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
     for q in quotes:
         inside = any(
             o is not q and o.speaker == q.speaker and o.start_char <= q.start_char and q.end_char <= o.end_char
-            and (o.end_char - o.start_char) > (q.end_char - q.start_char)
+            and ((o.end_char - o.start_char) > (q.end_char - q.start_char) or quotes.index(o) < quotes.index(q))
             for o in quotes
         )
         if not inside:

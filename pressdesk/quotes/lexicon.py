@@ -28,7 +28,11 @@ def _slotted(forms: list[str], adjectives: str) -> str:
 
 
 def _words(forms: list[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w'’-])(?:{_alt(forms)})(?![\w-])", re.IGNORECASE)
+    """Whole-word alternation; elided forms (qu', d') need no right boundary."""
+    whole = [f for f in forms if not f.endswith(("'", "’"))]
+    elided = [f for f in forms if f.endswith(("'", "’"))]
+    alt = f"(?:{_alt(whole)})(?![\\w-])" + (f"|(?:{_alt(elided)})" if elided else "")
+    return re.compile(rf"(?<![\w'’-])(?:{alt})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,8 @@ def skipped_line(line: str) -> bool:
     if sum(stripped.count(s) for s in seps[:2]) >= 2:
         return True
     words = stripped.split()
+    if stripped.endswith(("”", "»", "“", '"')) and stripped[:-1].rstrip()[-1:] not in ".!?…" and stripped[0] not in "«“„\"":
+        return len(words) <= 30  # headline ending on a quoted phrase
     return not stripped.endswith(_TERMINAL) and len(words) <= 30
 
 
@@ -82,13 +84,16 @@ def find_quote_spans(text: str, limit: int | None = None) -> list[tuple[int, int
 def make_units(text: str, sentences: list[Sentence], spans: list[tuple[int, int]], limit: int) -> list[Unit]:
     """Group sentences into units (merging across quotes), dropping skipped lines and the comment zone."""
     units: list[Unit] = []
+    counts: dict[str, int] = {}
+    for raw in text[:limit].splitlines():
+        counts[raw.strip()] = counts.get(raw.strip(), 0) + 1
     for s in sentences:
         if s.start >= limit or s.role in ("title", "caption"):
             continue
         line_start = text.rfind("\n", 0, s.start) + 1
         line_end = text.find("\n", s.start)
         line = text[line_start : line_end if line_end >= 0 else len(text)]
-        if skipped_line(line):
+        if skipped_line(line) or counts.get(line.strip(), 0) > 1:
             continue
         start, end = s.start, min(s.end, limit)
         for qs, qe in spans:

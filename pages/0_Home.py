@@ -1,0 +1,134 @@
+"""Home: the corpus at a glance, a reader for any article, and loading new articles."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import plotly.express as px
+import streamlit as st
+
+import ui
+from pressdesk import render, store
+
+ui.page_header("PressDesk", "Read the world's press across languages: corpus, timeline, who said what, translations.")
+con = ui.con()
+
+
+@st.cache_data(show_spinner=False)
+def _articles(gen: tuple, languages: tuple, publishers: tuple, start, end) -> pd.DataFrame:
+    return store.articles(ui.con(), list(languages) or None, list(publishers) or None, start, end)
+
+
+@st.cache_data(show_spinner=False)
+def _facets(gen: tuple) -> dict:
+    return store.facets(ui.con())
+
+
+gen = ui.generation()
+facets = _facets(gen)
+counts = store.counts(con)
+
+with st.sidebar:
+    st.header("Filters")
+    ui.init("lang", kind="list", options=facets["languages"])
+    ui.init("outlet", kind="list", options=facets["publishers"])
+    ui.init("from", kind="date")
+    ui.init("to", kind="date")
+    st.multiselect("Language", facets["languages"], key="lang")
+    st.multiselect("Outlet", facets["publishers"], key="outlet")
+    st.date_input("Published from", key="from")
+    st.date_input("Published to", key="to")
+
+cols = st.columns(5)
+for col, (label, key) in zip(cols, [("Articles", "articles"), ("Sentences", "sentences"), ("Events", "events"),
+                                    ("Event clusters", "clusters"), ("Quotes", "quotes")], strict=True):
+    col.metric(label, f"{counts[key]:,}")
+
+frame = _articles(gen, tuple(st.session_state["lang"]), tuple(st.session_state["outlet"]),
+                  st.session_state["from"], st.session_state["to"])
+
+if frame.empty:
+    st.info("No article matches these filters." if counts["articles"] else
+            "The corpus is empty: load articles below.")
+else:
+    left, mid, right = st.columns(3)
+    by_lang = frame.groupby("language", dropna=False).size().reset_index(name="articles")
+    left.plotly_chart(px.bar(by_lang, x="language", y="articles", title="By language"), key="chart_lang")
+    by_pub = frame.assign(publisher=frame["publisher"].fillna("(unknown)")).groupby("publisher").size()
+    mid.plotly_chart(px.bar(by_pub.reset_index(name="articles"), x="articles", y="publisher", orientation="h",
+                            title="By outlet"), key="chart_outlet")
+    dated = frame.dropna(subset=["published"])
+    if dated.empty:
+        right.info("No publication dates known for these articles.")
+    else:
+        per_day = dated.groupby(["published", "language"]).size().reset_index(name="articles")
+        right.plotly_chart(px.bar(per_day, x="published", y="articles", color="language", title="By day"),
+                           key="chart_day")
+    undated = int(frame["published"].isna().sum())
+    if undated:
+        st.caption(f"{undated} article(s) have no known publication date: their relative dates cannot be "
+                   "resolved and day-month dates are shown without a year.")
+
+st.subheader("Articles")
+ids = frame["article_id"].tolist()
+ui.init("article", options=ids or None)
+table = st.dataframe(
+    frame[["title", "publisher", "language", "published", "chars", "article_id"]],
+    hide_index=True, on_select="rerun", selection_mode="single-row", key="article_table",
+    column_config={"article_id": st.column_config.TextColumn("id")},
+)
+if table and table.selection.rows:
+    st.session_state["article"] = ids[table.selection.rows[0]]
+
+labels = {row.article_id: f"{row.title or row.article_id} · {row.publisher or '?'} · {row.language}"
+          for row in frame.itertuples()}
+if ids:
+    if st.session_state.get("article") not in labels:
+        st.session_state["article"] = None
+    st.selectbox("Open article", ids, key="article", format_func=lambda i: labels.get(i, i),
+                 index=None, placeholder="Select an article in the table or here")
+
+ui.sync_url(["lang", "outlet", "from", "to", "article"])
+
+article_id = st.session_state.get("article")
+if article_id:
+    art = store.article(con, article_id)
+    if art:
+        st.markdown(f"### {art['title'] or article_id}")
+        meta, links = st.columns([3, 1])
+        prov = json.loads(art["provenance"] or "{}")
+        meta.dataframe(pd.DataFrame([
+            {"field": f, "value": str(art[f]) if art[f] is not None else "—", "found from": prov.get(f, "—")}
+            for f in ("publisher", "language", "published", "url", "source")
+        ]), hide_index=True)
+        links.page_link("pages/1_Timeline.py", label="Events in the timeline", icon="🗓️")
+        links.page_link("pages/2_Who_said_what.py", label="Quotes", icon="💬")
+        links.page_link("pages/3_Translations.py", label="Side-by-side translation", icon="🌐",
+                        query_params={"article": article_id})
+        marks = store.article_marks(con, article_id)
+        spans = [(r.start_char, r.end_char, f"pd-{r.kind}", str(r.label or "")) for r in marks.itertuples()]
+        st.html(render.article_html(store.sentences(con, article_id).to_dict("records"), spans))
+        st.caption("Highlighted: quotes (yellow) and dates (blue). Captions are in italics.")
+
+st.divider()
+with st.expander("Load articles", expanded=counts["articles"] == 0):
+    st.write("Text, Markdown, HTML, or JSON/JSONL/CSV exports with a `text` field "
+             "(optional `source`, `url`, `title`, `publisher`, `published`, `language`).")
+    files = st.file_uploader("Upload files", accept_multiple_files=True,
+                             type=["txt", "md", "html", "htm", "json", "jsonl", "csv"])
+    url = st.text_input("…or an article URL", placeholder="https://")
+    if st.button("Load", type="primary", disabled=not files and not url):
+        from pressdesk.ingest import IngestReport, ingest, ingest_upload
+
+        report = IngestReport()
+        with st.spinner("Loading and extracting…"):
+            for f in files or []:
+                report.merge(ui.safe(ingest_upload, con, f.name, f.getvalue(), message=f"Could not load {f.name}")
+                             or IngestReport())
+            if url:
+                report.merge(ui.safe(ingest, con, [url.strip()], message="Could not load the URL") or IngestReport())
+        st.success(report.summary())
+        for source, reason in report.failed:
+            st.warning(f"Skipped {source}: {reason}")
+        st.cache_data.clear()

@@ -1,0 +1,135 @@
+"""Real browser: Debian's Chromium, driven by Playwright, against `streamlit run` on localhost.
+
+Each page must render its content with no exception on screen; a filter and a selection must survive a
+reload through the URL alone.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = pytest.mark.browser
+
+if not CHROMIUM.exists():
+    if os.environ.get("CI"):
+        raise RuntimeError("CI must install Debian's chromium for the browser tests (.ci/run does)")
+    pytest.skip("Debian's chromium is not installed (apt-get install chromium)", allow_module_level=True)
+
+from playwright.sync_api import Page, sync_playwright  # noqa: E402
+
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(sample_db, tmp_path_factory):
+    db = tmp_path_factory.mktemp("browser") / "corpus.duckdb"
+    shutil.copy(sample_db, db)
+    port = _free_port()
+    env = {**os.environ, "PRESSDESK_DB": str(db), "STREAMLIT_CLIENT_SHOW_ERROR_DETAILS": "full",
+           "PRESSDESK_TRANSLATOR": "libre", "PRESSDESK_LIBRE_URL": f"http://127.0.0.1:{_free_port()}/"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while time.monotonic() < deadline:
+        try:
+            if urllib.request.urlopen(f"{base}/_stcore/health", timeout=2).status == 200:
+                break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        pytest.fail("streamlit did not start: " + proc.stdout.read().decode(errors="replace")[-2000:])
+    yield base
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    p = context.new_page()
+    yield p
+    context.close()
+
+
+def settle(page: Page, expect_text: str, timeout: float = 60_000) -> None:
+    """Wait for the script run to finish and the expected text to show, then fail on any exception."""
+    page.get_by_text(expect_text, exact=False).first.wait_for(timeout=timeout)
+    page.wait_for_function(
+        "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout)
+    errors = page.locator('[data-testid="stException"]')
+    assert errors.count() == 0, errors.first.inner_text()
+    assert "Traceback" not in page.inner_text("body")
+
+
+@pytest.mark.parametrize("path,expect", [
+    ("/", "Articles"),
+    ("/timeline", "Open event"),
+    ("/who-said-what", "Speaker view"),
+    ("/translations", "Translate into"),
+])
+def test_every_page_renders_without_exception(server, page, path, expect):
+    page.goto(server + path)
+    settle(page, expect)
+
+
+def test_state_in_url_reopens_the_same_view(server, page, sample_db):
+    import duckdb
+
+    con = duckdb.connect(str(sample_db), read_only=True)
+    article_id, title = con.execute("SELECT article_id, title FROM articles WHERE language = 'ro'").fetchone()
+    con.close()
+    page.goto(f"{server}/?lang=ro&article={article_id}")
+    settle(page, "found from")
+    assert page.get_by_text(title, exact=False).count() > 0
+    page.goto(f"{server}/translations?article={article_id}&to=fr")
+    settle(page, "Translate into")
+    assert "not translated yet" in page.inner_text("body")
+
+
+def test_offline_translation_gives_a_notice_not_a_hang(server, page, sample_db):
+    import duckdb
+
+    con = duckdb.connect(str(sample_db), read_only=True)
+    article_id = con.execute("SELECT article_id FROM articles WHERE language = 'it'").fetchone()[0]
+    con.close()
+    page.goto(f"{server}/translations?article={article_id}&to=en")
+    settle(page, "Translate into")
+    started = time.monotonic()
+    page.get_by_role("button", name="Translate").click()
+    page.get_by_text("Offline", exact=False).first.wait_for(timeout=30_000)
+    assert time.monotonic() - started < 30
+    settle(page, "Translate into")

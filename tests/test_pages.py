@@ -1,0 +1,145 @@
+"""Every page under streamlit.testing: it renders the corpus, honours URL state and never shows a traceback."""
+
+from __future__ import annotations
+
+import socket
+
+import duckdb
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+PAGES = ["pages/0_Home.py", "pages/1_Timeline.py", "pages/2_Who_said_what.py", "pages/3_Translations.py"]
+
+
+@pytest.fixture()
+def app_db(db_copy, monkeypatch):
+    monkeypatch.setenv("PRESSDESK_DB", str(db_copy))
+    monkeypatch.delenv("PRESSDESK_TRANSLATOR", raising=False)
+    return db_copy
+
+
+def run(page: str, **params) -> AppTest:
+    """Start the app at its entry point, as a browser does, and open `page` with `params` in the URL."""
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    if page != "dashboard.py":
+        at.switch_page(page)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def query(db, sql, params=()):
+    con = duckdb.connect(str(db))  # same configuration as the app's own connection in this process
+    try:
+        return con.execute(sql, list(params)).fetchall()
+    finally:
+        con.close()
+
+
+def html_of(at: AppTest) -> str:
+    return "".join(getattr(el, "proto", None) and el.proto.body or "" for el in at.get("html"))
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_without_exception(app_db, page):
+    at = run(page)
+    assert at.title[0].value
+
+
+def test_home_counts_and_language_filter_from_url(app_db):
+    at = run("dashboard.py")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Articles"] == "5"
+    assert int(metrics["Quotes"].replace(",", "")) > 0 and int(metrics["Events"].replace(",", "")) > 0
+    assert len(at.dataframe[0].value) == 5
+    filtered = run("dashboard.py", lang="fr")
+    assert len(filtered.dataframe[0].value) == 2
+    assert set(filtered.dataframe[0].value["language"]) == {"fr"}
+
+
+def test_home_reader_opens_article_from_url_and_escapes_text(app_db):
+    article_id, title = query(app_db, "SELECT article_id, title FROM articles WHERE language = 'en'")[0]
+    at = run("dashboard.py", article=article_id)
+    assert any(title in md.value for md in at.markdown)
+    html = html_of(at)
+    assert '<mark class="pd-quote"' in html and '<mark class="pd-date"' in html
+    assert "<script" not in html
+
+
+def test_unknown_url_values_are_ignored(app_db):
+    at = run("dashboard.py", article="nope", lang="xx")
+    assert at.session_state["article"] is None and at.session_state["lang"] == []
+
+
+def test_filter_change_is_written_to_url(app_db):
+    at = run("dashboard.py")
+    at.multiselect(key="lang").set_value(["it"]).run()
+    assert at.query_params["lang"] in ("it", ["it"])  # AppTest flattens one-item lists
+    assert len(at.dataframe[0].value) == 1
+
+
+def test_timeline_selects_event_from_url(app_db):
+    cluster_id, n = query(app_db, "SELECT cluster_id, count(*) FROM events WHERE year_known GROUP BY 1 "
+                                  "ORDER BY 2 DESC LIMIT 1")[0]
+    at = run("pages/1_Timeline.py", event=cluster_id)
+    assert at.session_state["event"] == cluster_id
+    assert any(f"{n} report(s)" in h.value for h in at.subheader)
+    assert at.get("plotly_chart")
+
+
+def test_timeline_actor_filter(app_db):
+    actor = query(app_db, "SELECT unnest(actors) AS a, count(*) FROM events GROUP BY 1 ORDER BY 2 DESC LIMIT 1")[0][0]
+    at = run("pages/1_Timeline.py", actor=actor)
+    assert at.session_state["actor"] == [actor]
+
+
+def test_who_said_what_filters_and_context(app_db):
+    speaker, count = query(app_db, "SELECT speaker, count(*) FROM quotes GROUP BY 1 ORDER BY 2 DESC LIMIT 1")[0]
+    at = run("pages/2_Who_said_what.py", speaker=speaker)
+    table = at.dataframe[0].value
+    assert len(table) == count and set(table["speaker"]) == {speaker}
+    quote_id = query(app_db, "SELECT quote_id FROM quotes WHERE speaker = ? LIMIT 1", [speaker])[0][0]
+    at = run("pages/2_Who_said_what.py", quote=quote_id)
+    assert '<mark class="pd-quote"' in html_of(at)
+    assert len(at.get("download_button")) == 2
+
+
+def test_who_said_what_speaker_view(app_db):
+    speaker = query(app_db, "SELECT speaker FROM quotes GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")[0][0]
+    at = run("pages/2_Who_said_what.py", who=speaker)
+    assert any("distinct statement" in c.value for c in at.caption)
+
+
+def test_translations_page_shows_cache_and_marks_missing(app_db):
+    article_id, text = query(app_db, "SELECT s.article_id, s.text FROM sentences s JOIN articles a USING (article_id)"
+                                     " WHERE a.language = 'it' ORDER BY idx LIMIT 1")[0]
+    from pressdesk import store
+    from pressdesk.translate_cache import Translated
+    from pressdesk.translate_cache import store as cache_store
+
+    con = store.connect(app_db)
+    cache_store(con, [Translated(source_text=text, translated="A CACHED <b>TRANSLATION</b>", source_lang="it",
+                                 target_lang="en", provider="libre")])
+    con.close()
+    at = run("pages/3_Translations.py", article=article_id, to="en")
+    html = html_of(at)
+    assert "A CACHED &lt;b&gt;TRANSLATION&lt;/b&gt;" in html
+    assert "not translated yet" in html
+
+
+def test_translate_button_offline_gives_notice(app_db, monkeypatch):
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    monkeypatch.setenv("PRESSDESK_TRANSLATOR", "libre")
+    monkeypatch.setenv("PRESSDESK_LIBRE_URL", f"http://127.0.0.1:{port}/")
+    article_id = query(app_db, "SELECT article_id FROM articles WHERE language = 'fr' LIMIT 1")[0][0]
+    at = run("pages/3_Translations.py", article=article_id, to="en")
+    at.button[0].click().run()
+    assert not at.exception
+    assert any("Offline" in w.value for w in at.warning)
+    assert "not translated yet" in html_of(at)
