@@ -34,7 +34,7 @@ def generate(n: int, seed: int = 7) -> Iterator[dict]:
         day = rng.randint(1, 28)
         text = "\n".join(head + body) + "\n\nComment (0)\nA reader: page furniture the cleaner must drop"
         text = re.sub(r"\b(\d{1,2})( (?:octobre|septembre|novembre|noiembrie|ottobre|novembre))",
-                      lambda m: f"{day}{m.group(2)}", text)
+                      lambda m, day=day: f"{day}{m.group(2)}", text)
         published = date(2022, 1, 1) + timedelta(days=rng.randint(0, 1000))
         yield {"text": f"Ref {i}-{rng.random():.8f}\n{text}", "published": published.isoformat(),
                "source": f"generated/{i}"}

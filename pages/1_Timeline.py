@@ -86,6 +86,7 @@ if not clustered.empty:
                       custom_data=["cluster_id", "hover"])
     fig.update_traces(hovertemplate="%{customdata[1]}<extra></extra>")
     fig.update_yaxes(autorange="reversed", title=None)
+    fig.update_xaxes(rangeslider_visible=True, title=None)
     fig.update_layout(height=max(320, 28 * bars["row"].nunique() + 120), legend_title_text=st.session_state["colour"])
     picked = st.plotly_chart(fig, on_select="rerun", selection_mode="points", key="timeline_chart")
     points = (picked.selection.points if picked and picked.selection else []) or []

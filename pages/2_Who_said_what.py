@@ -37,6 +37,31 @@ def _translated(gen, pairs: tuple, target: str) -> dict[str, str]:
     return out
 
 
+def _translate_missing(missing: pd.DataFrame, target: str) -> None:
+    """Fetch missing quote translations (bounded, fail-fast); the cache keeps them for every later view."""
+    from pressdesk.translate import translate_texts
+
+    try:
+        config = ui.translator_config()
+    except ValueError as exc:
+        st.warning(f"Translation is not configured: {exc}")
+        return
+    if config.problem():
+        st.warning(f"Translation is not configured: {config.problem()}")
+        return
+    bar = st.progress(0.0, text="Translating quotes…")
+    for lang, group in missing.groupby("language"):
+        result = translate_texts(ui.con(), group["text"].tolist(), lang, target, config,
+                                 progress=lambda d, t: bar.progress(d / max(t, 1), text=f"Translating {d}/{t}…"))
+        if result.error:
+            bar.empty()
+            st.warning(("Offline: " if result.offline else "") + result.error)
+            return
+    bar.empty()
+    st.cache_data.clear()
+    st.rerun()
+
+
 gen = ui.generation()
 speaker_table, facets = _options(gen)
 speaker_names = speaker_table["speaker"].tolist()
@@ -75,9 +100,10 @@ quotes["link"] = "/?article=" + quotes["article_id"]
 
 table_tab, speaker_tab = st.tabs(["Quotes", "Speaker view"])
 with table_tab:
-    st.caption(f"{len(quotes)} quote(s). Select a row to read it in context. "
-               + ("" if quotes["translation"].notna().any() else
-                  f"No cached {target} translation yet: use the Translations page to fetch them."))
+    missing = quotes[quotes["translation"].isna() & (quotes["language"] != target)]
+    st.caption(f"{len(quotes)} quote(s). Select a row to read it in context.")
+    if len(missing) and st.button(f"Translate {len(missing)} quote(s) into {target}"):
+        _translate_missing(missing, target)
     picked = st.dataframe(
         quotes[["speaker", "speaker_role", "text", "translation", "kind", "cue", "said_on", "publisher", "via",
                 "language", "link"]],

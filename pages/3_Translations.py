@@ -7,7 +7,7 @@ import streamlit as st
 
 import ui
 from pressdesk import render, store
-from pressdesk.translate import TARGET_LANGUAGES, article_translations, cached_translations, translate_article
+from pressdesk.translate import TARGET_LANGUAGES, article_translations, cached_translations, translate_corpus
 
 ui.page_header("Translations", "Every sentence next to its translation. Translations are cached in the "
                "database: nothing is translated twice, and cached text stays readable offline.")
@@ -53,21 +53,20 @@ if config_problem:
     st.warning(f"Translation is not configured: {config_problem}. Cached translations are shown.")
 
 reason_key = f"reason:{article_id}:{target}"
-if missing and config and not config_problem:
-    if st.button(f"Translate {missing} missing sentence(s)", type="primary"):
-        bar = st.progress(0.0, text="Translating…")
-        result = translate_article(con, article_id, target, config,
-                                   progress=lambda done, total: bar.progress(done / max(total, 1),
-                                                                             text=f"Translating {done}/{total}…"))
-        bar.empty()
-        if result.error:
-            st.session_state[reason_key] = f"not translated yet — {result.error}"
-            (st.warning if result.offline else st.error)(
-                ("Offline: " if result.offline else "") + result.error + " Cached translations are shown.")
-        else:
-            st.session_state.pop(reason_key, None)
-            st.cache_data.clear()
-            st.rerun()
+if missing and config and not config_problem and st.button(f"Translate {missing} missing sentence(s)", type="primary"):
+    bar = st.progress(0.0, text="Translating…")
+    result = translate_corpus(con, target, config, article_id=article_id,
+                               progress=lambda done, total: bar.progress(done / max(total, 1),
+                                                                         text=f"Translating {done}/{total}…"))
+    bar.empty()
+    if result.error:
+        st.session_state[reason_key] = f"not translated yet — {result.error}"
+        (st.warning if result.offline else st.error)(
+            ("Offline: " if result.offline else "") + result.error + " Cached translations are shown.")
+    else:
+        st.session_state.pop(reason_key, None)
+        st.cache_data.clear()
+        st.rerun()
 reason = st.session_state.get(reason_key, "not translated yet — press Translate" if config and not config_problem
                               else "not translated yet — no translation provider configured")
 
@@ -77,8 +76,8 @@ quote_tr = cached_translations(con, quote_texts["text"].tolist(), source_lang, t
 sentences = store.sentences(con, article_id)
 rows = []
 for s, tr in zip(sentences.itertuples(), frame.itertuples(), strict=True):
-    spans = [(m.start_char, m.end_char, f"pd-{m.kind}", str(m.label or "")) for m in marks.itertuples()
-             if s.start_char <= m.start_char < s.end_char]
+    spans = render.clip([(m.start_char, m.end_char, f"pd-{m.kind}", str(m.label or "")) for m in marks.itertuples()],
+                        s.start_char, s.end_char)
     original = render.highlight(s.text, spans, offset=s.start_char)
     translated = None
     if isinstance(tr.translated, str):
@@ -86,7 +85,7 @@ for s, tr in zip(sentences.itertuples(), frame.itertuples(), strict=True):
         for q in quote_texts.itertuples():
             hit = quote_tr.get(q.text)
             pos = tr.translated.find(hit.translated) if hit else -1
-            if s.start_char <= q.start_char < s.end_char and pos >= 0:
+            if q.start_char < s.end_char and q.end_char > s.start_char and pos >= 0:
                 tr_spans.append((pos, pos + len(hit.translated), "pd-quote", "quote"))
         translated = render.highlight(tr.translated, tr_spans)
         badges = {m[2] for m in spans} - {sp[2] for sp in tr_spans}

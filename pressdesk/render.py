@@ -35,6 +35,11 @@ def highlight(text: str, spans: Iterable[tuple[int, int, str, str]], offset: int
     return "".join(out)
 
 
+def clip(spans: Iterable[tuple[int, int, str, str]], start: int, end: int) -> list[tuple[int, int, str, str]]:
+    """The parts of spans that fall inside [start, end): a quote running over sentences marks each one."""
+    return [(max(a, start), min(b, end), cls, title) for a, b, cls, title in spans if a < end and b > start]
+
+
 def article_html(
     sentences: Iterable[dict], spans: Iterable[tuple[int, int, str, str]] = (), focus: set[int] | None = None,
 ) -> str:
@@ -42,8 +47,7 @@ def article_html(
     spans = list(spans)
     parts = ['<div class="pd-article">']
     for s in sentences:
-        inner = highlight(s["text"], [sp for sp in spans if s["start_char"] <= sp[0] < s["end_char"]],
-                          offset=s["start_char"])
+        inner = highlight(s["text"], clip(spans, s["start_char"], s["end_char"]), offset=s["start_char"])
         role = s.get("role") or "body"
         cls = {"caption": "pd-caption", "title": "pd-title"}.get(role, "")
         if focus and s["idx"] in focus:

@@ -173,14 +173,13 @@ def _translate(con: Any, args: argparse.Namespace, config: TranslatorConfig) -> 
         bar.close()
     print(result.summary())
     if result.error:
-        _err(scrub(result.error, config.secrets))
-        if result.error_kind == "config":
-            return EXIT_USAGE
+        message = scrub(result.error, config.secrets)
         if result.error_kind in _FATAL_KINDS:
-            left = result.failed
-            _err(f"stopped: {left} text(s) not translated yet; run again when {config.label} is reachable "
-                 "(cached translations are intact)")
+            _err(f"{message} — {result.failed} text(s) not translated yet, nothing else was sent; "
+                 "cached translations are intact")
             return EXIT_UNREACHABLE
+        _err(message)
+        return EXIT_USAGE if result.error_kind == "config" else EXIT_PARTIAL
     if result.failed:
         reasons = sorted({r.error for r in result.results.values() if r.error})
         _err(f"{result.failed} text(s) failed: {'; '.join(reasons[:3])}")

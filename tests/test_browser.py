@@ -113,8 +113,8 @@ def test_state_in_url_reopens_the_same_view(server, page, sample_db):
     article_id, title = con.execute("SELECT article_id, title FROM articles WHERE language = 'ro'").fetchone()
     con.close()
     page.goto(f"{server}/?lang=ro&article={article_id}")
-    settle(page, "found from")
-    assert page.get_by_text(title, exact=False).count() > 0
+    settle(page, "Highlighted: quotes")
+    assert page.get_by_role("heading", name=title).count() == 1
     page.goto(f"{server}/translations?article={article_id}&to=fr")
     settle(page, "Translate into")
     assert "not translated yet" in page.inner_text("body")

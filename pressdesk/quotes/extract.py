@@ -9,6 +9,7 @@ from datetime import date
 from pressdesk.entities import find_entities, key_of
 from pressdesk.quotes.lexicon import Lexicon, attribution_config, lexicon
 from pressdesk.quotes.mentions import Mention, find_mentions
+from pressdesk.quotes.spans import Unit, body_end, find_quote_spans, make_units, mask_quotes
 from pressdesk.quotes.speakers import (
     Discourse,
     Speaker,
@@ -17,7 +18,6 @@ from pressdesk.quotes.speakers import (
     preceded_by_verb,
     resolve_pronoun,
 )
-from pressdesk.quotes.spans import Unit, body_end, find_quote_spans, make_units, mask_quotes
 from pressdesk.sentences import Sentence, split_sentences
 
 _WORD = re.compile(r"[\w’'-]+")
@@ -316,7 +316,7 @@ def _reported(ctx: _Ctx, unit: Unit, cues: list[_Cue], via: str | None, people: 
 
 def _cut_at_preposition(ctx: _Ctx, start: int, end: int) -> int:
     """A trailing ', selon le ministère' / ', a rapporté Reuters' is attribution, not content."""
-    m = re.search(r",\s*(?=(?:%s)\b)" % ctx.lex.preposition.pattern, ctx.masked[start:end], re.IGNORECASE)
+    m = re.search(rf",\s*(?=(?:{ctx.lex.preposition.pattern})\b)", ctx.masked[start:end], re.IGNORECASE)
     return start + m.start() if m else end
 
 
@@ -329,7 +329,7 @@ def _prepositional(ctx: _Ctx, unit: Unit, via: str | None, people: list[Speaker]
         if word in ctx.lex.weak_prepositions and head:
             continue
         pos = p.end()
-        gap = re.match(r"\s*(?:(?:\w{1,3}['’]|\w{1,4}\s+)?(?:%s)\s+(?:\w{1,4}\s+|\w{1,3}['’])*)?" % ctx.lex.statement_noun.pattern,
+        gap = re.match(rf"\s*(?:(?:\w{{1,3}}['’]|\w{{1,4}}\s+)?(?:{ctx.lex.statement_noun.pattern})\s+(?:\w{{1,4}}\s+|\w{{1,3}}['’])*)?",
                        ctx.masked[pos:unit.end], re.IGNORECASE)
         pos += gap.end() if gap else 0
         det = re.match(r"\s*(?:\w{1,3}['’]|(?:the|le|la|les|il|lo|l|un|una|une|o|gli|i)\s+)?", ctx.masked[pos:unit.end], re.I)

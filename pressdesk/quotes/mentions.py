@@ -155,9 +155,7 @@ def _names(text: str, lex: Lexicon, taken: list[tuple[int, int]]) -> list[Mentio
             gap = text[run[-1][1] : s] if run else ""
             if run and gap not in (" ", "-"):
                 break
-            if w[:1].isupper() and w.lower() not in lex.function_words and not _overlaps((s, e), taken):
-                run.append(words[j])
-            elif run and w.lower() in _NAME_LINKS and j + 1 < len(words) and words[j + 1][2][:1].isupper():
+            if w[:1].isupper() and w.lower() not in lex.function_words and not _overlaps((s, e), taken) or run and w.lower() in _NAME_LINKS and j + 1 < len(words) and words[j + 1][2][:1].isupper():
                 run.append(words[j])
             else:
                 break

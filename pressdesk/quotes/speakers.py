@@ -58,6 +58,8 @@ def _title_match(m: Mention, disc: Discourse) -> Speaker | None:
         if m.country and p.country and p.country != m.country:
             continue
         have = _role_words(p.role)
+        if "secretary" in have:  # US/UK cabinet 'Secretary' = minister elsewhere
+            have |= {"minister"}
         if wanted and wanted <= have | {"defence", "defense"} and (m.country is None or p.country == m.country):
             return p
     return None
