@@ -24,7 +24,7 @@ run: $(VENV)/.app
 
 test: $(VENV)/.dev
 	$(BIN)/ruff check .
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -q
 
 eval: $(VENV)/.app
 	$(BIN)/python -m pressdesk.evaluate dates --gold ../shared/gold/seeds.json --mode text

@@ -10,4 +10,5 @@ st.navigation([
     st.Page("pages/1_Timeline.py", title="Timeline", icon="🗓️", url_path="timeline"),
     st.Page("pages/2_Who_said_what.py", title="Who said what", icon="💬", url_path="who-said-what"),
     st.Page("pages/3_Translations.py", title="Translations", icon="🌐", url_path="translations"),
+    st.Page("pages/4_SQL.py", title="Query", icon="🔎", url_path="query"),
 ]).run()

@@ -100,6 +100,7 @@ def settle(page: Page, expect_text: str, timeout: float = 60_000) -> None:
     ("/timeline", "Open event"),
     ("/who-said-what", "Speaker view"),
     ("/translations", "Translate into"),
+    ("/query", "Tables"),
 ])
 def test_every_page_renders_without_exception(server, page, path, expect):
     page.goto(server + path)

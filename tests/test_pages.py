@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
 
-PAGES = ["pages/0_Home.py", "pages/1_Timeline.py", "pages/2_Who_said_what.py", "pages/3_Translations.py"]
+PAGES = ["pages/0_Home.py", "pages/1_Timeline.py", "pages/2_Who_said_what.py", "pages/3_Translations.py", "pages/4_SQL.py"]
 
 
 @pytest.fixture()
@@ -143,3 +143,10 @@ def test_translate_button_offline_gives_notice(app_db, monkeypatch):
     assert not at.exception
     assert any("Offline" in w.value for w in at.warning)
     assert "not translated yet" in html_of(at)
+
+
+def test_query_page_runs_sql_from_url_read_only(app_db):
+    at = run("pages/4_SQL.py", sql="SELECT count(*) AS n FROM articles")
+    assert at.dataframe[0].value["n"][0] == 5
+    blocked = run("pages/4_SQL.py", sql="COPY articles TO '/tmp/x.csv'")
+    assert blocked.warning and not blocked.dataframe

@@ -1,0 +1,112 @@
+"""Events, clusters, speaker merging and the HTML/export views built on them."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+
+from pressdesk import quote_views, render, store, timeline
+from pressdesk.events import Event, cluster, events_for_article
+from pressdesk.ingest import ingest_upload
+from pressdesk.sentences import split_sentences
+
+
+def _event(eid, article, start, end=None, precision="day", actors=(), types=None):
+    actors = list(actors)
+    return Event(event_id=eid, article_id=article, sentence_idx=0, start_char=0, end_char=1, date_text="x",
+                 date_start=start, date_end=end or start, precision=precision, year_known=True, summary="s",
+                 actors=actors, actor_types=types or ["person"] * len(actors))
+
+
+def test_events_carry_sentence_summary_and_actors():
+    text = "Titolo\nIl ministro Sergei Lavrov ha incontrato giovedì il collega cinese Wang Yi a Pechino."
+    sents = split_sentences(text, "it")
+    events = events_for_article("a1", text, "it", date(2024, 11, 1), sents)
+    assert len(events) == 1
+    ev = events[0]
+    assert ev.date_start == date(2024, 10, 31) and ev.precision == "day"
+    assert ev.summary == sents[1].text and ev.sentence_idx == 1
+    assert "Sergei Lavrov" in ev.actors and "Wang Yi" in ev.actors
+    assert text[ev.start_char:ev.end_char] == ev.date_text
+
+
+def test_clusters_need_same_dates_and_a_shared_specific_actor():
+    d = date(2024, 10, 21)
+    events = [
+        _event("e1", "a1", d, actors=["Dmitri Peskov", "Russia"], types=["person", "country"]),
+        _event("e2", "a2", d, actors=["Dmitri Peskov"]),
+        _event("e3", "a3", d, actors=["Mark Rutte", "Russia"], types=["person", "country"]),  # only a country shared
+        _event("e4", "a4", date(2024, 10, 22), actors=["Dmitri Peskov"]),  # another day
+        _event("e5", "a5", date(2024, 10, 1), date(2024, 10, 31), "month", ["Dmitri Peskov"]),  # other precision
+    ]
+    clusters = cluster(events)
+    assert clusters["e1"] == clusters["e2"]
+    assert len({clusters[e] for e in ("e1", "e3", "e4", "e5")}) == 4
+
+
+def test_cross_language_reports_share_a_cluster(con):
+    fr = "Le ministre Sergueï Lavrov a reçu Choe Son Hui à Moscou le 1er novembre 2024 pour des entretiens."
+    ro = "Serghei Lavrov a primit-o pe Choe Son Hui la Moscova la 1 noiembrie 2024, pentru discuții strategice."
+    ingest_upload(con, "fr.txt", fr.encode())
+    ingest_upload(con, "ro.txt", ro.encode())
+    rows = store.events(con)
+    assert len(rows) == 2 and rows["cluster_id"].nunique() == 1
+    clustered = timeline.clusters(rows)
+    assert clustered.iloc[0]["articles"] == 2 and clustered.iloc[0]["languages"] == ["fr", "ro"]
+    assert store.counts(con)["clusters"] == 1
+
+
+def test_reingesting_does_not_duplicate_extractions(con):
+    text = "Kremlin spokesman Dmitry Peskov said on Monday that talks would continue next week in Istanbul."
+    first = ingest_upload(con, "a.txt", text.encode(), extract=True)
+    before = store.counts(con)
+    again = ingest_upload(con, "b.txt", text.encode(), extract=True)
+    assert len(first.added) == 1 and again.duplicates == 1
+    assert store.counts(con) == before
+
+
+def test_timeline_bars_span_days_and_months():
+    clustered = pd.DataFrame([
+        {"cluster_id": "c1", "date_start": date(2024, 6, 1), "date_end": date(2024, 6, 30), "precision": "month",
+         "actors": ["Russia"], "languages": ["ro"], "publishers": ["X"], "label": "a", "date_texts": ["în iunie"]},
+        {"cluster_id": "c2", "date_start": date(2024, 6, 3), "date_end": date(2024, 6, 3), "precision": "day",
+         "actors": [], "languages": ["fr", "it"], "publishers": ["Y"], "label": "b", "date_texts": ["3 juin"]},
+    ])
+    bars = timeline.bars(clustered, rows="actor", colour="language")
+    month, day = bars.iloc[0], bars.iloc[1]
+    assert (month["end"] - month["start"]).days == 30 and (day["end"] - day["start"]).days == 1
+    assert day["row"] == "(no actor named)" and day["colour"] == "fr, it"
+    assert timeline.span_text(date(2024, 6, 1), date(2024, 6, 30), "month") == "Jun 2024"
+    assert timeline.span_text(date(2000, 9, 22), date(2000, 9, 22), "day", year_known=False) == "22 Sep (year unknown)"
+
+
+def test_render_escapes_article_text_and_marks_spans():
+    text = 'Il a dit <script>alert("x")</script> « nous gagnerons » le 5 mai.'
+    html = render.highlight(text, [(text.index("«"), text.index("»") + 1, "pd-quote", 'q"1'),
+                                   (text.index("le 5"), text.index("mai") + 3, "pd-date", "2024-05-05")])
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert '<mark class="pd-quote" title="q&quot;1">« nous gagnerons »</mark>' in html
+    assert '<mark class="pd-date" title="2024-05-05">le 5 mai</mark>' in html
+    assert render.clip([(5, 50, "pd-quote", "")], 10, 20) == [(10, 20, "pd-quote", "")]
+    table = render.aligned_html([("<b>escaped by caller</b>", None, "not translated yet <x>")])
+    assert "not translated yet &lt;x&gt;" in table
+
+
+def test_statements_relayed_by_several_outlets_are_grouped_and_exports_are_safe():
+    frame = pd.DataFrame([
+        {"speaker": "Antony Blinken", "article_id": "a", "text": "We have not yet seen these troops in combat",
+         "compare_text": "We have not yet seen these troops in combat", "kind": "direct"},
+        {"speaker": "Antony Blinken", "article_id": "b", "text": "Nu am văzut încă aceste trupe",
+         "compare_text": "We have not yet seen these troops deployed in combat", "kind": "direct"},
+        {"speaker": "Antony Blinken", "article_id": "c", "text": "=HYPERLINK(\"http://x\")",
+         "compare_text": "Sanctions will follow", "kind": "direct"},
+        {"speaker": "Sergei Lavrov", "article_id": "d", "text": "We have not yet seen these troops in combat",
+         "compare_text": "We have not yet seen these troops in combat", "kind": "direct"},
+    ])
+    grouped = quote_views.group_statements(frame)
+    assert grouped["statement"].tolist()[:2] == [0, 0] and grouped["relays"].tolist()[0] == 2
+    assert grouped["statement"].nunique() == 3
+    csv = quote_views.to_csv(frame).decode("utf-8-sig")
+    assert "'=HYPERLINK" in csv
+    assert quote_views.to_excel(frame)[:2] == b"PK"  # an xlsx (zip) file
