@@ -175,13 +175,22 @@ def _is_public_host(host: str) -> bool:
 def fetch_url(url: str, allow_private: bool = False) -> RawDoc:
     import requests
 
-    parsed = urlparse(url)
-    if parsed.scheme not in ("http", "https") or not parsed.hostname:
-        raise IngestError("not an http(s) URL")
-    if not allow_private and not _is_public_host(parsed.hostname):
-        raise IngestError("refusing to fetch a private or loopback address")
     try:
-        resp = requests.get(url, timeout=URL_TIMEOUT, headers={"User-Agent": "PressDesk/0.1"}, stream=True)
+        resp = None
+        for _ in range(4):  # follow redirects by hand so that every hop is checked
+            parsed = urlparse(url)
+            if parsed.scheme not in ("http", "https") or not parsed.hostname:
+                raise IngestError("not an http(s) URL")
+            if not allow_private and not _is_public_host(parsed.hostname):
+                raise IngestError("refusing to fetch a private or loopback address")
+            resp = requests.get(url, timeout=URL_TIMEOUT, headers={"User-Agent": "PressDesk/0.1"}, stream=True,
+                                allow_redirects=False)
+            if resp.is_redirect and resp.headers.get("Location"):
+                url = requests.compat.urljoin(url, resp.headers["Location"])
+                continue
+            break
+        else:
+            raise IngestError("too many redirects")
         resp.raise_for_status()
         data = resp.raw.read(MAX_BYTES + 1, decode_content=True)
     except requests.Timeout as exc:
