@@ -29,6 +29,17 @@ def _options(gen):
 
 
 @st.cache_data(show_spinner=False)
+def _affiliations(gen) -> dict[str, str]:
+    pairs = store.df(ui.con(), "SELECT DISTINCT speaker, speaker_role FROM quotes WHERE speaker IS NOT NULL")
+    out: dict[str, str] = {}
+    for row in pairs.itertuples():
+        country = quote_views.affiliation(row.speaker, row.speaker_role)
+        if country and row.speaker not in out:
+            out[row.speaker] = country
+    return out
+
+
+@st.cache_data(show_spinner=False)
 def _translated(gen, pairs: tuple, target: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for lang in {lg for _, lg in pairs}:
@@ -65,9 +76,12 @@ def _translate_missing(missing: pd.DataFrame, target: str) -> None:
 gen = ui.generation()
 speaker_table, facets = _options(gen)
 speaker_names = speaker_table["speaker"].tolist()
+affiliations = _affiliations(gen)
+countries = sorted(set(affiliations.values()))
 with st.sidebar:
     st.header("Filters")
     ui.init("speaker", kind="list", options=speaker_names)
+    ui.init("country", kind="list", options=countries)
     ui.init("type", kind="list", options=TYPES)
     ui.init("kind", kind="list", options=KINDS)
     ui.init("lang", kind="list", options=facets["languages"])
@@ -78,6 +92,8 @@ with st.sidebar:
     ui.init("desc", default=True, kind="bool")
     ui.init("to_lang", default="en")
     st.multiselect("Speaker", speaker_names, key="speaker")
+    st.multiselect("Speaking for (country)", countries, key="country",
+                   help="People, bodies and governments of these countries")
     st.multiselect("Speaker is a", TYPES, key="type")
     st.multiselect("Kind", KINDS, key="kind")
     st.multiselect("Language", facets["languages"], key="lang")
@@ -91,6 +107,8 @@ with st.sidebar:
 quotes = _quotes(gen, tuple(st.session_state["speaker"]), tuple(st.session_state["type"]),
                  tuple(st.session_state["kind"]), tuple(st.session_state["lang"]), st.session_state["from"],
                  st.session_state["to"], st.session_state["q"])
+if st.session_state["country"]:
+    quotes = quotes[quotes["speaker"].map(affiliations).isin(st.session_state["country"])].reset_index(drop=True)
 target = (st.session_state["to_lang"] or "en").strip().lower()
 translations = _translated(gen, tuple(zip(quotes["text"], quotes["language"], strict=True)), target)
 quotes["translation"] = [translations.get(t) for t in quotes["text"]]
@@ -166,4 +184,4 @@ with speaker_tab:
                     if rep.translation:
                         st.caption(f"{target}: {rep.translation}")
 
-ui.sync_url(["speaker", "type", "kind", "lang", "from", "to", "q", "sort", "desc", "to_lang", "quote", "who"])
+ui.sync_url(["speaker", "country", "type", "kind", "lang", "from", "to", "q", "sort", "desc", "to_lang", "quote", "who"])

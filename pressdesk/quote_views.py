@@ -7,6 +7,23 @@ import io
 import pandas as pd
 from rapidfuzz import fuzz
 
+
+def affiliation(speaker: str | None, role: str | None = None) -> str | None:
+    """The country a speaker speaks for: the gazetteer's country, else one named in the name or role
+    ("South Korean Ministry of Foreign Affairs" -> South Korea), so analysts can ask "what did Russia say"."""
+    from pressdesk.entities import find_entities, load_gazetteer
+
+    if not speaker:
+        return None
+    entity = load_gazetteer().by_canonical.get(speaker)
+    if entity is not None:
+        return entity.canonical if entity.type == "country" else entity.country
+    for mention in find_entities(f"{speaker}. {role or ''}"):
+        if mention.type == "country":
+            return mention.canonical
+    return None
+
+
 SAME_STATEMENT = 72  # token-set similarity (0-100) above which two quotes are one statement relayed twice
 
 

@@ -150,3 +150,10 @@ def test_query_page_runs_sql_from_url_read_only(app_db):
     assert at.dataframe[0].value["n"][0] == 5
     blocked = run("pages/4_SQL.py", sql="COPY articles TO '/tmp/x.csv'")
     assert blocked.warning and not blocked.dataframe
+
+
+def test_who_said_what_country_filter(app_db):
+    at = run("pages/2_Who_said_what.py", country="Russia")
+    speakers = set(at.dataframe[0].value["speaker"])
+    assert speakers and "Kremlin" in speakers
+    assert not speakers & {"Antony Blinken", "Volodymyr Zelensky", "Lin Jian"}
