@@ -106,6 +106,18 @@ if article_id:
         links.page_link("pages/2_Who_said_what.py", label="Quotes", icon="💬")
         links.page_link("pages/3_Translations.py", label="Side-by-side translation", icon="🌐",
                         query_params={"article": article_id})
+        with links.popover("Correct the date", help="Set the publication date when the text does not give "
+                           "it (or gives it wrongly): relative dates and quote dates are re-resolved."):
+            new_date = st.date_input("Published on", value=art["published"], key=f"fix_{article_id}")
+            if st.button("Save and re-extract", key=f"save_{article_id}"):
+                from pressdesk.pipeline import set_published
+
+                ui.safe(set_published, con, article_id, new_date, message="Could not save the date")
+                st.cache_data.clear()
+                st.rerun()
+        if art["published"] is None:
+            st.info("This article gives no publication date: weekdays and relative dates in it cannot be "
+                    "resolved, and day-month dates have no year. Use “Correct the date” if you know it.")
         marks = store.article_marks(con, article_id)
         spans = [(r.start_char, r.end_char, f"pd-{r.kind}", str(r.label or "")) for r in marks.itertuples()]
         st.html(render.article_html(store.sentences(con, article_id).to_dict("records"), spans))

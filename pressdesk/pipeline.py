@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable, Sequence
+from datetime import date
 
 import duckdb
 import pandas as pd
@@ -111,3 +113,17 @@ def merge_speakers(con: duckdb.DuckDBPyConnection) -> int:
     finally:
         con.unregister("speaker_map")
     return len(mapping)
+
+
+def set_published(con: duckdb.DuckDBPyConnection, article_id: str, published: date | None) -> dict[str, int]:
+    """An analyst's correction of the publication date: recorded with its origin, then dates re-resolved."""
+    row = con.execute("SELECT provenance FROM articles WHERE article_id = ?", [article_id]).fetchone()
+    if row is None:
+        raise KeyError(f"unknown article {article_id}")
+    provenance = json.loads(row[0] or "{}")
+    provenance["published"] = "analyst" if published else "analyst:cleared"
+    con.execute(
+        "UPDATE articles SET published = ?, published_origin = ?, provenance = ? WHERE article_id = ?",
+        [published, "analyst" if published else None, json.dumps(provenance), article_id],
+    )
+    return extract_articles(con, [article_id])

@@ -110,3 +110,18 @@ def test_statements_relayed_by_several_outlets_are_grouped_and_exports_are_safe(
     csv = quote_views.to_csv(frame).decode("utf-8-sig")
     assert "'=HYPERLINK" in csv
     assert quote_views.to_excel(frame)[:2] == b"PK"  # an xlsx (zip) file
+
+
+def test_analyst_publication_date_re_resolves_relative_dates(con):
+    from pressdesk.pipeline import set_published
+
+    text = "Le ministre a annoncé jeudi un nouvel accord. La réunion aura lieu le 3 décembre à Bruxelles."
+    [aid] = ingest_upload(con, "undated.txt", text.encode()).added
+    before = store.events(con)
+    assert list(before["date_text"]) == ["le 3 décembre"] and not before["year_known"][0]
+    set_published(con, aid, date(2024, 11, 22))  # a Friday
+    after = store.events(con).set_index("date_text")
+    assert after.loc["jeudi", "date_start"] == date(2024, 11, 21)
+    assert after.loc["le 3 décembre", "date_start"] == date(2024, 12, 3) and after.loc["le 3 décembre", "year_known"]
+    art = store.article(con, aid)
+    assert art["published_origin"] == "analyst" and '"published": "analyst"' in art["provenance"]
