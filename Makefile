@@ -37,6 +37,7 @@ bench: $(VENV)/.app
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/dates.py
 	$(BIN)/python benchmarks/quotes.py
+	$(BIN)/python benchmarks/translate.py
 
 clean:
 	rm -rf $(VENV) data/pressdesk.duckdb data/pressdesk.duckdb.wal

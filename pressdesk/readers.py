@@ -151,8 +151,8 @@ def from_html(source: str, html: str, url: str | None = None) -> RawDoc:
 
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False, favor_precision=True,
-        as_dict=True,
     )
+    doc = doc.as_dict() if doc is not None else None
     if not doc or not (doc.get("text") or "").strip():
         raise IngestError("no article text found in the HTML")
     body = doc["text"]
