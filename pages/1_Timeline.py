@@ -77,6 +77,11 @@ clustered["when"] = [timeline.span_text(r.date_start, r.date_end, r.precision) f
 st.caption(f"{len(clustered)} events from {len(known)} date mentions in {known['article_id'].nunique()} articles.")
 if not clustered.empty:
     bars = timeline.bars(clustered, rows=st.session_state["rows"], colour=st.session_state["colour"])
+    shown = bars["row"].nunique()
+    total = len({a for lst in clustered["actors"] for a in lst}) if st.session_state["rows"] == "actor" else len(clustered)
+    if shown < total:
+        st.caption(f"Showing the {shown} most reported {'actors' if st.session_state['rows'] == 'actor' else 'events'} "
+                   f"of {total}: use the filters to see the others.")
     bars["hover"] = [
         f"<b>{r.when}</b> · {r.reports} report(s): {', '.join(r.publishers)}<br>{timeline.label(r.summary, 160)}"
         + (f"<br><i>{timeline.label(r.translation, 160)}</i>" if r.translation else "")

@@ -42,8 +42,14 @@ def label(summary: str, width: int = 70) -> str:
     return summary if len(summary) <= width else summary[: width - 1].rsplit(" ", 1)[0] + "…"
 
 
-def bars(clustered: pd.DataFrame, rows: str = "actor", colour: str = "language") -> pd.DataFrame:
-    """One bar per cluster (per actor when rows are actors); a day spans to the next midnight so it shows."""
+MAX_ROWS = 30  # rows a timeline stays readable with; the rest is reached through filters
+
+
+def bars(clustered: pd.DataFrame, rows: str = "actor", colour: str = "language", max_rows: int = MAX_ROWS) -> pd.DataFrame:
+    """One bar per cluster (per actor when rows are actors); a day spans to the next midnight so it shows.
+
+    Only the `max_rows` busiest rows are kept (most reported actors, or most reported events).
+    """
     if clustered.empty:
         return pd.DataFrame(columns=["row", "start", "end", "colour", "cluster_id"])
     frame = clustered.copy()
@@ -54,7 +60,10 @@ def bars(clustered: pd.DataFrame, rows: str = "actor", colour: str = "language")
     if rows == "actor":
         frame["row"] = frame["actors"].map(lambda a: a if len(a) else ["(no actor named)"])
         frame = frame.explode("row")
+        weight = frame.groupby("row")["reports"].sum().sort_values(ascending=False, kind="stable")
+        frame = frame[frame["row"].isin(weight.index[:max_rows])]
     else:
+        frame = frame.sort_values("reports", ascending=False, kind="stable").head(max_rows).sort_values("start")
         frame["row"] = frame["date_start"].map(str) + " · " + frame["label"]
     return frame.reset_index(drop=True)
 

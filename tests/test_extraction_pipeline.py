@@ -69,9 +69,11 @@ def test_reingesting_does_not_duplicate_extractions(con):
 def test_timeline_bars_span_days_and_months():
     clustered = pd.DataFrame([
         {"cluster_id": "c1", "date_start": date(2024, 6, 1), "date_end": date(2024, 6, 30), "precision": "month",
-         "actors": ["Russia"], "languages": ["ro"], "publishers": ["X"], "label": "a", "date_texts": ["în iunie"]},
+         "actors": ["Russia"], "languages": ["ro"], "publishers": ["X"], "label": "a", "date_texts": ["în iunie"],
+         "reports": 1},
         {"cluster_id": "c2", "date_start": date(2024, 6, 3), "date_end": date(2024, 6, 3), "precision": "day",
-         "actors": [], "languages": ["fr", "it"], "publishers": ["Y"], "label": "b", "date_texts": ["3 juin"]},
+         "actors": [], "languages": ["fr", "it"], "publishers": ["Y"], "label": "b", "date_texts": ["3 juin"],
+         "reports": 1},
     ])
     bars = timeline.bars(clustered, rows="actor", colour="language")
     month, day = bars.iloc[0], bars.iloc[1]
@@ -79,6 +81,18 @@ def test_timeline_bars_span_days_and_months():
     assert day["row"] == "(no actor named)" and day["colour"] == "fr, it"
     assert timeline.span_text(date(2024, 6, 1), date(2024, 6, 30), "month") == "Jun 2024"
     assert timeline.span_text(date(2000, 9, 22), date(2000, 9, 22), "day", year_known=False) == "22 Sep (year unknown)"
+
+
+def test_timeline_keeps_the_busiest_rows():
+    clustered = pd.DataFrame([
+        {"cluster_id": f"c{i}", "date_start": date(2024, 1, 1 + i), "date_end": date(2024, 1, 1 + i),
+         "precision": "day", "actors": [f"A{i}", "Hub"], "languages": ["en"], "publishers": ["X"],
+         "label": f"e{i}", "reports": 1 + i} for i in range(10)
+    ])
+    by_actor = timeline.bars(clustered, rows="actor", max_rows=3)
+    assert set(by_actor["row"]) == {"Hub", "A9", "A8"}
+    by_event = timeline.bars(clustered, rows="cluster", max_rows=2)
+    assert list(by_event["cluster_id"]) == ["c8", "c9"]
 
 
 def test_render_escapes_article_text_and_marks_spans():
