@@ -28,7 +28,13 @@ def _connection(path: str):
 
 def con():
     """One DuckDB connection per database file for the whole server; queries use their own cursors."""
-    return _connection(str(store.db_path()))
+    import duckdb
+
+    try:
+        return _connection(str(store.db_path()))
+    except duckdb.IOException as exc:  # e.g. another process holds the database file's lock
+        st.error(f"Cannot open the database {store.db_path()}: {str(exc).splitlines()[0]}")
+        st.stop()
 
 
 def generation() -> tuple:

@@ -138,9 +138,9 @@ with table_tab:
     if picked and picked.selection.rows:
         st.session_state["quote"] = ids[picked.selection.rows[0]]
     c1, c2 = st.columns(2)
-    c1.download_button("Export CSV", quote_views.to_csv(quotes), "pressdesk-quotes.csv", "text/csv",
+    c1.download_button("Export CSV", lambda: quote_views.to_csv(quotes), "pressdesk-quotes.csv", "text/csv",
                        disabled=quotes.empty)
-    c2.download_button("Export Excel", quote_views.to_excel(quotes), "pressdesk-quotes.xlsx",
+    c2.download_button("Export Excel", lambda: quote_views.to_excel(quotes), "pressdesk-quotes.xlsx",
                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", disabled=quotes.empty)
 
     chosen = st.session_state.get("quote")

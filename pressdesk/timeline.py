@@ -14,27 +14,27 @@ def clusters(events: pd.DataFrame) -> pd.DataFrame:
     """Aggregate event rows (from store.events) by cluster_id: the date span, actors and sources."""
     if events.empty:
         return pd.DataFrame(columns=CLUSTER_COLUMNS)
-    rows = []
-    for cid, group in events.groupby("cluster_id", sort=False):
-        first = group.iloc[0]
-        actors = list(dict.fromkeys(a for lst in group["actors"] for a in (list(lst) if lst is not None else [])))
-        rows.append({
-            "cluster_id": cid,
-            "date_start": min(group["date_start"]),
-            "date_end": max(group["date_end"]),
-            "precision": first["precision"],
-            "year_known": bool(first["year_known"]),
-            "label": label(first["summary"]),
-            "actors": actors,
-            "reports": len(group),
-            "articles": group["article_id"].nunique(),
-            "languages": sorted(set(group["language"].dropna())),
-            "publishers": sorted(set(group["publisher"].dropna())),
-            "date_texts": list(dict.fromkeys(group["date_text"])),
-            "summary": first["summary"],
-            "language": first["language"],
-        })
-    return pd.DataFrame(rows, columns=CLUSTER_COLUMNS).sort_values("date_start").reset_index(drop=True)
+    g = events.groupby("cluster_id", sort=False)
+    out = g.agg(date_start=("date_start", "min"), date_end=("date_end", "max"), precision=("precision", "first"),
+                year_known=("year_known", "first"), summary=("summary", "first"), language=("language", "first"),
+                reports=("event_id", "size"), articles=("article_id", "nunique"))
+
+    def collect(column: str, explode: bool = False, sort: bool = False) -> pd.Series:
+        part = events[["cluster_id", column]]
+        if explode:
+            part = part.explode(column)
+        part = part.dropna().drop_duplicates()
+        agg = part.groupby("cluster_id", sort=False)[column].agg(sorted if sort else list)
+        return agg.reindex(out.index).map(lambda v: v if isinstance(v, list) else [])
+
+    out["actors"] = collect("actors", explode=True)
+    out["languages"] = collect("language", sort=True)
+    out["publishers"] = collect("publisher", sort=True)
+    out["date_texts"] = collect("date_text")
+    out["year_known"] = out["year_known"].astype(bool)
+    out["label"] = out["summary"].map(label)
+    out = out.reset_index()[CLUSTER_COLUMNS]
+    return out.sort_values("date_start", kind="stable").reset_index(drop=True)
 
 
 def label(summary: str, width: int = 70) -> str:

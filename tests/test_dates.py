@@ -286,3 +286,229 @@ def test_core_languages_have_data(lang: str) -> None:
 def test_unknown_language_falls_back_without_crashing() -> None:
     found = find_dates("Le 21 octobre 2024.", "xx", FRI)
     assert isinstance(found, list)
+
+
+# --- date ranges: ONE mention spanning the range; value = first day, date_end = last day -----------------
+@pytest.mark.parametrize(
+    ("lang", "text", "mention", "first", "last"),
+    [
+        ("en", "Flights were cancelled between 3 and 5 November.", "between 3 and 5 November", 3, 5),
+        ("en", "The summit runs Nov. 12-14 in Baku.", "Nov. 12-14", 12, 14),
+        ("fr", "Le texte sera examiné les 22 et 23 novembre.", "les 22 et 23 novembre", 22, 23),
+        ("fr", "Le festival se tiendra du 12 au 14 novembre.", "du 12 au 14 novembre", 12, 14),
+        ("it", "Il vertice si terrà dal 22 al 23 novembre.", "dal 22 al 23 novembre", 22, 23),
+        ("it", "La mostra resterà aperta dall'8 all'11 novembre.", "dall'8 all'11 novembre", 8, 11),
+        ("ro", "Summitul va avea loc între 22 și 23 noiembrie.", "între 22 și 23 noiembrie", 22, 23),
+        ("ro", "Târgul are loc în perioada 3-5 noiembrie.", "în perioada 3-5 noiembrie", 3, 5),
+        ("es", "La feria se celebra del 3 al 5 de noviembre.", "del 3 al 5 de noviembre", 3, 5),
+    ],
+)
+def test_day_range_is_one_mention(lang: str, text: str, mention: str, first: int, last: int) -> None:
+    found = only(text, lang)
+    assert (found.text, found.precision) == (mention, "day")
+    assert (found.date_start, found.date_end) == (date(2024, 11, first), date(2024, 11, last))
+    assert found.value == f"2024-11-{first:02d}"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "mention"),
+    [
+        ("en", "Growth stalled between 2014 and 2016.", "between 2014 and 2016"),
+        ("fr", "De 2014 à 2016, la croissance a stagné.", "De 2014 à 2016"),
+        ("it", "Dal 2014 al 2016 la crescita si è fermata.", "Dal 2014 al 2016"),
+        ("ro", "Din 2014 până în 2016, economia a stagnat.", "Din 2014 până în 2016"),
+    ],
+)
+def test_year_range_is_one_mention(lang: str, text: str, mention: str) -> None:
+    found = only(text, lang)
+    assert (found.text, found.value, found.date_end) == (mention, "2014", date(2016, 12, 31))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "He scored between 3 and 5 goals per season."),
+        ("fr", "Il a marqué entre 3 et 5 buts par saison."),
+        ("it", "Ha segnato tra 3 e 5 gol a stagione."),
+        ("ro", "A marcat între 3 și 5 goluri pe sezon."),
+    ],
+)
+def test_number_ranges_are_not_dates(lang: str, text: str) -> None:
+    assert find_dates(text, lang, FRI) == []
+
+
+# --- "in two weeks": a future date in future-tense sentences, a duration in past-tense ones ---------------
+@pytest.mark.parametrize(
+    ("lang", "future", "past"),
+    [
+        ("en", "The deal will be signed in two weeks.", "The army captured the city in two weeks."),
+        (
+            "fr",
+            "L'accord sera signé dans deux semaines.",
+            "Il a été condamné à payer dans les deux semaines.",
+        ),
+        ("it", "L'accordo sarà firmato tra due settimane.", "I soldati hanno combattuto per due settimane."),
+        ("ro", "Acordul va fi semnat peste două săptămâni.", "Lucrările au durat peste două săptămâni."),
+        ("de", "Die Abstimmung wird in zwei Wochen stattfinden.", "Die Soldaten kämpften seit zwei Wochen."),
+    ],
+)
+def test_in_n_weeks_is_future(lang: str, future: str, past: str) -> None:
+    found = only(future, lang)
+    assert found.value == "2024-W46" and found.precision == "week"  # FRI + 14 days
+    assert find_dates(past, lang, FRI) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "It was the first rise in two years."),
+        ("en", "Prices are at their highest level in 10 years."),
+        ("ro", "Are peste 20 de ani de experiență."),
+    ],
+)
+def test_in_n_years_comparisons_are_not_dates(lang: str, text: str) -> None:
+    assert find_dates(text, lang, FRI) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("en", "The plant will close in three days.", "2024-11-04"),
+        ("fr", "L'usine fermera dans six mois.", "2025-05"),
+        ("it", "Le elezioni si terranno tra due anni.", "2026"),
+        ("ro", "Fabrica se va închide peste trei zile.", "2024-11-04"),
+    ],
+)
+def test_in_n_units_keep_their_precision(lang: str, text: str, value: str) -> None:
+    assert only(text, lang).value == value
+
+
+# --- weekend: Saturday..Sunday, day precision -------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("lang", "last", "this"),
+    [
+        ("en", "Storms caused damage last weekend.", "Voters go to the polls this weekend."),
+        ("fr", "Le week-end dernier, les orages ont fait des dégâts.", "Les électeurs voteront ce week-end."),
+        ("it", "Lo scorso fine settimana i temporali hanno causato danni.", "Si vota questo fine settimana."),
+        ("ro", "Weekendul trecut, furtunile au provocat pagube.", "Alegerile vor avea loc în acest weekend."),
+        ("es", "El pasado fin de semana hubo tormentas.", "Se vota este fin de semana."),
+        ("de", "Am vergangenen Wochenende gab es Unwetter.", "Dieses Wochenende wird gewählt."),
+    ],
+)
+def test_weekend(lang: str, last: str, this: str) -> None:
+    before, coming = only(last, lang, WED), only(this, lang, WED)
+    assert (before.date_start, before.date_end, before.precision) == (
+        date(2024, 3, 9),
+        date(2024, 3, 10),
+        "day",
+    )
+    assert (coming.date_start, coming.date_end) == (date(2024, 3, 16), date(2024, 3, 17))
+
+
+def test_weekend_on_a_saturday_and_in_past_tense() -> None:
+    sat = date(2024, 9, 28)
+    assert only("Last weekend's storms caused damage.", "en", sat).value == "2024-09-21"
+    assert only("Protesters gathered over the weekend.", "en", date(2024, 9, 30)).value == "2024-09-28"
+
+
+# --- "N days later" / "the next day": anaphora shifted from the previous day mention ----------------------
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The ceasefire was agreed on 1 November. Two days later, fighting resumed."),
+        (
+            "fr",
+            "Le cessez-le-feu a été conclu le 1er novembre. Deux jours plus tard, les combats ont repris.",
+        ),
+        (
+            "it",
+            "La tregua è stata firmata il 1° novembre. Due giorni più tardi i combattimenti sono ripresi.",
+        ),
+        ("ro", "Armistițiul a fost semnat la 1 noiembrie. Două zile mai târziu, luptele au reizbucnit."),
+    ],
+)
+def test_n_days_later_is_anaphora(lang: str, text: str) -> None:
+    assert [m.value for m in find_dates(text, lang, FRI)] == ["2024-11-01", "2024-11-03"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Talks resumed on 10 July and broke down the next day."),
+        ("fr", "Les négociations ont repris le 10 juillet et ont échoué le lendemain."),
+        ("it", "I negoziati sono ripresi il 10 luglio e sono falliti il giorno dopo."),
+        ("ro", "Negocierile au fost reluate pe 10 iulie și au eșuat a doua zi."),
+    ],
+)
+def test_next_day_is_anaphora(lang: str, text: str) -> None:
+    assert [m.value for m in find_dates(text, lang, date(2024, 7, 14))] == ["2024-07-10", "2024-07-11"]
+
+
+# --- mid-month / end of month / end of year (month precision; end of a year = its December) -------------
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("en", "The festival was held in mid-October.", "2024-10"),
+        ("fr", "Le festival s'est tenu à la mi-octobre.", "2024-10"),
+        ("it", "Il festival si è svolto a metà ottobre.", "2024-10"),
+        ("ro", "Festivalul a avut loc la jumătatea lunii octombrie.", "2024-10"),
+        ("en", "Rates will be cut by the end of the month.", "2024-11"),
+        ("fr", "Les taux devraient baisser d'ici la fin du mois.", "2024-11"),
+        ("it", "I tassi dovrebbero scendere entro la fine del mese.", "2024-11"),
+        ("ro", "Dobânzile vor scădea până la sfârșitul lunii.", "2024-11"),
+        ("en", "The law will be passed by the end of the year.", "2024-12"),
+        ("fr", "La loi sera adoptée d'ici la fin de l'année.", "2024-12"),
+        ("it", "La legge sarà approvata entro la fine dell'anno.", "2024-12"),
+        ("ro", "Legea va fi adoptată până la sfârșitul anului.", "2024-12"),
+    ],
+)
+def test_mid_and_end_of_period(lang: str, text: str, value: str) -> None:
+    found = only(text, lang)
+    assert (found.value, found.precision) == (value, "month")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("en", "The vote will take place on the first of December.", "2024-12-01"),
+        ("fr", "La réforme entrera en vigueur le premier janvier.", "2025-01-01"),
+        ("it", "La riforma entrerà in vigore il primo gennaio.", "2025-01-01"),
+        ("es", "La reforma entrará en vigor el primero de enero.", "2025-01-01"),
+    ],
+)
+def test_day_written_as_a_word(lang: str, text: str, value: str) -> None:
+    assert only(text, lang).value == value
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Le premier ministre a parlé."),
+        ("it", "Il primo ministro ha parlato."),
+        ("en", "The first lady spoke."),
+    ],
+)
+def test_day_words_need_a_month(lang: str, text: str) -> None:
+    assert find_dates(text, lang, FRI) == []
+
+
+# --- tense: the verb before the mention beats a trailing attribution; "be held" is not past --------------
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        ("en", "The election is due to be held on Oct. 21, the commission said.", "2024-10-21"),
+        ("en", "Elections will be held on Tuesday, officials said.", "2024-03-19"),
+        ("fr", "Le Sénat votera mardi, a annoncé le gouvernement.", "2024-03-19"),
+        ("it", "Il Parlamento voterà martedì, ha detto il ministro.", "2024-03-19"),
+        ("ro", "Senatul va vota marți, a anunțat guvernul.", "2024-03-19"),
+    ],
+)
+def test_tense_prefers_the_governing_verb(lang: str, text: str, value: str) -> None:
+    pub = date(2024, 7, 14) if "Oct." in text else WED
+    assert only(text, lang, pub).value == value
+
+
+def test_listed_phrase_beats_a_blocker_it_contains() -> None:
+    assert values("Heute Morgen demonstrierten Tausende.", "de", WED) == [("Heute Morgen", "2024-03-13")]
+    assert values("Acum trei luni, guvernul a demisionat.", "ro", WED) == [("Acum trei luni", "2023-12")]
+    assert find_dates("Proiectul a durat trei luni.", "ro", WED) == []

@@ -50,12 +50,17 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+def _contains(outer: tuple[int, int], inner: tuple[int, int]) -> bool:
+    return outer[0] <= inner[0] and inner[1] <= outer[1]
+
+
 def select(candidates: list[Candidate], blocked: list[tuple[int, int]]) -> list[Candidate]:
-    """Longest candidates win; anything touching a blocker (durations, 'mai multe') is dropped."""
+    """Longest candidates win; anything touching a blocker (durations, 'mai multe') is dropped,
+    unless the candidate covers the whole blocked phrase (a listed 'heute Morgen' beats the blocker 'heute morgen')."""
     kept: list[Candidate] = []
     for cand in sorted(candidates, key=lambda c: (c.start - c.end, c.start)):
         span = (cand.start, cand.end)
-        if any(_overlaps(span, b) for b in blocked):
+        if any(_overlaps(span, b) and not _contains(span, b) for b in blocked):
             continue
         if any(_overlaps(span, (k.start, k.end)) for k in kept):
             continue
@@ -83,19 +88,24 @@ def _sentence_bounds(text: str) -> list[tuple[int, int]]:
 def tense_at(
     cues: list[tuple[int, int, str]], bounds: list[tuple[int, int]], start: int, end: int
 ) -> str | None:
-    """Tense of the nearest cue in the same sentence as text[start:end], or None when there is none."""
+    """Tense of the nearest cue in the same sentence as text[start:end], or None when there is none.
+
+    A cue before the mention (the verb it modifies: 'will vote on Tuesday') beats one after it, which is
+    often a trailing attribution ('... on Oct. 21, the commission said').
+    """
     ends = [b[1] for b in bounds]
     i = bisect.bisect_right(ends, start)
     lo = ends[i - 1] if i > 0 else 0
     hi = next((b[0] for b in bounds[i:] if b[0] >= end), 10**9)
-    best: tuple[int, str] | None = None
+    best: tuple[int, int, str] | None = None
     for cue_start, cue_end, tense in cues:
         if cue_start < lo or cue_end > hi or (cue_start < end and start < cue_end):
             continue
-        distance = start - cue_end if cue_end <= start else cue_start - end
-        if best is None or distance < best[0]:
-            best = (distance, tense)
-    return best[1] if best else None
+        after = cue_end > start
+        distance = cue_start - end if after else start - cue_end
+        if best is None or (after, distance) < best[:2]:
+            best = (after, distance, tense)
+    return best[2] if best else None
 
 
 def find_dates(text: str, language: str, published: date | None) -> list[TimeMention]:

@@ -17,7 +17,8 @@ DATA_DIR = Path(
 _B = r"(?<!\w)"  # start of word
 _E = r"(?!\w)"  # end of word
 YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?!\d)(?![.,]\d)"
-DAY = r"(?<![\d.,:/-])(?P<day>0?[1-9]|[12]\d|3[01])"
+_DAY_NUM = r"0?[1-9]|[12]\d|3[01]"
+_DAY_GUARD = r"(?<![\d.,:/-])"  # not inside a number, a time or a numeric date
 _PLACEHOLDER = re.compile(r"\{(num|weekday|month|year)\}|\[([^\]]*)\]")
 
 
@@ -91,11 +92,13 @@ class Rule:
     direction: str = "tense"
     anchor: str = "published"
     part: str = ""
+    when: str = ""  # "future": only in future-tense sentences; "not_past": dropped in past-tense ones
+    default: str = ""  # direction when the sentence tense is unknown (else past)
 
 
 @dataclass
 class Pattern:
-    kind: str  # dmy | mdy | my | m | num | iso | year | rel
+    kind: str  # dmy | mdy | my | m | num | iso | year | drange | mrange | yrange | rel
     regex: re.Pattern[str]
     rule: Rule | None = None
 
@@ -106,6 +109,7 @@ class LanguageSpec:
     months: dict[str, int]
     weekdays: dict[str, int]
     numbers: dict[str, int]
+    day_words: dict[str, int]
     numeric_orders: list[str]
     capitalised: bool
     patterns: list[Pattern] = field(default_factory=list)
@@ -129,16 +133,29 @@ def _prefix(words: list[str], optional: bool = True) -> str:
     return rf"(?:(?:{alternation(spaced)})\s+|(?:{alternation(glued)})){'?' if optional else ''}"
 
 
+def _day(name: str, words: str, guard: bool = True) -> str:
+    """A day of the month: 1..31 (not part of a longer number or time) or a day word ('premier', 'primo')."""
+    return (_DAY_GUARD if guard else "") + rf"(?P<{name}>{_DAY_NUM}|(?:{words}){_E})"
+
+
 def _absolute_patterns(data: dict, month: str, month_any: str, weekday: str) -> list[tuple[str, str]]:
     """Language-generic absolute forms, parameterised by the language's prefixes, joiners and orders."""
     ords = alternation(data.get("ordinal_suffixes", []))
+    words = alternation(list(data.get("day_words", {})))
     pre = rf"(?:(?:{weekday})\s*,?\s+)?" + _prefix(data.get("day_prefixes", []))  # "vendredi 1er novembre"
+    rpre = rf"(?:(?:{weekday})\s*,?\s+)?" + _prefix(
+        data.get("range_prefixes", []) + data.get("day_prefixes", [])
+    )
+    join = rf"(?:\s*[-\u2013]\s*|\s+{_prefix(data.get('range_joiners', []), optional=False)})"
+    again = _prefix(data.get("day_prefixes", []))  # "entre le 3 et le 5 mars"
     mpre_opt = _prefix(data.get("month_prefixes", []))
     mpre = _prefix(data.get("month_prefixes", []), optional=False)
     dm_join = alternation(data.get("day_month_joiners", []))
     my_join = alternation(data.get("month_year_joiners", []))
     ypre = _prefix(data.get("year_prefixes", []), optional=False)
-    day = rf"{DAY}(?:{ords})?"
+    yrpre = _prefix(data.get("range_prefixes", []) + data.get("year_prefixes", []), optional=False)
+    day = rf"{_day('day', words)}(?:{ords})?"
+    day1 = rf"{_day('day1', words)}(?:{ords})?"
     year_tail = rf"(?:\s*,?\s+(?:(?:{my_join})\s+)?{YEAR})?"
     out = [
         ("iso", rf"{_B}{pre}(?P<y>\d{{4}})-(?P<a>\d{{2}})-(?P<b>\d{{2}}){_E}"),
@@ -146,13 +163,18 @@ def _absolute_patterns(data: dict, month: str, month_any: str, weekday: str) -> 
         ("my", rf"{_B}{mpre_opt}(?P<month>{month})\s+(?:(?:{my_join})\s+)?{YEAR}"),
         ("m", rf"{_B}{mpre}(?P<month>{month}){_E}(?!\s*\d)"),
         ("year", rf"{_B}{ypre}{YEAR}"),
+        ("yrange", rf"{_B}{yrpre}(?P<year1>(?:1[89]|20)\d\d)(?!\d){join}(?:{ypre})?{YEAR}"),
     ]
     orders = data.get("named_orders", ["dm"])
     if "dm" in orders:
-        out.append(("dmy", rf"{_B}{pre}{day}\s*(?:(?:{dm_join})\s+)?(?P<month>{month_any}){_E}{year_tail}"))
+        body = rf"\s*(?:(?:{dm_join})\s+)?(?P<month>{month_any}){_E}{year_tail}"
+        out.append(("dmy", rf"{_B}{pre}{day}{body}"))
+        out.append(("drange", rf"{_B}{rpre}{day1}{join}{again}{_day('day', words, False)}(?:{ords})?{body}"))
     if "md" in orders:
         tail = rf"(?:\s*,?\s*{YEAR})?"
         out.append(("mdy", rf"{_B}{pre}(?P<month>{month_any}){_E}\s*{day}{_E}{tail}"))
+        day2 = rf"{_day('day', words, False)}(?:{ords})?"
+        out.append(("mrange", rf"{_B}{rpre}(?P<month>{month_any}){_E}\s*{day1}{join}{day2}{_E}{tail}"))
     return out
 
 
@@ -173,6 +195,8 @@ def _compile_rules(data: dict, slots: dict[str, str]) -> list[Pattern]:
             direction=item.get("dir", "tense"),
             anchor=item.get("anchor", "published"),
             part=item.get("part", ""),
+            when=item.get("when", ""),
+            default=item.get("default", ""),
         )
         for phrase in item["phrases"]:
             out.append(Pattern("rel", re.compile(rf"{_B}{phrase_regex(phrase, slots)}{_E}"), rule))
@@ -199,6 +223,7 @@ def compile_spec(data: dict) -> LanguageSpec:
         months=_name_table(data["months"]) | _name_table(data.get("month_abbreviations", [])),
         weekdays=_name_table(data["weekdays"], start=0),
         numbers=numbers,
+        day_words={fold(k): int(v) for k, v in data.get("day_words", {}).items()},
         numeric_orders=data.get("numeric_orders", ["dmy"]),
         capitalised=bool(data.get("names_capitalised", False)),
     )

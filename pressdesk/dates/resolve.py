@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from pressdesk.dates.lang import LanguageSpec, Pattern, fold
 from pressdesk.dates.model import (
@@ -52,6 +52,24 @@ def _int(groups: dict[str, str | None], key: str) -> int | None:
     return int(value) if value else None
 
 
+def _day_of(spec: LanguageSpec, raw: str | None) -> int:
+    """A day number, written in digits or as a day word ('premier', 'primo')."""
+    text = fold(raw or "")
+    return int(text) if text.isdigit() else spec.day_words.get(text, 0)
+
+
+def _range(spec: LanguageSpec, kind: str, groups: dict[str, str | None], end: Span | None) -> Span | None:
+    """'3 and 5 November', 'dal 3 al 5 novembre', 'from 2014 to 2016': one mention, start..end, value = start."""
+    if end is None:
+        return None
+    if kind == "yrange":
+        first = int(groups["year1"] or 0)
+        return (year_span(first)[0], end[1], "year", True) if first < end[0].year else None
+    first = _day_of(spec, groups["day1"])
+    start = safe_date(end[0].year, end[0].month, first)
+    return (start, end[1], "day", end[3]) if start and start < end[0] else None
+
+
 def resolve_absolute(
     spec: LanguageSpec, kind: str, groups: dict[str, str | None], published: date | None, tense: str | None
 ) -> Span | None:
@@ -61,12 +79,14 @@ def resolve_absolute(
         return (found, found, "day", True) if found else None
     if kind == "num":
         return _numeric(spec, int(groups["a"] or 0), int(groups["b"] or 0), int(groups["y"] or 0))
-    if kind == "year":
+    if kind in ("year", "yrange"):
         start, end, precision = year_span(int(groups["year"] or 0))
-        return start, end, precision, True
+        span = (start, end, precision, True)
+        return _range(spec, kind, groups, span) if kind == "yrange" else span
     month = _month_of(spec, groups["month"] or "")
-    if kind in ("dmy", "mdy"):
-        return _day_month(month, int(groups["day"] or 0), _int(groups, "year"), published, tense)
+    if kind in ("dmy", "mdy", "drange", "mrange"):
+        found = _day_month(month, _day_of(spec, groups["day"]), _int(groups, "year"), published, tense)
+        return _range(spec, kind, groups, found) if kind in ("drange", "mrange") else found
     if kind == "my":
         start, end, precision = month_span(int(groups["year"] or 0), month)
         return start, end, precision, True
@@ -76,11 +96,22 @@ def resolve_absolute(
     return start, end, precision, True
 
 
-def _direction(rule_dir: str, tense: str | None) -> str:
-    """A rule's fixed direction, or the sentence tense (past when unknown: news mostly reports)."""
+def _direction(rule_dir: str, tense: str | None, default: str = "") -> str:
+    """A rule's fixed direction, or the sentence tense (the rule's default, else past, when unknown)."""
     if rule_dir != "tense":
         return rule_dir
+    if tense is None:
+        return default or "past"
     return "future" if tense == "future" else "past"
+
+
+def _weekend(published: date, direction: str) -> Span:
+    """Saturday..Sunday: 'this weekend' by tense, 'last weekend' in the previous ISO week, 'next' the coming one."""
+    if direction == "last":
+        saturday = published - timedelta(days=published.weekday() + 2)
+    else:
+        saturday = weekday_date(published, 5, direction if direction != "this" else "future")
+    return saturday, saturday + timedelta(days=1), "day", True
 
 
 def resolve_relative(
@@ -94,28 +125,32 @@ def resolve_relative(
     """Expressions that need an anchor: the publication date, or the previous day mention (anaphora)."""
     rule = pattern.rule
     assert rule is not None
-    if rule.anchor == "previous":
-        if previous is None:
-            return None
-        start, end, precision = shifted_span(previous[0], "day", rule.offset)
-        return start, end, precision, previous[1]
-    if published is None:
-        return None
-    if groups.get("weekday"):
-        weekday = spec.weekdays[fold(groups["weekday"] or "")]
-        found = weekday_date(published, weekday, _direction(rule.direction, tense))
-        return found, found, "day", True
-    if groups.get("month"):
-        month = _month_of(spec, groups["month"] or "")
-        direction = _direction(rule.direction, tense)
-        strict = direction in ("last", "next")
-        month_tense = "future" if direction in ("future", "next") else "past"
-        start, end, precision = month_span(*nearest_month(published, month, month_tense, strict))
-        return start, end, precision, True
+    if (rule.when == "future" and tense != "future") or (rule.when == "not_past" and tense == "past"):
+        return None  # "in two weeks" reports a duration in a past-tense sentence
     count = 0
     if rule.per_num:
         raw = fold(groups.get("num") or "")
         count = int(raw) if raw.isdigit() else spec.numbers.get(raw, 0)
+    if rule.anchor == "previous":
+        if previous is None:
+            return None
+        start, end, precision = shifted_span(previous[0], "day", rule.offset + rule.per_num * count)
+        return start, end, precision, previous[1]
+    if published is None:
+        return None
+    if rule.unit == "weekend":
+        return _weekend(published, _direction(rule.direction, tense, rule.default))
+    if groups.get("weekday"):
+        weekday = spec.weekdays[fold(groups["weekday"] or "")]
+        found = weekday_date(published, weekday, _direction(rule.direction, tense, rule.default))
+        return found, found, "day", True
+    if groups.get("month"):
+        month = _month_of(spec, groups["month"] or "")
+        direction = _direction(rule.direction, tense, rule.default)
+        strict = direction in ("last", "next")
+        month_tense = "future" if direction in ("future", "next") else "past"
+        start, end, precision = month_span(*nearest_month(published, month, month_tense, strict))
+        return start, end, precision, True
     start, end, precision = shifted_span(published, rule.unit, rule.offset + rule.per_num * count)
     if rule.part and rule.unit == "year":  # "at the end of last year" -> December of that year
         start, end, precision = month_span(start.year, 12 if rule.part == "end" else 1)

@@ -46,8 +46,10 @@ def articles(
 
 
 def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:
-    frame = df(con, "SELECT * FROM articles WHERE article_id = ?", [article_id])
-    return None if frame.empty else frame.iloc[0].to_dict()
+    """One article as plain Python values (None stays None, dates stay dates)."""
+    cur = con.cursor().execute("SELECT * FROM articles WHERE article_id = ?", [article_id])
+    row = cur.fetchone()
+    return None if row is None else dict(zip([d[0] for d in cur.description], row, strict=True))
 
 
 def sentences(con: duckdb.DuckDBPyConnection, article_id: str) -> pd.DataFrame:
