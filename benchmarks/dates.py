@@ -117,7 +117,7 @@ def measure(name: str, finder: Callable[[Case], list[tuple[str, str, str]]], cas
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--phrases", default=str(ROOT / "data/eval/date_phrases.jsonl"))
-    parser.add_argument("--gold", default="/work/shared/gold/seeds.json")
+    parser.add_argument("--gold", default=str(Path(__file__).resolve().parents[2] / "shared" / "gold" / "seeds.json"))
     args = parser.parse_args(argv)
     cases = phrase_cases(Path(args.phrases))
     if Path(args.gold).exists():

@@ -157,3 +157,16 @@ def test_who_said_what_country_filter(app_db):
     speakers = set(at.dataframe[0].value["speaker"])
     assert speakers and "Kremlin" in speakers
     assert not speakers & {"Antony Blinken", "Volodymyr Zelensky", "Lin Jian"}
+
+
+def test_undated_article_says_so_and_date_can_be_corrected(app_db):
+    article_id = query(app_db, "SELECT article_id FROM articles WHERE language = 'it'")[0][0]
+    at = run("dashboard.py", article=article_id)
+    assert any("gives no publication date" in i.value for i in at.info)
+    at.date_input(key=f"fix_{article_id}").set_value(__import__("datetime").date(2024, 11, 1))
+    at.button(key=f"save_{article_id}").click().run()
+    assert not at.exception
+    published, origin = query(app_db, "SELECT published, published_origin FROM articles WHERE article_id = ?",
+                              [article_id])[0]
+    assert str(published) == "2024-11-01" and origin == "analyst"
+    assert query(app_db, "SELECT count(*) FROM events WHERE article_id = ? AND year_known", [article_id])[0][0] > 0
