@@ -22,6 +22,12 @@ def _events(gen, start, end, actors, languages, publishers, text) -> pd.DataFram
 
 
 @st.cache_data(show_spinner=False)
+def _clusters(gen, *filters) -> pd.DataFrame:
+    events = _events(gen, *filters)
+    return timeline.clusters(events[events["year_known"]])
+
+
+@st.cache_data(show_spinner=False)
 def _options(gen) -> tuple[list[str], dict]:
     return store.actors(ui.con()), store.facets(ui.con())
 
@@ -58,8 +64,9 @@ with st.sidebar:
     st.radio("Colour by", ["language", "outlet"], key="colour", horizontal=True)
     st.text_input("Translation language (hover)", key="to_lang", max_chars=5)
 
-events = _events(gen, st.session_state["from"], st.session_state["to"], tuple(st.session_state["actor"]),
-                 tuple(st.session_state["lang"]), tuple(st.session_state["outlet"]), st.session_state["q"])
+filters = (st.session_state["from"], st.session_state["to"], tuple(st.session_state["actor"]),
+           tuple(st.session_state["lang"]), tuple(st.session_state["outlet"]), st.session_state["q"])
+events = _events(gen, *filters)
 if events.empty:
     st.info("No dated event matches these filters." if store.counts(con)["events"] else
             "No events yet: load articles on the home page; dates are extracted as they are loaded.")
@@ -68,7 +75,7 @@ if events.empty:
 
 known = events[events["year_known"]]
 unknown = events[~events["year_known"]]
-clustered = timeline.clusters(known)
+clustered = _clusters(gen, *filters).copy()
 target = (st.session_state["to_lang"] or "en").strip().lower()
 translated = _translations(gen, tuple(zip(clustered["summary"], clustered["language"], strict=True)), target)
 clustered["translation"] = [translated.get(s, "") for s in clustered["summary"]]
