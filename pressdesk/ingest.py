@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 
 from pressdesk import language as langid
-from pressdesk import meta, readers
+from pressdesk import meta, readers, store
 from pressdesk.clean import clean_text
 from pressdesk.readers import IngestError, RawDoc
 from pressdesk.sentences import Sentence, split_sentences
@@ -140,24 +140,14 @@ def store_records(con: duckdb.DuckDBPyConnection, records: list[ArticleRecord]) 
         for r in fresh.values() for s in r.sentences
     ], columns=["article_id", "idx", "start_char", "end_char", "text", "role"])
     arts["published"] = pd.to_datetime(arts["published"]).dt.date
-    con.register("new_articles", arts)
-    con.register("new_sentences", sents)
-    con.execute("BEGIN TRANSACTION")
-    try:
-        con.execute(
+    with store.writing(con, new_articles=arts, new_sentences=sents) as cur:
+        cur.execute(
             "INSERT INTO articles (article_id, source, url, title, publisher, language, published,"
             " published_origin, text, content_hash, provenance)"
             " SELECT article_id, source, url, title, publisher, language, published::DATE, published_origin,"
             " text, content_hash, provenance FROM new_articles"
         )
-        con.execute("INSERT INTO sentences SELECT article_id, idx, start_char, end_char, text, role FROM new_sentences")
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
-    finally:
-        con.unregister("new_articles")
-        con.unregister("new_sentences")
+        cur.execute("INSERT INTO sentences SELECT article_id, idx, start_char, end_char, text, role FROM new_sentences")
     return [r.article_id for r in fresh.values()], len(records) - len(fresh)
 
 

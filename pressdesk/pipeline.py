@@ -11,6 +11,7 @@ import duckdb
 import pandas as pd
 
 from pressdesk import events as ev
+from pressdesk import store
 from pressdesk.sentences import Sentence
 
 EVENT_COLUMNS = ["event_id", "article_id", "sentence_idx", "start_char", "end_char", "date_text", "date_start",
@@ -60,23 +61,14 @@ def extract_articles(
         all_quotes += quotes
     events_df = pd.DataFrame([{c: getattr(e, c) for c in EVENT_COLUMNS} for e in all_events], columns=EVENT_COLUMNS)
     quotes_df = pd.DataFrame(all_quotes, columns=QUOTE_COLUMNS).drop_duplicates("quote_id")
-    con.register("new_events", events_df)
-    con.register("new_quotes", quotes_df)
-    con.execute("BEGIN TRANSACTION")
-    try:
-        con.execute("DELETE FROM events WHERE list_contains(?, article_id)", [list(article_ids)])
-        con.execute("DELETE FROM quotes WHERE list_contains(?, article_id)", [list(article_ids)])
+    ids = list(article_ids)
+    with store.writing(con, new_events=events_df, new_quotes=quotes_df) as cur:
+        cur.execute("DELETE FROM events WHERE list_contains(?, article_id)", [ids])
+        cur.execute("DELETE FROM quotes WHERE list_contains(?, article_id)", [ids])
         if len(events_df):
-            con.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) SELECT * FROM new_events")
+            cur.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) SELECT * FROM new_events")
         if len(quotes_df):
-            con.execute(f"INSERT INTO quotes ({', '.join(QUOTE_COLUMNS)}) SELECT * FROM new_quotes")
-        con.execute("COMMIT")
-    except Exception:
-        con.execute("ROLLBACK")
-        raise
-    finally:
-        con.unregister("new_events")
-        con.unregister("new_quotes")
+            cur.execute(f"INSERT INTO quotes ({', '.join(QUOTE_COLUMNS)}) SELECT * FROM new_quotes")
     recluster(con)
     merge_speakers(con)
     return {"events": len(events_df), "quotes": len(quotes_df)}
@@ -91,11 +83,9 @@ def recluster(con: duckdb.DuckDBPyConnection) -> int:
                        date_start=r[2], date_end=r[3], precision=r[4], year_known=r[5], summary="",
                        actors=list(r[6] or []), actor_types=list(r[7] or [])) for r in rows]
     clusters = ev.cluster(events)
-    con.register("new_clusters", pd.DataFrame({"event_id": list(clusters), "cluster_id": list(clusters.values())}))
-    try:
-        con.execute("UPDATE events SET cluster_id = c.cluster_id FROM new_clusters c WHERE events.event_id = c.event_id")
-    finally:
-        con.unregister("new_clusters")
+    frame = pd.DataFrame({"event_id": list(clusters), "cluster_id": list(clusters.values())})
+    with store.writing(con, new_clusters=frame) as cur:
+        cur.execute("UPDATE events SET cluster_id = c.cluster_id FROM new_clusters c WHERE events.event_id = c.event_id")
     return len(set(clusters.values()))
 
 
@@ -107,11 +97,9 @@ def merge_speakers(con: duckdb.DuckDBPyConnection) -> int:
     mapping = {k: v for k, v in merge_names(names).items() if k != v}
     if not mapping:
         return 0
-    con.register("speaker_map", pd.DataFrame({"old": list(mapping), "new": list(mapping.values())}))
-    try:
-        con.execute("UPDATE quotes SET speaker = m.new FROM speaker_map m WHERE quotes.speaker = m.old")
-    finally:
-        con.unregister("speaker_map")
+    frame = pd.DataFrame({"old": list(mapping), "new": list(mapping.values())})
+    with store.writing(con, speaker_map=frame) as cur:
+        cur.execute("UPDATE quotes SET speaker = m.new FROM speaker_map m WHERE quotes.speaker = m.old")
     return len(mapping)
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
+from pressdesk.store import writing
 from pressdesk.translate_config import normalize_lang
 
 COLUMNS = ("text_hash", "source_lang", "target_lang", "provider", "source_text", "translated", "created_at")
@@ -104,27 +105,16 @@ def store(con: duckdb.DuckDBPyConnection, rows: list[Translated]) -> int:
 
 
 def _insert_frame(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> int:
-    cur = con.cursor()
-    cur.register("_pressdesk_new_translations", frame)
-    try:
-        cur.execute("BEGIN TRANSACTION")
-        try:
-            has_created = "created_at" in frame.columns
-            created = "coalesce(CAST(created_at AS TIMESTAMP), current_timestamp)" if has_created else (
-                "current_timestamp")
-            inserted = cur.execute(
-                f"""INSERT OR IGNORE INTO translations
-                    (text_hash, source_lang, target_lang, provider, source_text, translated, created_at)
-                    SELECT DISTINCT ON (text_hash, source_lang, target_lang, provider)
-                           text_hash, source_lang, target_lang, provider, source_text, translated, {created}
-                    FROM _pressdesk_new_translations"""
-            ).fetchone()[0]
-            cur.execute("COMMIT")
-        except Exception:
-            cur.execute("ROLLBACK")
-            raise
-    finally:
-        cur.unregister("_pressdesk_new_translations")
+    has_created = "created_at" in frame.columns
+    created = "coalesce(CAST(created_at AS TIMESTAMP), current_timestamp)" if has_created else "current_timestamp"
+    with writing(con, _pressdesk_new_translations=frame) as cur:
+        inserted = cur.execute(
+            f"""INSERT OR IGNORE INTO translations
+                (text_hash, source_lang, target_lang, provider, source_text, translated, created_at)
+                SELECT DISTINCT ON (text_hash, source_lang, target_lang, provider)
+                       text_hash, source_lang, target_lang, provider, source_text, translated, {created}
+                FROM _pressdesk_new_translations"""
+        ).fetchone()[0]
     return int(inserted)
 
 

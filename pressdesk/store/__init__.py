@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import duckdb
+import pandas as pd
 
 from pressdesk.store.schema import MIGRATIONS
 
@@ -53,6 +56,24 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
             raise
         applied.append(version)
     return applied
+
+
+@contextmanager
+def writing(con: duckdb.DuckDBPyConnection, **frames: pd.DataFrame) -> Iterator[duckdb.DuckDBPyConnection]:
+    """One transaction, with the given DataFrames readable by name in its SQL; rolled back on any error."""
+    cur = con.cursor()
+    for name, frame in frames.items():
+        cur.register(name, frame)
+    cur.execute("BEGIN TRANSACTION")
+    try:
+        yield cur
+        cur.execute("COMMIT")
+    except BaseException:
+        cur.execute("ROLLBACK")
+        raise
+    finally:
+        for name in frames:
+            cur.unregister(name)
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
