@@ -36,11 +36,13 @@ def corpus(n: int, seed: int = 7) -> list[tuple[str, str, date]]:
 
 def main(n: int = 10_000) -> None:
     docs = corpus(n)
-    extract_quotes(*docs[0])  # warm caches (lexicon, gazetteer)
-    t0 = time.perf_counter()
+    for lang in sorted({d[1] for d in docs}):  # warm one-off caches (lexicon, gazetteer, dates) of every language
+        extract_quotes(*next(d for d in docs if d[1] == lang))
+    t0, c0 = time.perf_counter(), time.process_time()
     total = sum(len(extract_quotes(text, lang, pub)) for text, lang, pub in docs)
-    dt = time.perf_counter() - t0
-    print(f"{n} articles, {total} quotes in {dt:.1f}s: {n / dt:.1f} articles/s")
+    dt, cpu = time.perf_counter() - t0, time.process_time() - c0
+    # CPU time is the steadier figure on a shared machine; wall time is what a user waits
+    print(f"{n} articles, {total} quotes in {dt:.1f}s: {n / dt:.1f} articles/s (wall), {n / cpu:.1f} articles/s (cpu)")
 
 
 if __name__ == "__main__":

@@ -52,9 +52,15 @@ def _fold_char(c: str) -> str:
     return {"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "s"}.get(base, base)
 
 
+@lru_cache(maxsize=65536)
+def _fold_word(word: str) -> str:
+    return fold(word)
+
+
+@lru_cache(maxsize=16384)
 def key_of(text: str) -> tuple[str, ...]:
     """Token key used for alias lookup: folded tokens, punctuation and apostrophes dropped."""
-    return tuple(fold(t) for t in TOKEN.findall(text))
+    return tuple(_fold_word(t) for t in TOKEN.findall(text))
 
 
 def _is_acronym(token: str) -> bool:
@@ -70,6 +76,7 @@ class Gazetteer:
     adjectives: dict[str, dict[tuple[str, ...], str]] = field(default_factory=dict)
     by_canonical: dict[str, Entity] = field(default_factory=dict)
     max_n: int = 1
+    first_tokens: dict[str, int] = field(default_factory=dict)  # first folded token -> longest alias length
 
     def add(self, entity: Entity) -> None:
         self.entities.append(entity)
@@ -79,6 +86,7 @@ class Gazetteer:
             if key and key not in self.index:
                 self.index[key] = (entity, alias)
                 self.max_n = max(self.max_n, len(key))
+                self.first_tokens[key[0]] = max(self.first_tokens.get(key[0], 0), len(key))
         if entity.type == "person":
             last = key_of(entity.canonical)[-1:]
             if last and last not in self.index:
@@ -123,28 +131,54 @@ def load_gazetteer(path: str | Path | None = None) -> Gazetteer:
     return _load(str(path or DEFAULT_GAZETTEER))
 
 
-def _case_ok(surface_tokens: list[str], alias: str) -> bool:
-    """Acronyms must match in capitals; capitalised aliases must be capitalised in the text."""
+# Title-case forms of acronyms that are ordinary words somewhere ('Who', 'Uno', 'Sua', 'Una'): capitals only.
+_TITLE_ACRONYM_WORDS = frozenset({"who", "uno", "una", "sua", "nis", "ria", "eu", "un", "us", "ee"})
+
+
+def _acronym_ok(got: str, want: str, initial: bool) -> bool:
+    """'NATO' in capitals, or written as a word ('Nato', 'Onu', 'Aiea', 'Otan') as Italian, French and
+    Romanian papers often do: 4+ letters anywhere, 2-3 letters ('Ue', 'Usa') when not sentence-initial and
+    not a common word."""
+    if got.upper() == got:
+        return True
+    letters = [c for c in got if c.isalpha()]
+    if not (got[:1].isupper() and got[1:] == got[1:].lower() and got.isalpha()) or len(letters) < 2:
+        return False
+    if len(letters) >= 4:
+        return True
+    return not initial and got.lower() not in _TITLE_ACRONYM_WORDS and want.isalpha()
+
+
+def _case_ok(surface_tokens: list[str], alias: str, initial: bool = False) -> bool:
+    """Acronyms must match in capitals (or title case, see _acronym_ok); capitalised aliases must be
+    capitalised in the text."""
     alias_tokens = TOKEN.findall(alias)
     for got, want in zip(surface_tokens, alias_tokens, strict=False):
-        if _is_acronym(want) and got.upper() != got:
+        if _is_acronym(want) and not _acronym_ok(got, want, initial or len(alias_tokens) > 1):
             return False
     return not (alias_tokens and alias_tokens[0][:1].isupper() and not surface_tokens[0][:1].isupper())
+
+
+_INITIAL = re.compile(r"(?:^|[.!?:\n»”\"]\s*|\n\s*)$")
+
+
+def _sentence_initial(text: str, start: int) -> bool:
+    return bool(_INITIAL.search(text, max(0, start - 4), start))
 
 
 def find_entities(text: str, language: str | None = None, gazetteer: Gazetteer | None = None) -> list[EntityMention]:
     """Greedy longest-alias matching over tokens; person surnames count once the full name was seen."""
     gaz = gazetteer or load_gazetteer()
     spans = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
-    folded = [fold(s[2]) for s in spans]
+    folded = [_fold_word(s[2]) for s in spans]
     out: list[EntityMention] = []
     seen_people: set[str] = set()
     i = 0
     while i < len(spans):
         hit = None
-        for n in range(min(gaz.max_n, len(spans) - i), 0, -1):
+        for n in range(min(gaz.first_tokens.get(folded[i], 0), len(spans) - i), 0, -1):
             found = gaz.index.get(tuple(folded[i : i + n]))
-            if found and _case_ok([s[2] for s in spans[i : i + n]], found[1]):
+            if found and _case_ok([s[2] for s in spans[i : i + n]], found[1], _sentence_initial(text, spans[i][0])):
                 hit = (n, found[0])
                 break
         if hit is None:

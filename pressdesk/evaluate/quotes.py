@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from pressdesk.entities import canonical_name
 from pressdesk.quotes import Quote, extract_quotes
 
 _MARKS = re.compile(r"[«»“”„\"‹›‘’']")
@@ -39,28 +40,45 @@ class Tally:
     tp: int = 0
     fp: int = 0
     fn: int = 0
-    speaker_ok: int = 0
+    speaker_ok: int = 0  # strict: the system name is the gold name or a listed alias (normalised)
+    speaker_id_ok: int = 0  # identity: strict, or both names map to the same gazetteer entity
     kind_ok: int = 0
     lines: list[str] = field(default_factory=list)
 
     def add(self, other: Tally) -> None:
-        for k in ("tp", "fp", "fn", "speaker_ok", "kind_ok"):
+        for k in ("tp", "fp", "fn", "speaker_ok", "speaker_id_ok", "kind_ok"):
             setattr(self, k, getattr(self, k) + getattr(other, k))
 
     def figures(self) -> dict[str, float]:
         p = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
         r = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
         f = 2 * p * r / (p + r) if p + r else 0.0
-        ap = self.speaker_ok / (self.tp + self.fp) if self.tp + self.fp else 0.0
-        ar = self.speaker_ok / (self.tp + self.fn) if self.tp + self.fn else 0.0
-        af = 2 * ap * ar / (ap + ar) if ap + ar else 0.0
         return {"P": p, "R": r, "F1": f, "speaker_acc": self.speaker_ok / self.tp if self.tp else 0.0,
-                "attribution_F1": af, "kind_acc": self.kind_ok / self.tp if self.tp else 0.0}
+                "attribution_F1": self._attribution(self.speaker_ok),
+                "speaker_acc_identity": self.speaker_id_ok / self.tp if self.tp else 0.0,
+                "attribution_F1_identity": self._attribution(self.speaker_id_ok),
+                "kind_acc": self.kind_ok / self.tp if self.tp else 0.0}
+
+    def _attribution(self, ok: int) -> float:
+        ap = ok / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        ar = ok / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return 2 * ap * ar / (ap + ar) if ap + ar else 0.0
 
 
 def speaker_ok(system: str | None, gold: dict) -> bool:
     names = {norm_name(gold.get("speaker"))} | {norm_name(a) for a in gold.get("aliases", [])}
     return norm_name(system) in names - {""}
+
+
+def speaker_same_entity(system: str | None, gold: dict) -> bool:
+    """Identity-based: strict match, or canonical_name() maps the system speaker and the gold speaker (or one
+    of its aliases) to the same gazetteer entity ('Vassily Nebenzia' vs 'Vassili Nebenzia')."""
+    if speaker_ok(system, gold):
+        return True
+    mine = canonical_name(system) if system else None
+    if mine is None:
+        return False
+    return any(n and canonical_name(n) == mine for n in [gold.get("speaker"), *gold.get("aliases", [])])
 
 
 def score_article(quotes: list[Quote], gold_quotes: list[dict], label: str) -> Tally:
@@ -86,6 +104,11 @@ def score_article(quotes: list[Quote], gold_quotes: list[dict], label: str) -> T
         q = quotes[i]
         if speaker_ok(q.speaker, g):
             t.speaker_ok += 1
+            t.speaker_id_ok += 1
+        elif speaker_same_entity(q.speaker, g):
+            t.speaker_id_ok += 1
+            t.lines.append(f"  SPEAKER~ {label}: got {q.speaker!r}, want {g['speaker']!r} (same entity, other spelling)"
+                           f" :: {g['evidence'][:60]}")
         else:
             t.lines.append(f"  SPEAKER {label}: got {q.speaker!r}, want {g['speaker']!r} :: {g['evidence'][:60]}")
         if q.kind == g["kind"]:
@@ -101,10 +124,13 @@ def score_article(quotes: list[Quote], gold_quotes: list[dict], label: str) -> T
 
 def _print(title: str, per_lang: dict[str, Tally], total: Tally) -> None:
     print(title)
+    print("  (strict = gold name or alias; identity = same gazetteer entity via canonical_name, spelling variants ok)")
     for lang, t in sorted(per_lang.items()) + [("ALL", total)]:
         f = t.figures()
         print(f"  {lang:4s} tp={t.tp:3d} fp={t.fp:3d} fn={t.fn:3d}  P={f['P']:.3f} R={f['R']:.3f} F1={f['F1']:.3f}  "
-              f"speaker_acc={f['speaker_acc']:.3f} attribution_F1={f['attribution_F1']:.3f} kind_acc={f['kind_acc']:.3f}")
+              f"speaker_acc strict={f['speaker_acc']:.3f} identity={f['speaker_acc_identity']:.3f}  "
+              f"attribution_F1 strict={f['attribution_F1']:.3f} identity={f['attribution_F1_identity']:.3f}  "
+              f"kind_acc={f['kind_acc']:.3f}")
 
 
 def _load_articles(gold_path: str) -> list[tuple[str, str, str, date | None, list[dict]]]:

@@ -59,6 +59,10 @@ class Lexicon:
     statement_noun: re.Pattern[str]
     adjective_first: bool
     pro_drop: bool
+    case_prepositions: frozenset[str]
+    statement_gap: re.Pattern[str]  # 'selon [un communiqué de] X'
+    determiner_gap: re.Pattern[str]
+    weak_complementizers: frozenset[str]  # complementizers that count only right after the cue
 
 
 @lru_cache(maxsize=1)
@@ -112,6 +116,8 @@ def lexicon(language: str) -> Lexicon:
     function = set(cfg.get("determiners", [])) | set(of) | set(into) | set(cfg.get("coordination", []))
     function |= set(cfg.get("object_markers", [])) | set(cfg.get("infinitive_markers", []))
     function |= set(cfg.get("complementizers", [])) | set(cfg.get("relative", []))
+    function |= {w for p in preps for w in p.split()}  # 'Potrivit Ministerului', 'Selon Paris' are no names
+    statement = _words(cfg.get("statement_nouns", []))
     return Lexicon(
         lang=lang,
         cue=_cue_pattern(cfg, verbs),
@@ -121,7 +127,7 @@ def lexicon(language: str) -> Lexicon:
         weak_prepositions=frozenset(p.lower() for p in cfg.get("weak_prepositions", [])),
         pronouns={k.lower(): v for k, v in cfg.get("pronouns", {}).items()},
         relatives=frozenset(r.lower() for r in cfg.get("relative", [])),
-        honorific=re.compile(rf"(?<![\w-])(?:{_alt(cfg.get('honorifics', []))})(?=\s)"),
+        honorific=re.compile(rf"(?<![\w-])(?:{_alt(_capitalised(cfg.get('honorifics', [])))})(?=\s)"),
         determiners=frozenset(d.lower() for d in cfg.get("determiners", [])),
         fillers=re.compile(rf"(?:(?:{_alt(cfg.get('fillers', []))})(?![\w-])[\s,]*)+", re.IGNORECASE),
         role=re.compile(rf"(?<![\w-])(?:{_slotted([r['form'] for r in roles], _alt(adjs))})(?![\w-])", re.I),
@@ -132,10 +138,21 @@ def lexicon(language: str) -> Lexicon:
         of_words=re.compile(rf"^\s*(?:{_alt(of)})(?:\s+|(?<=['’]))", re.IGNORECASE),
         in_words=re.compile(rf"^\s*(?:{_alt(into)})(?:\s+|(?<=['’]))", re.IGNORECASE),
         function_words=frozenset(f.lower() for f in function),
-        statement_noun=_words(cfg.get("statement_nouns", [])),
+        statement_noun=statement,
         adjective_first=bool(cfg.get("adjective_before_noun", False)),
         pro_drop=bool(cfg.get("pro_drop", False)),
+        case_prepositions=frozenset(p.lower() for p in conf["common"]["case_prepositions"]),
+        statement_gap=re.compile(
+            rf"\s*(?:(?:\w{{1,3}}['’]|\w{{1,4}}\s+)?(?:{statement.pattern})\s+(?:\w{{1,4}}\s+|\w{{1,3}}['’])*)?",
+            re.IGNORECASE),
+        weak_complementizers=frozenset(w.lower() for w in cfg.get("weak_complementizers", [])),
+        determiner_gap=re.compile(r"\s*(?:\w{1,3}['’]|(?:the|le|la|les|il|lo|l|un|una|une|o|gli|i)\s+)?", re.I),
     )
+
+
+def _capitalised(words: list[str]) -> list[str]:
+    """Each honorific as written and sentence-initial ('dl.' / 'Dl.', 'il signor' / 'Il signor')."""
+    return [v for w in words for v in (w, w[:1].upper() + w[1:])]
 
 
 def _adjective_forms(lang: str) -> list[str]:

@@ -27,7 +27,24 @@ class Mention:
     gender: str | None = None
 
 
+class _Taken(list):
+    """Claimed (start, end) ranges with an O(1) per-character overlap test (a list for the old callers)."""
+
+    def __init__(self, size: int, spans: list[tuple[int, int]] | None = None) -> None:
+        super().__init__()
+        self.mask = bytearray(size + 1)
+        for sp in spans or []:
+            self.append(sp)
+
+    def append(self, span: tuple[int, int]) -> None:  # type: ignore[override]
+        super().append(span)
+        s, e = span
+        self.mask[s:e] = b"\x01" * (e - s)
+
+
 def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    if isinstance(spans, _Taken):
+        return a[1] > a[0] and spans.mask.find(1, a[0], a[1]) >= 0
     return any(a[0] < e and s < a[1] for s, e in spans)
 
 
@@ -185,7 +202,7 @@ def find_mentions(text: str, lex: Lexicon, ents: list[EntityMention]) -> list[Me
     """All candidate speakers, non-overlapping (agencies > descriptions > entities > names), sorted."""
     gaz = load_gazetteer()
     out = _agency_mentions(text)
-    taken = [(m.start, m.end) for m in out]
+    taken = _Taken(len(text), [(m.start, m.end) for m in out])
     free_ents = [e for e in ents if not _overlaps((e.start, e.end), taken)]
     out += _descriptions(text, lex, free_ents, taken)
     for e in free_ents:

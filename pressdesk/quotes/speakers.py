@@ -83,7 +83,7 @@ def from_mention(m: Mention, disc: Discourse, lex: Lexicon) -> Speaker | None:
     if m.kind == "name":
         canon = canonical_name(m.surface)
         if canon is None:
-            canon = next((p.name for p in reversed(disc.people) if same_person(m.surface, p.name)), m.surface)
+            canon = next((p.name for p in reversed(disc.people) if _same_named(m.surface, p.name)), m.surface)
         known = next((p for p in disc.people if p.name == canon), None)
         role = m.role or (known.role if known else None)
         return Speaker(canon, m.surface, role, "person", known.gender if known else None, m.country)
@@ -99,6 +99,14 @@ def from_mention(m: Mention, disc: Discourse, lex: Lexicon) -> Speaker | None:
     if m.kind == "noun":
         return Speaker(clean_surface(m.surface, lex), m.surface, None, "unnamed")
     return None
+
+
+def _same_named(surface: str, name: str) -> bool:
+    """'Popescu' ~ 'Andrei Popescu'; a lone title+name also matches a family name written first ('Wang Yi')."""
+    if same_person(surface, name):
+        return True
+    key, full = key_of(surface), key_of(name)
+    return len(key) == 1 and len(full) >= 2 and key[0] == full[0] and len(key[0]) >= 2
 
 
 def resolve_pronoun(m: Mention, disc: Discourse, unit_people: list[Speaker]) -> Speaker | None:

@@ -1,0 +1,253 @@
+"""Attribution patterns of one unit: direct quotations, reported speech, 'according to X', continuations."""
+
+from __future__ import annotations
+
+import re
+
+from pressdesk.quotes.clause import (
+    LAST,
+    WORD,
+    apposition_before,
+    colon_after,
+    complement,
+    content_end,
+    inner,
+    make,
+    noun_subject,
+    resolve,
+    speaker_left,
+    speaker_right,
+    trim,
+)
+from pressdesk.quotes.clause import kind_of as _kind_of
+from pressdesk.quotes.mentions import Mention
+from pressdesk.quotes.model import Ctx, Cue, Quote
+from pressdesk.quotes.spans import Unit
+from pressdesk.quotes.speakers import Speaker, from_mention, same_speaker
+
+_MAX_GAP_WORDS = 7  # words allowed between a closing quote and its cue ('," the French ambassador said')
+_ONLY_PUNCT = re.compile(r"[\s.,;!?…]*")
+_COORD = re.compile(r"^\s*(?:and|et|e|și|şi|y|und)\s+\S+(?:\s+\S+){0,3}")
+_TAIL_END = re.compile(r"[^,;:.!?]*")
+
+
+def direct(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: list[Speaker]) -> list[Quote]:
+    """Quotations attached to a cue right after them ('”, ha dichiarato X') or before them ('X said: “')."""
+    out: list[Quote] = []
+    quotes = ctx.quotes_in(unit.start, unit.end + 1)
+    for n, (qs, qe) in enumerate(quotes):
+        if len(WORD.findall(ctx.text[qs:qe])) < 3:
+            continue
+        nxt = quotes[n + 1][0] if n + 1 < len(quotes) else unit.end
+        cue = next((c for c in cues if qe <= c.start < nxt and not c.used), None)
+        speaker: Speaker | None = None
+        if cue and len(WORD.findall(ctx.masked[qe : cue.start])) <= _MAX_GAP_WORDS and not ctx.lex.complementizer.search(
+            ctx.masked, qe, cue.start
+        ):
+            left = ctx.mentions_between(qe, cue.start)
+            m = left[-1] if left else speaker_right(ctx, cue, unit.end)
+            speaker = resolve(ctx, m, people)
+        else:
+            prev = quotes[n - 1][1] if n else unit.start
+            cue = next((c for c in reversed(cues) if prev <= c.start and c.end <= qs and not c.used), None)
+            if cue is None or not colon_after(ctx, cue, qs):
+                continue
+            if ctx.lex.complementizer.search(ctx.masked, cue.end, qs):
+                continue
+            m = speaker_right(ctx, cue, qs) or speaker_left(ctx, cue, prev)
+            speaker = resolve(ctx, m, people)
+        if speaker is None or cue.kind == "relay":
+            continue
+        cue.used = True
+        out.append(make(ctx, unit, speaker, "direct", cue.surface, inner(ctx.text, qs, qe), relay))
+    return out
+
+
+def _segment_start(ctx: Ctx, unit: Unit, cues: list[Cue], cue: Cue, found: list[Quote]) -> int:
+    start = max([c.end for c in cues if c.used and c.end <= cue.start] + [unit.start])
+    return max([q.end_char + 1 for q in found if q.end_char < cue.start] + [start])
+
+
+def _tail_ok(ctx: Ctx, pos: int, end: int) -> bool:
+    """After a postposed/inverted attribution: nothing, a comma, or a short prepositional/time phrase."""
+    seg = _TAIL_END.match(ctx.masked, pos, end)
+    words = WORD.findall(seg.group()) if seg else []
+    if not words:
+        return True
+    first = words[0].lower()
+    return len(words) <= 8 and not ctx.lex.complementizer.search(seg.group()) and (
+        first in ctx.lex.case_prepositions or bool(ctx.lex.fillers.match(ctx.masked, pos + len(seg.group()) - len(seg.group().lstrip())))
+    )
+
+
+def _tail_attribution(ctx: Ctx, unit: Unit, cue: Cue, start: int) -> tuple[Mention, tuple[int, int]] | None:
+    """'CONTENT, a indiqué X' / 'CONTENT, X said in an interview': the clause before the comma is the statement."""
+    before = ctx.masked[start : cue.start]
+    if before.rstrip().endswith(","):  # inverted: the speaker follows the cue
+        m = speaker_right(ctx, cue, unit.end)
+        comma = start + len(before.rstrip()) - 1
+        after = m.end if m else 0
+    else:  # postposed subject: 'CONTENT, the minister said'
+        comma = ctx.masked.rfind(",", start, cue.start)
+        m = speaker_left(ctx, cue, comma + 1) if comma >= 0 else None
+        if m is None or m.kind == "rel":
+            return None
+        lead = WORD.findall(ctx.masked[comma + 1 : m.start])
+        if any(w.lower() not in ctx.lex.determiners for w in lead) or len(WORD.findall(ctx.masked[m.end : cue.start])) > 1:
+            return None
+        after = cue.end
+    if m is None or m.kind in ("agency", "rel") or comma < start or apposition_before(ctx, start, comma):
+        return None
+    span = trim(ctx.text, start, comma)
+    if len(WORD.findall(ctx.text[span[0] : span[1]])) < 4 or not _tail_ok(ctx, after, unit.end):
+        return None
+    return m, span
+
+
+def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: list[Speaker],
+             found: list[Quote]) -> list[Quote]:
+    """Reported speech: subject + cue + (que/that clause | object + infinitive | colon), or inverted."""
+    out: list[Quote] = []
+    for cue in cues:  # tail attributions first: cues inside their content are not separate statements
+        if cue.used or cue.kind == "relay" or cue.tense == "gerund":
+            continue
+        start = _segment_start(ctx, unit, cues, cue, found)
+        hit = _tail_attribution(ctx, unit, cue, start)
+        if hit is None:
+            continue
+        speaker = resolve(ctx, hit[0], people)
+        if speaker is None:
+            continue
+        for other in cues:
+            if start <= other.start < cue.start:
+                other.used = True
+        cue.used = True
+        out.append(make(ctx, unit, speaker, _kind_of(ctx, *hit[1]), cue.surface, hit[1], relay))
+    clause_start = unit.start
+    for cue in cues:
+        if cue.used:
+            clause_start = max(clause_start, cue.end)
+            continue
+        comp = complement(ctx, cue, unit.end)
+        before = ctx.masked[clause_start : cue.start].rstrip()
+        inverted = comp is None and (before.endswith((",", "”", "»", '"')) and len(WORD.findall(before)) >= 4)
+        m = speaker_right(ctx, cue, unit.end) if inverted else None
+        if m is None or apposition_before(ctx, clause_start, clause_start + len(before) - 1):  # 'Le ministre, Jean X, a accusé...': an apposition before the comma, not inverted order
+            inverted = False
+        if inverted:
+            span = trim(ctx.text, clause_start, cue.start)
+        else:
+            m = speaker_left(ctx, cue, clause_start) or noun_subject(ctx, clause_start, cue)
+            if comp is not None:
+                span = trim(ctx.text, comp, content_end(ctx, comp, unit.end))
+            elif cue.tense == "gerund" and cue.kind == "speech":
+                span = (0, 0)
+            else:
+                rest = ctx.masked[cue.end : unit.end].lstrip()
+                span = trim(ctx.text, cue.end, content_end(ctx, cue.end, unit.end))
+                if rest.startswith(":"):
+                    span = trim(ctx.text, cue.end + ctx.masked[cue.end :].index(":") + 1, unit.end)
+                elif len(WORD.findall(ctx.text[span[0] : span[1]])) < 3:
+                    span = (0, 0)
+            if cue.tense == "gerund" and (out or found or _unit_has_quote(ctx, unit, cue)):
+                m = LAST
+            if m is None and (ctx.lex.pro_drop or cue.tense == "gerund") and not before.strip(" ,"):
+                m = Mention(cue.start, cue.start, "pron", "", gender="any")
+        speaker = resolve(ctx, m, people)
+        if m is not None and m.kind == "agency" or cue.kind == "relay":
+            clause_start = cue.end if not inverted else clause_start
+            continue
+        if speaker is None or span[1] - span[0] < 8:
+            continue
+        if cue.tense == "gerund" and any(same_speaker(speaker, _as_speaker(q)) for q in out + found):
+            continue  # 'X said A, adding/emphasizing B' is one statement of X, not two
+        cue.used = True
+        out.append(make(ctx, unit, speaker, _kind_of(ctx, *span), cue.surface, span, relay))
+        clause_start = cue.end
+    return out
+
+
+def _as_speaker(q: Quote) -> Speaker:
+    return Speaker(q.speaker or "", q.speaker_surface or "", q.speaker_role, q.speaker_type)
+
+
+def _unit_has_quote(ctx: Ctx, unit: Unit, cue: Cue) -> bool:
+    return any(unit.start <= s and e <= cue.start for s, e in ctx.quotes_in(unit.start, cue.start))
+
+
+def prepositional(ctx: Ctx, unit: Unit, relay: str | None, people: list[Speaker], taken: bool) -> list[Quote]:
+    """'selon X', 'according to X', 'For the minister, ...' (when no cue in the unit carries the statement)."""
+    out: list[Quote] = []
+    if taken:
+        return out
+    for p in ctx.lex.preposition.finditer(ctx.masked, unit.start, unit.end):
+        word = p.group().lower()
+        head = ctx.masked[unit.start : p.start()].strip()
+        if word in ctx.lex.weak_prepositions and head:
+            continue
+        pos = p.end()
+        gap = ctx.lex.statement_gap.match(ctx.masked, pos, unit.end)
+        pos = gap.end() if gap else pos
+        det = ctx.lex.determiner_gap.match(ctx.masked, pos, unit.end)
+        pos = det.end() if det else pos
+        m = ctx.mention_at(pos)
+        if m is None or m.start < pos or m.kind in ("pron", "rel", "agency"):
+            continue
+        after = ctx.masked[m.end : unit.end]
+        if word in ctx.lex.weak_prepositions and not after.lstrip().startswith(","):
+            continue
+        speaker = from_mention(m, ctx.disc, ctx.lex)
+        if speaker is None:
+            continue
+        if not head:
+            comma = ctx.masked.find(",", m.end, unit.end)
+            start = comma + 1 if comma > 0 else m.end
+            span = trim(ctx.text, start, content_end(ctx, start, unit.end))
+        elif _ONLY_PUNCT.fullmatch(_COORD.sub("", ctx.masked[m.end : content_end(ctx, m.end, unit.end)])):
+            span = trim(ctx.text, unit.start, p.start())
+        else:
+            span = trim(ctx.text, unit.start, unit.end)
+        kind = _kind_of(ctx, *span)
+        inside = [q for q in ctx.quotes_in(span[0] - 1, span[1] + 1) if span[0] <= q[0] + 1 and q[1] - 1 <= span[1]]
+        if len(inside) == 1 and ctx.text[span[0] : span[1]].strip(" «»“”„\"") == ctx.text[slice(*inner(ctx.text, *inside[0]))]:
+            kind, span = "direct", inner(ctx.text, *inside[0])
+        if span[1] - span[0] < 8:
+            continue
+        out.append(make(ctx, unit, speaker, kind, p.group() + ctx.masked[p.end() : m.start].rstrip(), span, relay))
+    return out
+
+
+def continuations(ctx: Ctx, unit: Unit, quotes: list[Quote]) -> list[Quote]:
+    """A quotation with no cue, right after an attributed direct quote in the same paragraph: same speaker."""
+    if not quotes or quotes[-1].kind != "direct":
+        return []
+    last = quotes[-1]
+    out = []
+    for qs, qe in ctx.quotes_in(last.end_char, unit.end + 1):
+        if not last.end_char < qs or "\n" in ctx.text[last.end_char : qs]:
+            continue
+        if any(q.start_char <= qs + 1 <= q.end_char for q in quotes) or len(WORD.findall(ctx.text[qs:qe])) < 5:
+            continue
+        out.append(make(ctx, unit, _as_speaker(last), "direct", last.cue, inner(ctx.text, qs, qe), last.via))
+    return out
+
+
+def split_continuation(ctx: Ctx, unit: Unit, cues: list[Cue]) -> list[Quote]:
+    """'“A,” said X. “B.”' / '« A », a dit X. « B »': a cue-less quotation opening the next sentence (or a
+    paragraph that is only a quotation) continues the latest direct quote when nothing was quoted since."""
+    last = ctx.last_direct
+    if last is None or ctx.last_end != last.end_char or any(not c.used and c.kind != "relay" for c in cues):
+        return []
+    quotes = ctx.quotes_in(unit.start, unit.end + 1)
+    if not quotes or quotes[0][0] - unit.start > 1 or len(WORD.findall(ctx.text[slice(*quotes[0])])) < 3:
+        return []
+    qs, qe = quotes[0]
+    gap = ctx.text[last.end_char : qs]
+    breaks = gap.count("\n")
+    if len(WORD.findall(gap)) > 12:
+        return []
+    if breaks and (breaks > 2 or not _ONLY_PUNCT.fullmatch(ctx.masked[qe : unit.end])):
+        return []
+    if ctx.mentions_between(qe, unit.end):
+        return []
+    return [make(ctx, unit, _as_speaker(last), "direct", last.cue, inner(ctx.text, qs, qe), last.via)]
