@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import re
+import tomllib
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from sentencex import segment
 
+DATA = Path(__file__).resolve().parent.parent / "data"
 _BLOCK = re.compile(r"[^\n]+")
+_LAST_WORD = re.compile(r"(\S+)$")
+# a full stop after a letter, then space and a (quoted) letter: a break the segmenter may have missed
+_MISSED_BREAK = re.compile(r"(?<=[^\W\d_])\.\s+(?=[«“„\"]?[^\W\d_])")
 
 
 @dataclass(frozen=True)
@@ -19,24 +26,66 @@ class Sentence:
     role: str = "body"  # "title" | "body" | "caption"
 
 
+@lru_cache(maxsize=32)
+def abbreviations(language: str) -> frozenset[str]:
+    """Titles and abbreviations after which a full stop does not end a sentence (data/abbreviations.toml)."""
+    data = tomllib.loads((DATA / "abbreviations.toml").read_text(encoding="utf-8"))
+    return frozenset(w.lower() for w in [*data.get("common", []), *data.get(language, [])])
+
+
+def _pieces(text: str, start: int, end: int, lang: str) -> list[tuple[int, int]]:
+    """sentencex's sentences of text[start:end] as (start, end) offsets, stripped."""
+    out: list[tuple[int, int]] = []
+    cursor = start
+    for piece in segment(lang, text[start:end]):
+        stripped = piece.strip()
+        if not stripped:
+            continue
+        found = text.find(stripped, cursor, end)
+        if found < 0:  # the segmenter normalised something: skip rather than point at the wrong span
+            continue
+        out.append((found, found + len(stripped)))
+        cursor = found + len(stripped)
+    return out
+
+
+def _repair(text: str, pieces: list[tuple[int, int]], abbrev: frozenset[str]) -> list[tuple[int, int]]:
+    """Join a break that follows a title ("Dl." + "Ciolacu a spus"); split a missed one after a lower-case
+    word ("avea loc. Ea a precizat") that no abbreviation list knows."""
+    joined: list[tuple[int, int]] = []
+    for start, end in pieces:
+        if joined:
+            last = _LAST_WORD.search(text, joined[-1][0], joined[-1][1])
+            if last and last.group(1).lower() in abbrev:
+                joined[-1] = (joined[-1][0], end)
+                continue
+        joined.append((start, end))
+    out: list[tuple[int, int]] = []
+    for start, end in joined:
+        for m in _MISSED_BREAK.finditer(text, start, end):
+            word = _LAST_WORD.search(text, start, m.start() + 1)
+            token = word.group(1).lower() if word else ""
+            if len(token) < 4 or not token[:-1].isalpha() or not token[0].islower() or token in abbrev:
+                continue
+            following = text[m.end()]
+            if not following.isupper() and following not in "«“„\"":
+                continue
+            out.append((start, m.start() + 1))
+            start = m.end()
+        out.append((start, end))
+    return out
+
+
 def split_sentences(text: str, language: str | None, roles: dict[int, str] | None = None) -> list[Sentence]:
-    """Split each line (a paragraph) with sentencex; offsets satisfy text[start:end] == sentence.
+    """Split each line (a paragraph) with sentencex, then repair titles; text[start:end] == sentence.
 
     `roles` maps a line's start offset to its role (title, caption); other lines are body.
     """
     lang = (language or "en").lower()
+    abbrev = abbreviations(lang)
     out: list[Sentence] = []
     for block in _BLOCK.finditer(text):
         role = (roles or {}).get(block.start(), "body")
-        cursor = block.start()
-        for piece in segment(lang, block.group()):
-            stripped = piece.strip()
-            if not stripped:
-                continue
-            start = text.find(stripped, cursor, block.end())
-            if start < 0:  # segmenter normalised something: fall back to the cursor position
-                continue
-            end = start + len(stripped)
-            out.append(Sentence(len(out), start, end, stripped, role))
-            cursor = end
+        for start, end in _repair(text, _pieces(text, block.start(), block.end(), lang), abbrev):
+            out.append(Sentence(len(out), start, end, text[start:end], role))
     return out

@@ -14,7 +14,7 @@ from pressdesk.quotes.clause import find_cues, via
 from pressdesk.quotes.lexicon import lexicon
 from pressdesk.quotes.mentions import find_mentions
 from pressdesk.quotes.model import Ctx, Quote
-from pressdesk.quotes.spans import Unit, body_end, find_quote_spans, make_units, mask_quotes, refine_sentences
+from pressdesk.quotes.spans import Unit, body_end, find_quote_spans, make_units, mask_quotes
 from pressdesk.quotes.speakers import Discourse, Speaker, from_mention
 from pressdesk.sentences import Sentence, split_sentences
 
@@ -44,7 +44,7 @@ def extract_quotes(
     limit = body_end(text)
     spans = find_quote_spans(text, limit)
     sents = sentences if sentences is not None else split_sentences(text, lang)
-    units = make_units(text, refine_sentences(text, sents, lex), spans, limit)
+    units = make_units(text, sents, spans, limit)
     masked = mask_quotes(text[:limit], spans)
     ents = find_entities(masked, lang)
     ctx = Ctx(text, masked, lex, find_mentions(masked, lex, ents), spans, Discourse(), lang, published)

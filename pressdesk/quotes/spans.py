@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
-from pressdesk.quotes.lexicon import Lexicon, attribution_config, quote_pairs
+from pressdesk.quotes.lexicon import attribution_config, quote_pairs
 from pressdesk.sentences import Sentence
 
 _TERMINAL = tuple(".!?…:;\"”»“’)")
@@ -132,40 +131,3 @@ def mask_quotes(text: str, spans: list[tuple[int, int]]) -> str:
             if chars[k] != "\n":
                 chars[k] = " "
     return "".join(chars)
-
-
-@lru_cache(maxsize=16)
-def _abbreviations(lang: str) -> frozenset[str]:
-    words = attribution_config()["common"].get("abbreviations", [])
-    honor = attribution_config().get(lang, {}).get("honorifics", [])
-    return frozenset(w.lower() for w in [*words, *honor] if w.endswith("."))
-
-
-def refine_sentences(text: str, sentences: list[Sentence], lex: Lexicon) -> list[Sentence]:
-    """Repair the segmenter around titles: join 'Dl.' / 'Ms.' to the name that follows, and split
-    'avea loc. Ea a precizat' where a lower-case word ending a sentence was taken for an abbreviation.
-    Pieces keep the index of the sentence they come from."""
-    abbrev = _abbreviations(lex.lang)
-    joined: list[Sentence] = []
-    for s in sentences:
-        prev = joined[-1] if joined else None
-        if prev and prev.role == s.role and "\n" not in text[prev.end : s.start]:
-            last = _LAST_WORD.search(prev.text)
-            if last and last.group(1).lower() in abbrev:
-                joined[-1] = Sentence(prev.idx, prev.start, s.end, text[prev.start : s.end], prev.role)
-                continue
-        joined.append(s)
-    out: list[Sentence] = []
-    for s in joined:
-        start = s.start
-        for m in _MISSED_BREAK.finditer(text, s.start, s.end):
-            word = _LAST_WORD.search(text, start, m.start() + 1)
-            token = word.group(1).lower() if word else ""
-            if len(token) < 4 or not token[:-1].isalpha() or not token[0].islower() or token in abbrev:
-                continue
-            if not text[m.end()].isupper() and text[m.end()] not in "«“„\"":
-                continue
-            out.append(Sentence(s.idx, start, m.start() + 1, text[start : m.start() + 1], s.role))
-            start = m.end()
-        out.append(Sentence(s.idx, start, s.end, text[start : s.end], s.role) if start != s.start else s)
-    return out
