@@ -20,6 +20,7 @@ $(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
 
 run: $(VENV)/.app
 	$(BIN)/python -m pressdesk ingest data/articles
+	$(BIN)/python -m pressdesk extract --if-stale
 	$(BIN)/streamlit run dashboard.py --server.port $(PORT)
 
 test: $(VENV)/.dev

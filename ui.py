@@ -18,12 +18,19 @@ SAMPLES = ROOT / "data" / "articles"
 
 @st.cache_resource(show_spinner="Opening the corpus…")
 def _connection(path: str):
+    from pressdesk import pipeline
+
     con = store.connect(path)
     if store.counts(con)["articles"] == 0 and SAMPLES.is_dir():
         from pressdesk.ingest import ingest
 
         ingest(con, [SAMPLES])  # the dashboard opens on the sample corpus with no set-up
+    elif store.counts(con)["articles"] <= AUTO_REFRESH_MAX:
+        pipeline.refresh_if_stale(con)  # a small corpus is re-extracted after an upgrade in a moment
     return con
+
+
+AUTO_REFRESH_MAX = 500
 
 
 def con():
@@ -37,6 +44,15 @@ def con():
         st.stop()
 
 
+def stale_notice() -> None:
+    """Say so when stored extractions come from an older extractor (large corpora are not redone silently)."""
+    from pressdesk import pipeline
+
+    if pipeline.is_stale(con()):
+        st.warning("Dates, events and quotes were extracted by an older version of PressDesk. Run "
+                   "`python -m pressdesk extract --if-stale` to refresh them.")
+
+
 def generation() -> tuple:
     """Cache key for st.cache_data: changes when anything in the database changes."""
     return store.generation(con())
@@ -47,6 +63,7 @@ def page_header(title: str, caption: str | None = None) -> None:
     st.title(title)
     if caption:
         st.caption(caption)
+    stale_notice()
 
 
 # ------------------------------------------------------------------ view state in the URL

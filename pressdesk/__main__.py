@@ -20,9 +20,12 @@ def _ingest(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from pressdesk.pipeline import extract_articles
+    from pressdesk.pipeline import extract_articles, is_stale
 
     con = store.connect(args.db)
+    if args.if_stale and not is_stale(con):
+        print("extractions are up to date")
+        return 0
     ids = [r[0] for r in con.execute("SELECT article_id FROM articles").fetchall()]
     stats = extract_articles(con, ids)
     print(f"extracted {stats['events']} events and {stats['quotes']} quotes from {len(ids)} articles")
@@ -40,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=_ingest)
     p = sub.add_parser("extract", help="re-run date, event and quote extraction on every article")
     p.add_argument("--db", default=None)
+    p.add_argument("--if-stale", action="store_true",
+                   help="only when the extractor (code or language data) changed since the last extraction")
     p.set_defaults(func=_extract)
     try:
         from pressdesk import translate_cli

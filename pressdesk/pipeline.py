@@ -6,6 +6,7 @@ import hashlib
 import json
 from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 
 import duckdb
 import pandas as pd
@@ -25,6 +26,48 @@ def _sentences(con: duckdb.DuckDBPyConnection, article_id: str) -> list[Sentence
         "SELECT idx, start_char, end_char, text, role FROM sentences WHERE article_id = ? ORDER BY idx", [article_id]
     ).fetchall()
     return [Sentence(*row) for row in rows]
+
+
+PACKAGE = Path(__file__).resolve().parent
+DATA = PACKAGE.parent / "data"
+# What extraction results depend on: the extracting code and the language data it reads.
+EXTRACTOR_SOURCES = ("dates", "quotes", "entities.py", "events.py", "sentences.py", "pipeline.py")
+EXTRACTOR_DATA = ("dates", "entities.toml", "reporting_verbs.csv", "roles.csv", "institutions.csv",
+                  "attribution.toml", "agencies.csv", "abbreviations.toml")
+
+
+def _files(root: Path, names: tuple[str, ...]) -> list[Path]:
+    out: list[Path] = []
+    for name in names:
+        target = root / name
+        if target.is_dir():
+            out += sorted(p for p in target.rglob("*") if p.suffix in (".py", ".toml", ".csv", ".json"))
+        elif target.is_file():
+            out.append(target)
+    return out
+
+
+def fingerprint() -> str:
+    """A hash of the extractor's code and data: stored extractions from another version are stale."""
+    digest = hashlib.sha1()
+    for path in _files(PACKAGE, EXTRACTOR_SOURCES) + _files(DATA, EXTRACTOR_DATA):
+        digest.update(path.name.encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def is_stale(con: duckdb.DuckDBPyConnection) -> bool:
+    """True when articles exist whose extractions were made by another version of the extractor."""
+    has_articles = con.execute("SELECT count(*) FROM articles").fetchone()[0] > 0
+    return has_articles and store.setting(con, "extractor") != fingerprint()
+
+
+def refresh_if_stale(con: duckdb.DuckDBPyConnection) -> dict[str, int] | None:
+    """Re-extract the whole corpus after an upgrade of the extractor (code or language data)."""
+    if not is_stale(con):
+        return None
+    ids = [r[0] for r in con.execute("SELECT article_id FROM articles ORDER BY article_id").fetchall()]
+    return extract_articles(con, ids)
 
 
 def quote_id(article_id: str, start: int, end: int, kind: str) -> str:
@@ -71,6 +114,8 @@ def extract_articles(
             cur.execute(f"INSERT INTO quotes ({', '.join(QUOTE_COLUMNS)}) SELECT * FROM new_quotes")
     recluster(con)
     merge_speakers(con)
+    if con.execute("SELECT count(*) FROM articles WHERE NOT list_contains(?, article_id)", [ids]).fetchone()[0] == 0:
+        store.set_setting(con, "extractor", fingerprint())  # the whole corpus now comes from this version
     return {"events": len(events_df), "quotes": len(quotes_df)}
 
 

@@ -139,3 +139,34 @@ def test_analyst_publication_date_re_resolves_relative_dates(con):
     assert after.loc["le 3 décembre", "date_start"] == date(2024, 12, 3) and after.loc["le 3 décembre", "year_known"]
     art = store.article(con, aid)
     assert art["published_origin"] == "analyst" and '"published": "analyst"' in art["provenance"]
+
+
+def test_extractions_are_refreshed_when_the_extractor_changes(con, monkeypatch):
+    from pressdesk import pipeline
+
+    ingest_upload(con, "a.txt", b"Kremlin spokesman Dmitry Peskov said on Monday that talks would go on.")
+    assert not pipeline.is_stale(con) and pipeline.refresh_if_stale(con) is None
+    monkeypatch.setattr(pipeline, "fingerprint", lambda: "another-version")
+    con.execute("DELETE FROM quotes")  # what an older extractor might have left
+    assert pipeline.is_stale(con)
+    assert pipeline.refresh_if_stale(con)["quotes"] >= 1
+    assert not pipeline.is_stale(con) and store.counts(con)["quotes"] >= 1
+
+
+def test_fingerprint_follows_language_data(tmp_path, monkeypatch):
+    from pressdesk import pipeline
+
+    before = pipeline.fingerprint()
+    data = tmp_path / "data"
+    (data / "dates").mkdir(parents=True)
+    for name in pipeline.EXTRACTOR_DATA:
+        src = pipeline.DATA / name
+        if src.is_file():
+            (data / name).write_bytes(src.read_bytes())
+    for src in (pipeline.DATA / "dates").glob("*.toml"):
+        (data / "dates" / src.name).write_bytes(src.read_bytes())
+    monkeypatch.setattr(pipeline, "DATA", data)
+    assert pipeline.fingerprint() == before
+    with open(data / "reporting_verbs.csv", "a", encoding="utf-8") as fh:
+        fh.write("\n")
+    assert pipeline.fingerprint() != before

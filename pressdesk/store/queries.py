@@ -167,3 +167,14 @@ def article_marks(con: duckdb.DuckDBPyConnection, article_id: str) -> pd.DataFra
            ORDER BY start_char""",
         [article_id, article_id],
     )
+
+
+def setting(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
+    row = con.cursor().execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
+    return row[0] if row else None
+
+
+def set_setting(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
+    con.cursor().execute(
+        "INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, ?, current_timestamp)", [key, value]
+    )
