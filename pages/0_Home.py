@@ -95,7 +95,7 @@ article_id = st.session_state.get("article")
 if article_id:
     art = store.article(con, article_id)
     if art:
-        st.markdown(f"### {art['title'] or article_id}")
+        st.markdown(f"### {render.md(art['title'] or article_id)}")
         meta, links = st.columns([3, 1])
         prov = json.loads(art["provenance"] or "{}")
         meta.dataframe(pd.DataFrame([

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from html import escape
+
 import pandas as pd
 import plotly.express as px
 import streamlit as st
 
 import ui
-from pressdesk import store, timeline
+from pressdesk import render, store, timeline
 from pressdesk.translate import cached_translations
 
 ui.page_header("Timeline", "Dated events found in the articles, resolved against each publication date. "
@@ -90,8 +92,9 @@ if not clustered.empty:
         st.caption(f"Showing the {shown} most reported {'actors' if st.session_state['rows'] == 'actor' else 'events'} "
                    f"of {total}: use the filters to see the others.")
     bars["hover"] = [
-        f"<b>{r.when}</b> · {r.reports} report(s): {', '.join(r.publishers)}<br>{timeline.label(r.summary, 160)}"
-        + (f"<br><i>{timeline.label(r.translation, 160)}</i>" if r.translation else "")
+        f"<b>{r.when}</b> · {r.reports} report(s): {escape(', '.join(r.publishers))}"
+        f"<br>{escape(timeline.label(r.summary, 160))}"
+        + (f"<br><i>{escape(timeline.label(r.translation, 160))}</i>" if r.translation else "")
         for r in bars.itertuples()
     ]
     fig = px.timeline(bars, x_start="start", x_end="end", y="row", color="colour",
@@ -121,16 +124,16 @@ if chosen:
     head = clustered[clustered["cluster_id"] == chosen].iloc[0]
     st.subheader(f"{head['when']} · {len(reports)} report(s)")
     if head["actors"]:
-        st.write("Actors: " + ", ".join(head["actors"]))
+        st.markdown("Actors: " + ", ".join(render.md(a) for a in head["actors"]))
     cols = st.columns(min(3, len(reports)))
     for i, rep in enumerate(reports.itertuples()):
         with cols[i % len(cols)], st.container(border=True):
-            st.markdown(f"**{rep.publisher}** · {rep.language} · published {rep.published or 'unknown'}")
-            st.caption(f"“{rep.date_text}” → {timeline.span_text(rep.date_start, rep.date_end, rep.precision)}")
+            st.markdown(f"**{render.md(rep.publisher)}** · {rep.language} · published {rep.published or 'unknown'}")
+            st.caption(f"“{render.md(rep.date_text)}” → {timeline.span_text(rep.date_start, rep.date_end, rep.precision)}")
             st.text(rep.summary)
             tr = _translations(gen, ((rep.summary, rep.language),), target).get(rep.summary)
             if tr:
-                st.caption(f"{target}: {tr}")
+                st.caption(f"{target}: {render.md(tr)}")
             st.page_link("pages/0_Home.py", label="Open article", icon="📄", query_params={"article": rep.article_id})
             st.page_link("pages/3_Translations.py", label="Side by side", icon="🌐",
                          query_params={"article": rep.article_id, "to": target})

@@ -146,10 +146,10 @@ with table_tab:
     chosen = st.session_state.get("quote")
     if chosen in ids:
         row = quotes[quotes["quote_id"] == chosen].iloc[0]
-        st.subheader(f"{row['speaker'] or row['speaker_surface'] or 'Unnamed'}"
-                     + (f" — {row['speaker_role']}" if row["speaker_role"] else ""))
-        st.caption(f"{row['kind']} quote · cue “{row['cue']}” · said on {row['said_on'] or 'unknown'} · "
-                   f"{row['publisher']}" + (f" via {row['via']}" if row["via"] else ""))
+        st.subheader(render.md(row['speaker'] or row['speaker_surface'] or 'Unnamed')
+                     + (f" — {render.md(row['speaker_role'])}" if row["speaker_role"] else ""))
+        st.caption(f"{row['kind']} quote · cue “{render.md(row['cue'])}” · said on {row['said_on'] or 'unknown'} · "
+                   f"{render.md(row['publisher'])}" + (f" via {render.md(row['via'])}" if row["via"] else ""))
         sents = store.sentences(con, row["article_id"])
         focus_idx = int(row["sentence_idx"]) if pd.notna(row["sentence_idx"]) else 0
         window = sents[(sents["idx"] >= focus_idx - 2) & (sents["idx"] <= focus_idx + 2)]
@@ -158,7 +158,7 @@ with table_tab:
                                     [(int(row["start_char"]), int(row["end_char"]), "pd-quote", row["cue"] or "")],
                                     focus=focus or {focus_idx}))
         if row["translation"]:
-            st.caption(f"{target}: {row['translation']}")
+            st.caption(f"{target}: {render.md(row['translation'])}")
         st.page_link("pages/0_Home.py", label="Whole article", icon="📄", query_params={"article": row["article_id"]})
 
 with speaker_tab:
@@ -178,10 +178,10 @@ with speaker_tab:
             first = group.iloc[0]
             with st.container(border=True):
                 st.markdown(f"**{first['said_on'] or 'date unknown'}** · {first['kind']} · "
-                            + ", ".join(sorted(set(group["publisher"]))))
+                            + ", ".join(render.md(p) for p in sorted(set(group["publisher"]))))
                 for rep in group.itertuples():
                     st.text(f"[{rep.language}] {rep.text}")
                     if rep.translation:
-                        st.caption(f"{target}: {rep.translation}")
+                        st.caption(f"{target}: {render.md(rep.translation)}")
 
 ui.sync_url(["speaker", "country", "type", "kind", "lang", "from", "to", "q", "sort", "desc", "to_lang", "quote", "who"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from html import escape
 
@@ -18,6 +19,14 @@ table.pd-align td{vertical-align:top;padding:.35em .6em;border-bottom:1px solid 
 table.pd-align td.pd-missing{color:#999;font-style:italic}
 </style>
 """
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+
+
+def md(text: object) -> str:
+    """Escape article-derived text for Streamlit markdown: no links, images, HTML or formatting sneak in."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
 
 
 def highlight(text: str, spans: Iterable[tuple[int, int, str, str]], offset: int = 0) -> str:

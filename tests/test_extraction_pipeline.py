@@ -170,3 +170,9 @@ def test_fingerprint_follows_language_data(tmp_path, monkeypatch):
     with open(data / "reporting_verbs.csv", "a", encoding="utf-8") as fh:
         fh.write("\n")
     assert pipeline.fingerprint() != before
+
+
+def test_markdown_escaping_neutralises_links_and_html():
+    escaped = render.md("![pixel](http://evil.example/t.png) <img src=x> **Lavrov**")
+    assert "![" not in escaped and "](" not in escaped and "<img" not in escaped and "**" not in escaped
+    assert render.md("Sergei   Lavrov\n") == "Sergei Lavrov"
