@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 import pandas as pd
@@ -174,5 +175,5 @@ def test_fingerprint_follows_language_data(tmp_path, monkeypatch):
 
 def test_markdown_escaping_neutralises_links_and_html():
     escaped = render.md("![pixel](http://evil.example/t.png) <img src=x> **Lavrov**")
-    assert "![" not in escaped and "](" not in escaped and "<img" not in escaped and "**" not in escaped
+    assert re.search(r"(?<!\\)[!\[\]()<>*]", escaped) is None  # every special character is escaped
     assert render.md("Sergei   Lavrov\n") == "Sergei Lavrov"
