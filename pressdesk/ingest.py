@@ -20,6 +20,7 @@ from pressdesk.readers import IngestError, RawDoc
 from pressdesk.sentences import Sentence, split_sentences
 
 FIELDS = ("source", "url", "title", "publisher", "published", "language")
+MIN_WORDS = 4  # below this, what is left is page furniture (a menu, a button), not an article
 
 
 @dataclass
@@ -60,9 +61,13 @@ def content_hash(text: str) -> str:
 
 def prepare(doc: RawDoc, detected_language: str | None = None) -> ArticleRecord:
     """Clean one document and find its metadata; values given with the record win over found ones."""
+    if doc.error:
+        raise IngestError(doc.error)
     cleaned = clean_text(doc.text)
     if not cleaned.text.strip():
         raise IngestError("no article text left after removing page furniture")
+    if len(cleaned.text.split()) < MIN_WORDS:
+        raise IngestError(f"too short to be an article ({len(cleaned.text.split())} words)")
     given = {k: v for k, v in doc.meta.items() if k in FIELDS and v not in (None, "")}
     prov: dict[str, str] = {}
 

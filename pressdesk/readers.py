@@ -31,6 +31,7 @@ class RawDoc:
     text: str
     meta: dict = field(default_factory=dict)  # given with the record: wins over what is found
     found: dict = field(default_factory=dict)  # found by HTML extraction (title, date, sitename)
+    error: str | None = None  # a record that cannot be an article, reported when it is prepared
 
 
 def expand(inputs: Iterable[str | Path], failed: list[tuple[str, str]]) -> Iterator[str | Path]:
@@ -131,8 +132,11 @@ def parse_records(suffix: str, text: str) -> list[dict]:
 def records_to_docs(name: str, records: list) -> list[RawDoc]:
     docs = []
     for n, rec in enumerate(records, 1):
-        if not isinstance(rec, dict) or not str(rec.get("text") or "").strip():
-            docs.append(RawDoc(source=f"{name}#{n}", text="", meta={}))  # reported by prepare as empty
+        if not isinstance(rec, dict):
+            docs.append(RawDoc(source=f"{name}#{n}", text="", error="not a record (expected an object with 'text')"))
+            continue
+        if not str(rec.get("text") or "").strip():
+            docs.append(RawDoc(source=f"{name}#{n}", text="", error="record has no 'text'"))
             continue
         body = str(rec["text"])
         meta = {k: rec.get(k) for k in ("source", "url", "title", "publisher", "published", "language")}
