@@ -130,7 +130,11 @@ with st.expander("Load articles", expanded=counts["articles"] == 0):
     files = st.file_uploader("Upload files", accept_multiple_files=True,
                              type=["txt", "md", "html", "htm", "json", "jsonl", "csv"])
     url = st.text_input("…or an article URL", placeholder="https://")
-    if st.button("Load", type="primary", disabled=not files and not url):
+    pasted = st.text_area("…or paste an article's text", height=120)
+    clicked = st.button("Load", type="primary")
+    if clicked and not (files or url.strip() or pasted.strip()):
+        st.info("Choose files, give a URL or paste a text first.")
+    elif clicked:
         from pressdesk.ingest import IngestReport, ingest, ingest_upload
 
         report = IngestReport()
@@ -140,6 +144,9 @@ with st.expander("Load articles", expanded=counts["articles"] == 0):
                              or IngestReport())
             if url:
                 report.merge(ui.safe(ingest, con, [url.strip()], message="Could not load the URL") or IngestReport())
+            if pasted.strip():
+                report.merge(ui.safe(ingest_upload, con, "pasted text.txt", pasted.encode("utf-8"),
+                                     message="Could not load the pasted text") or IngestReport())
         st.success(report.summary())
         for source, reason in report.failed:
             st.warning(f"Skipped {source}: {reason}")

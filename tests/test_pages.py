@@ -172,3 +172,15 @@ def test_undated_article_says_so_and_date_can_be_corrected(app_db):
                               [article_id])[0]
     assert str(published) == "2024-11-01" and origin == "analyst"
     assert query(app_db, "SELECT count(*) FROM events WHERE article_id = ? AND year_known", [article_id])[0][0] > 0
+
+
+def test_pasted_article_is_loaded_and_extracted(app_db):
+    at = run("dashboard.py")
+    at.text_area[0].set_value("Le porte-parole du Kremlin, Dmitri Peskov, a déclaré mardi 5 novembre 2024 que "
+                              "Moscou restait ouverte au dialogue.")
+    at.button[0].click().run()
+    assert not at.exception
+    assert any("added 1" in s.value for s in at.success)
+    assert query(app_db, "SELECT count(*) FROM articles")[0][0] == 6
+    assert query(app_db, "SELECT count(*) FROM quotes q JOIN articles a USING (article_id) "
+                         "WHERE a.source = 'pasted text.txt' AND q.speaker = 'Dmitri Peskov'")[0][0] == 1
