@@ -116,7 +116,9 @@ quotes = quotes.sort_values(SORTS[st.session_state["sort"]], ascending=not st.se
                             na_position="last", kind="stable").reset_index(drop=True)
 quotes["link"] = "/?article=" + quotes["article_id"]
 
-table_tab, speaker_tab = st.tabs(["Quotes", "Speaker view"])
+TABS = ["Quotes", "Speaker view"]
+wanted_tab = st.query_params.get("tab") if st.query_params.get("tab") in TABS else TABS[0]
+table_tab, speaker_tab = st.tabs(TABS, default=wanted_tab, key="tab", on_change="rerun")
 with table_tab:
     missing = quotes[quotes["translation"].isna() & (quotes["language"] != target)]
     st.caption(f"{len(quotes)} quote(s). Select a row to read it in context.")
@@ -184,4 +186,4 @@ with speaker_tab:
                     if rep.translation:
                         st.caption(f"{target}: {render.md(rep.translation)}")
 
-ui.sync_url(["speaker", "country", "type", "kind", "lang", "from", "to", "q", "sort", "desc", "to_lang", "quote", "who"])
+ui.sync_url(["tab", "speaker", "country", "type", "kind", "lang", "from", "to", "q", "sort", "desc", "to_lang", "quote", "who"])

@@ -512,3 +512,149 @@ def test_listed_phrase_beats_a_blocker_it_contains() -> None:
     assert values("Heute Morgen demonstrierten Tausende.", "de", WED) == [("Heute Morgen", "2024-03-13")]
     assert values("Acum trei luni, guvernul a demisionat.", "ro", WED) == [("Acum trei luni", "2023-12")]
     assert find_dates("Proiectul a durat trei luni.", "ro", WED) == []
+
+
+MON = date(2024, 9, 9)  # a Monday
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        # expectation / plan / intention without a future tense
+        ("en", "Analysts expect the central bank to cut rates on Thursday.", "2024-09-12"),
+        ("en", "The union hopes to sign the agreement on Friday.", "2024-09-13"),
+        ("en", "The final vote is on Wednesday.", "2024-09-11"),
+        ("en", "The conference takes place on Thursday in Lisbon.", "2024-09-12"),
+        ("en", "Rail services could resume on Thursday.", "2024-09-12"),
+        ("fr", "La préfecture prévoit de rouvrir la route jeudi.", "2024-09-12"),
+        ("fr", "Le conseil des ministres a lieu mercredi.", "2024-09-11"),
+        ("fr", "Le président compte se rendre à Berlin vendredi.", "2024-09-13"),
+        ("it", "Il consiglio comunale si riunisce giovedì.", "2024-09-12"),
+        ("it", "La Regione intende riaprire le scuole venerdì.", "2024-09-13"),
+        ("ro", "Meteorologii preconizează ninsori joi.", "2024-09-12"),
+        ("ro", "Ministrul intenționează să prezinte bugetul vineri.", "2024-09-13"),
+        ("ro", "Echipa ar putea juca din nou în octombrie.", "2024-10"),
+        ("de", "Die Kanzlerin reist am Mittwoch nach Paris.", "2024-09-11"),
+        ("es", "La reunión tiene lugar el jueves en Sevilla.", "2024-09-12"),
+        ("pt", "O encontro está marcado para quinta-feira.", "2024-09-12"),
+    ],
+)
+def test_expectation_and_schedule_mark_the_future(lang: str, text: str, value: str) -> None:
+    assert only(text, lang, MON).value == value
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        # a modal under an earlier past verb is reported speech: weekdays keep pointing back
+        ("en", "The mayor said the bridge could reopen on Thursday.", "2024-09-05"),
+        ("en", "The spokesman would not comment on Friday.", "2024-09-06"),
+        ("ro", "Antrenorul a declarat că echipa ar putea juca în octombrie.", "2023-10"),
+        ("es", "El alcalde dijo que podría inaugurar el puente el jueves.", "2024-09-05"),
+        # a noun that looks like a cue stays neutral
+        ("en", "Sales have fallen since Aug. 5, when the firm cut its forecast.", "2024-08-05"),
+    ],
+)
+def test_reported_modals_keep_the_past(lang: str, text: str, value: str) -> None:
+    assert only(text, lang, MON).value == value
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "A columnist for The Sunday Telegraph criticised the plan."),
+        ("en", "Marchers remembered Bloody Sunday in silence."),
+        ("en", "Candidates are campaigning hard before Super Tuesday."),
+        ("en", "An article in the Mail on Sunday sparked the row."),
+        ("fr", "Une enquête du Journal du dimanche a relancé l'affaire."),
+        ("fr", "Il a accordé un entretien à La Tribune Dimanche."),
+        ("it", "Un'intervista al Venerdì di Repubblica ha fatto discutere."),
+        ("it", "La Domenica Sportiva ha cambiato conduttore."),
+        ("ro", "Un articol din revista Duminică a stârnit polemici."),
+        ("de", "Er sagte der Bild am Sonntag, er trete nicht an."),
+    ],
+)
+def test_weekdays_inside_names_are_not_dates(lang: str, text: str) -> None:
+    assert find_dates(text, lang, MON) == []
+
+
+def test_the_monday_meeting_is_still_a_date() -> None:
+    assert values("The Monday meeting was cancelled.", "en", MON) == [("Monday", "2024-09-09")]
+    assert values("The Sunday Times reported on Friday that talks stalled.", "en", MON) == [
+        ("on Friday", "2024-09-06")
+    ]
+
+
+DEC = date(2024, 12, 10)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "mention", "value"),
+    [
+        ("en", "Stores will close early on Christmas Eve.", "on Christmas Eve", "2024-12-24"),
+        ("en", "The embassy will reopen after New Year's Day.", "after New Year's Day", "2025-01-01"),
+        ("en", "The last troops will be home by Christmas.", "by Christmas", "2024-12-25"),
+        ("en", "The parade was cancelled on Armistice Day.", "on Armistice Day", "2024-11-11"),
+        ("en", "Fireworks lit the sky on Independence Day.", "on Independence Day", "2024-07-04"),
+        ("en", "Retailers slashed prices on Black Friday.", "on Black Friday", "2024-11-29"),
+        ("en", "The treaty was signed on Good Friday 1998.", "on Good Friday 1998", "1998-04-10"),
+        ("fr", "Les grévistes reprendront le travail après Noël.", "après Noël", "2024-12-25"),
+        ("fr", "La fête se prolongera jusqu'à la Saint-Sylvestre.", "à la Saint-Sylvestre", "2024-12-31"),
+        ("fr", "Le cimetière était bondé à la Toussaint.", "à la Toussaint", "2024-11-01"),
+        ("fr", "Le défilé du 14-Juillet a été annulé.", "14-Juillet", "2024-07-14"),
+        ("it", "Le piste da sci apriranno prima di Natale.", "prima di Natale", "2024-12-25"),
+        ("it", "Le spiagge erano piene a Ferragosto.", "a Ferragosto", "2024-08-15"),
+        ("it", "Il museo resterà chiuso a Capodanno.", "a Capodanno", "2025-01-01"),
+        ("ro", "Magazinele vor fi închise de Crăciun.", "de Crăciun", "2024-12-25"),
+        ("ro", "Concertul va avea loc de Revelion.", "de Revelion", "2024-12-31"),
+        ("ro", "Mii de pelerini au venit de Sfânta Maria.", "de Sfânta Maria", "2024-08-15"),
+        ("de", "Die Läden bleiben an Weihnachten geschlossen.", "an Weihnachten", "2024-12-25"),
+        ("es", "Los comercios abrirán en Nochebuena.", "en Nochebuena", "2024-12-24"),
+        ("pt", "As lojas fecham no Natal.", "no Natal", "2024-12-25"),
+    ],
+)
+def test_fixed_holidays_resolve_like_a_day_month(lang: str, text: str, mention: str, value: str) -> None:
+    assert values(text, lang, DEC) == [(mention, value)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "published", "mention", "value"),
+    [
+        ("en", "Churches will be full at Easter.", date(2024, 3, 1), "at Easter", "2024-03-31"),
+        ("en", "Banks close on Easter Monday.", date(2025, 4, 1), "on Easter Monday", "2025-04-21"),
+        ("fr", "Les fidèles se sont rassemblés à Pâques.", date(2024, 4, 10), "à Pâques", "2024-03-31"),
+        ("it", "Il papa celebrerà la messa a Pasqua.", date(2025, 4, 1), "a Pasqua", "2025-04-20"),
+        # Romanian Easter is the Orthodox one (2024: 5 May, five weeks after the western date)
+        ("ro", "Credincioșii vor merge la biserică de Paște.", date(2024, 4, 1), "de Paște", "2024-05-05"),
+        ("ro", "Paștele catolic a fost sărbătorit în liniște.", date(2024, 4, 10), "Paștele catolic", "2024-03-31"),
+        ("ro", "Vinerea Mare a adus ploi.", date(2024, 5, 6), "Vinerea Mare", "2024-05-03"),
+        ("de", "Am Karfreitag bleiben die Läden zu.", date(2024, 3, 20), "Am Karfreitag", "2024-03-29"),
+    ],
+)
+def test_easter_based_holidays(lang: str, text: str, published: date, mention: str, value: str) -> None:
+    assert values(text, lang, published) == [(mention, value)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "The town put up its Christmas tree."),
+        ("en", "Children hunted for Easter eggs in the park."),
+        ("en", "Ukraine's Independence Day passed without a parade."),
+        ("fr", "Le marché de Noël ouvre ses portes."),
+        ("fr", "Le Nouvel An chinois a été célébré à Paris."),
+        ("it", "Babbo Natale ha visitato l'ospedale."),
+        ("ro", "Bradul de Crăciun a fost aprins în piață."),
+        ("ro", "Târgul de Crăciun s-a deschis în centru."),
+        ("pt", "O avião aterrou em Natal."),
+    ],
+)
+def test_holiday_words_that_are_not_dates(lang: str, text: str) -> None:
+    assert find_dates(text, lang, DEC) == []
+
+
+def test_holiday_without_publication_date() -> None:
+    assert [(m.value, m.year_known) for m in find_dates("He spoke on Christmas Day.", "en", None)] == [
+        ("2000-12-25", False)
+    ]
+    assert find_dates("He spoke at Easter.", "en", None) == []

@@ -112,8 +112,9 @@ def test_who_said_what_filters_and_context(app_db):
 
 def test_who_said_what_speaker_view(app_db):
     speaker = query(app_db, "SELECT speaker FROM quotes GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")[0][0]
-    at = run("pages/2_Who_said_what.py", who=speaker)
+    at = run("pages/2_Who_said_what.py", who=speaker, tab="Speaker view")
     assert any("distinct statement" in c.value for c in at.caption)
+    assert at.session_state["tab"] == "Speaker view" and at.query_params["tab"] in ("Speaker view", ["Speaker view"])
 
 
 def test_translations_page_shows_cache_and_marks_missing(app_db):
