@@ -85,7 +85,7 @@ def page(browser):
     context.close()
 
 
-def settle(page: Page, expect_text: str, timeout: float = 60_000) -> None:
+def settle(page: Page, expect_text: str, timeout: float = 120_000) -> None:
     """Wait for the script run to finish and the expected text to show, then fail on any exception."""
     page.get_by_text(expect_text, exact=False).first.wait_for(timeout=timeout)
     page.wait_for_function(
