@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from pressdesk.dates.fallback import fallback_dates
+from pressdesk.dates.holidays import resolve_holiday
 from pressdesk.dates.lang import LanguageSpec, Pattern, fold, load_language, tense_view
 from pressdesk.dates.model import TimeMention
 from pressdesk.dates.resolve import resolve_absolute, resolve_relative
 
 _BOUNDARY = re.compile(r"[.!?;]+[\s\"'»”“]+(?=[\"'«“„(\[A-ZÀ-Ý])|\n+|\|")
-_NAME_GROUPS = ("month", "weekday")
+_NAME_GROUPS = ("month", "weekday", "holiday")
+_TITLE_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÝĂÂÎȘȚŞŢ][\w'’-]* \Z")
 
 
 @dataclass(frozen=True)
@@ -32,11 +34,37 @@ def _names_capitalised_ok(text: str, match: re.Match[str]) -> bool:
     return True
 
 
+def _in_title(spec: LanguageSpec, text: str, folded: str, match: re.Match[str]) -> bool:
+    """A Title-cased weekday inside a name is no date: after a name opener ("The Sunday Times", "Il Venerdì di
+    Repubblica"), or, where day names are lower case (fr, it, ro...), right after another Capitalised word
+    ("La Tribune Dimanche"). Where day names are always capitalised (en), the next word must be capitalised too."""
+    if "weekday" not in match.re.groupindex or not match.group("weekday"):
+        return False
+    start, end = match.span("weekday")
+    if not (text[start].isupper() and text[start + 1 : start + 2].islower()):
+        return False
+    if spec.capitalised:
+        following = text[end : end + 2]
+        if not (len(following) == 2 and following[0] == " " and following[1].isupper()):
+            return False
+    elif _TITLE_WORD.search(text, max(0, start - 40), start):
+        return True
+    return (
+        spec.name_openers is not None
+        and spec.name_openers.search(folded, max(0, start - 40), start) is not None
+    )
+
+
 def _candidates(spec: LanguageSpec, text: str, folded: str) -> list[Candidate]:
     found = []
-    for pattern in spec.patterns:
+    patterns = spec.patterns
+    if spec.holiday_gate is not None and spec.holiday_gate.search(folded):
+        patterns = patterns + spec.holiday_patterns()
+    for pattern in patterns:
         for match in pattern.regex.finditer(folded):
             if spec.capitalised and not _names_capitalised_ok(text, match):
+                continue
+            if _in_title(spec, text, folded, match):
                 continue
             found.append(Candidate(match.start(), match.end(), pattern, match.groupdict()))
     return found
@@ -68,8 +96,12 @@ def select(candidates: list[Candidate], blocked: list[tuple[int, int]]) -> list[
     return sorted(kept, key=lambda c: c.start)
 
 
-def _cues(spec: LanguageSpec, text: str) -> list[tuple[int, int, str]]:
-    """Positions of past/future tense cues; future wins where both match the same words."""
+def _cues(spec: LanguageSpec, text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """Positions of past/future tense cues; future wins where both match the same words.
+
+    Modal cues ("could", "may", "ar putea") mark the future only when no past cue comes before them in their
+    sentence: "officials said it could meet on Friday" is reported speech and keeps the past reading.
+    """
     view = tense_view(text)
     cues: list[tuple[int, int, str]] = []
     if spec.future:
@@ -78,6 +110,16 @@ def _cues(spec: LanguageSpec, text: str) -> list[tuple[int, int, str]]:
         for m in spec.past.finditer(view):
             if m.end() > m.start() and not any(_overlaps(m.span(), (c[0], c[1])) for c in cues):
                 cues.append((m.start(), m.end(), "past"))
+    if spec.modal:
+        past = [c[0] for c in cues if c[2] == "past"]
+        starts = [b[1] for b in bounds]
+        for m in spec.modal.finditer(view):
+            if m.end() == m.start() or any(_overlaps(m.span(), (c[0], c[1])) for c in cues):
+                continue
+            i = bisect.bisect_right(starts, m.start())
+            sentence_start = starts[i - 1] if i > 0 else 0
+            if not any(sentence_start <= p < m.start() for p in past):
+                cues.append((m.start(), m.end(), "future"))
     return sorted(cues)
 
 
@@ -117,14 +159,17 @@ def find_dates(text: str, language: str, published: date | None) -> list[TimeMen
     chosen = select(_candidates(spec, text, folded), _blocked(spec, folded))
     if not chosen:
         return []
-    cues = _cues(spec, text)
     bounds = _sentence_bounds(text)
+    cues = _cues(spec, text, bounds)
     mentions: list[TimeMention] = []
     previous: tuple[date, bool] | None = None
     for cand in chosen:
         tense = tense_at(cues, bounds, cand.start, cand.end)
         if cand.pattern.kind == "rel":
             span = resolve_relative(spec, cand.pattern, cand.groups, published, tense, previous)
+        elif cand.pattern.holiday is not None:
+            year = int(cand.groups["year"]) if cand.groups.get("year") else None
+            span = resolve_holiday(cand.pattern.holiday, year, published, tense)
         else:
             span = resolve_absolute(spec, cand.pattern.kind, cand.groups, published, tense)
         if span is None:

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from pressdesk.dates.holidays import Holiday
+
 DATA_DIR = Path(
     os.environ.get("PRESSDESK_DATES_DATA", Path(__file__).resolve().parents[2] / "data" / "dates")
 )
@@ -98,9 +100,10 @@ class Rule:
 
 @dataclass
 class Pattern:
-    kind: str  # dmy | mdy | my | m | num | iso | year | drange | mrange | yrange | rel
+    kind: str  # dmy | mdy | my | m | num | iso | year | drange | mrange | yrange | rel | holiday
     regex: re.Pattern[str]
     rule: Rule | None = None
+    holiday: Holiday | None = None
 
 
 @dataclass
@@ -116,6 +119,19 @@ class LanguageSpec:
     blockers: list[re.Pattern[str]] = field(default_factory=list)
     past: re.Pattern[str] | None = None
     future: re.Pattern[str] | None = None
+    modal: re.Pattern[str] | None = None  # weak future ("could", "ar putea"): void under an earlier past verb
+    name_openers: re.Pattern[str] | None = None  # "The" in "The Sunday Times": weekday is part of a title
+    holiday_gate: re.Pattern[str] | None = None  # any holiday name, else the holiday patterns are skipped
+    holiday_sources: list[tuple[str, Holiday]] = field(default_factory=list)
+    _holiday_patterns: list[Pattern] | None = None
+
+    def holiday_patterns(self) -> list[Pattern]:
+        """Holiday patterns, compiled on first need (most texts name no holiday; compiling them all is slow)."""
+        if self._holiday_patterns is None:
+            self._holiday_patterns = [
+                Pattern("holiday", re.compile(body), holiday=h) for body, h in self.holiday_sources
+            ]
+        return self._holiday_patterns
 
 
 def _name_table(groups: list[list[str]], start: int = 1) -> dict[str, int]:
@@ -203,6 +219,22 @@ def _compile_rules(data: dict, slots: dict[str, str]) -> list[Pattern]:
     return out
 
 
+def _holiday_sources(data: dict) -> list[tuple[str, Holiday]]:
+    """[[holiday]] items: names, optional leading prefixes (required with needs_prefix), an optional year after."""
+    out = []
+    prefixes = data.get("holiday_prefixes", [])
+    for item in data.get("holiday", []):
+        holiday = Holiday.from_data(item)
+        shared = data.get("holiday_not_after", []) if item.get("needs_prefix") else []  # "bradul de Crăciun"
+        before = "".join(f"(?<!{re.escape(fold(w))})" for w in item.get("not_after", []) + shared)
+        after = rf"(?!\s+(?:{alternation(item['not_before'])}){_E})" if item.get("not_before") else ""
+        prefix = _prefix(prefixes, optional=not item.get("needs_prefix", False)) if prefixes else ""
+        names = alternation(item["names"])
+        body = rf"{_B}{before}{prefix}(?P<holiday>{names}){_E}{after}(?:\s*,?\s+{YEAR})?"
+        out.append((body, holiday))
+    return out
+
+
 def _cue_regex(patterns: list[str]) -> re.Pattern[str] | None:
     return re.compile("|".join(rf"(?:{p})" for p in patterns)) if patterns else None
 
@@ -232,13 +264,21 @@ def compile_spec(data: dict) -> LanguageSpec:
         for k, r in _absolute_patterns(data, month, month_any, alternation(weekday_names))
     ]
     spec.patterns += _compile_rules(data, slots)
+    spec.holiday_sources = _holiday_sources(data)
+    holiday_names = [n for item in data.get("holiday", []) for n in item["names"]]
+    if holiday_names:
+        spec.holiday_gate = re.compile(rf"{_B}(?:{alternation(holiday_names)}){_E}")
+    names = data.get("names", {})
     spec.blockers = [
         re.compile(rf"{_B}(?:{phrase_regex(b, slots)}){_E}")
-        for b in data.get("blockers", {}).get("phrases", [])
+        for b in data.get("blockers", {}).get("phrases", []) + names.get("phrases", [])
     ]
+    if names.get("openers"):
+        spec.name_openers = re.compile(rf"{_B}(?:{alternation(names['openers'])})\s+\Z")
     tense = data.get("tense", {})
     spec.past = _cue_regex(tense.get("past", []))
     spec.future = _cue_regex(tense.get("future", []))
+    spec.modal = _cue_regex(tense.get("modal", []))
     return spec
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -99,11 +100,13 @@ def weekday_date(base: date, weekday: int, direction: str) -> date:
     return base - timedelta(days=back)
 
 
-def nearest_day_month(base: date, month: int, day: int, tense: str | None) -> date | None:
-    """The year for a bare day-month that puts it nearest base, tense-biased (a wrong direction costs 6 months)."""
+def nearest_occurrence(
+    base: date, occurrence: Callable[[int], date | None], tense: str | None
+) -> date | None:
+    """Of a yearly day's occurrences around base, the nearest, tense-biased (a wrong direction costs 6 months)."""
     best: tuple[int, date] | None = None
     for year in (base.year - 1, base.year, base.year + 1):
-        candidate = safe_date(year, month, day)
+        candidate = occurrence(year)
         if candidate is None:
             continue
         delta = (candidate - base).days
@@ -113,6 +116,11 @@ def nearest_day_month(base: date, month: int, day: int, tense: str | None) -> da
         if best is None or cost < best[0]:
             best = (cost, candidate)
     return best[1] if best else None
+
+
+def nearest_day_month(base: date, month: int, day: int, tense: str | None) -> date | None:
+    """The year for a bare day-month that puts it nearest base, tense-biased."""
+    return nearest_occurrence(base, lambda year: safe_date(year, month, day), tense)
 
 
 def nearest_month(base: date, month: int, tense: str | None, strict: bool = False) -> tuple[int, int]:
