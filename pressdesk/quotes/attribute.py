@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from pressdesk.entities import same_person
 from pressdesk.quotes.clause import (
     LAST,
     WORD,
@@ -14,21 +15,32 @@ from pressdesk.quotes.clause import (
     inner,
     make,
     noun_subject,
+    object_end,
     resolve,
     speaker_left,
     speaker_right,
     trim,
 )
 from pressdesk.quotes.clause import kind_of as _kind_of
+from pressdesk.quotes.lexicon import attribution_config
 from pressdesk.quotes.mentions import Mention
 from pressdesk.quotes.model import Ctx, Cue, Quote
 from pressdesk.quotes.spans import Unit
-from pressdesk.quotes.speakers import Speaker, from_mention, same_speaker
+from pressdesk.quotes.speakers import Speaker, same_speaker
 
 _MAX_GAP_WORDS = 7  # words allowed between a closing quote and its cue ('," the French ambassador said')
 _ONLY_PUNCT = re.compile(r"[\s.,;!?…]*")
 _COORD = re.compile(r"^\s*(?:and|et|e|și|şi|y|und)\s+\S+(?:\s+\S+){0,3}")
 _TAIL_END = re.compile(r"[^,;:.!?]*")
+_NP_WORD = re.compile(r"\s*([\w’'-]+)")
+_PROPER = re.compile(r"[A-ZÀ-Þ][\w’'-]+(?!\s+[A-ZÀ-Þ])")
+
+
+def _gap_words(ctx: Ctx, start: int, end: int) -> int:
+    """Words between a closing quote and its cue, a speaker mention counting as one ('the head of the
+    union, Dana X, told')."""
+    inside = sum(len(WORD.findall(ctx.masked[m.start : m.end])) - 1 for m in ctx.mentions_between(start, end))
+    return len(WORD.findall(ctx.masked[start:end])) - inside
 
 
 def direct(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: list[Speaker]) -> list[Quote]:
@@ -41,7 +53,7 @@ def direct(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: lis
         nxt = quotes[n + 1][0] if n + 1 < len(quotes) else unit.end
         cue = next((c for c in cues if qe <= c.start < nxt and not c.used), None)
         speaker: Speaker | None = None
-        if cue and len(WORD.findall(ctx.masked[qe : cue.start])) <= _MAX_GAP_WORDS and not ctx.lex.complementizer.search(
+        if cue and _gap_words(ctx, qe, cue.start) <= _MAX_GAP_WORDS and not ctx.lex.complementizer.search(
             ctx.masked, qe, cue.start
         ):
             left = ctx.mentions_between(qe, cue.start)
@@ -125,8 +137,8 @@ def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: l
         out.append(make(ctx, unit, speaker, _kind_of(ctx, *hit[1]), cue.surface, hit[1], relay))
     clause_start = unit.start
     for cue in cues:
-        if cue.used:
-            clause_start = max(clause_start, cue.end)
+        if cue.used or cue.kind == "aside":  # 'continued', 'a poursuivi' report speech only after a quote
+            clause_start = max(clause_start, cue.end if cue.used else clause_start)
             continue
         comp = complement(ctx, cue, unit.end)
         before = ctx.masked[clause_start : cue.start].rstrip()
@@ -144,7 +156,10 @@ def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: l
                 span = (0, 0)
             else:
                 rest = ctx.masked[cue.end : unit.end].lstrip()
-                span = trim(ctx.text, cue.end, content_end(ctx, cue.end, unit.end))
+                obj = _addressee_end(ctx, cue, unit.end)
+                span = trim(ctx.text, obj, content_end(ctx, obj, unit.end))
+                if obj > cue.end and (not ctx.masked[obj : unit.end].strip(" .") or ctx.lex.audience.match(ctx.masked, obj)):
+                    span = (0, 0)  # 'told a rally in Los Angeles', 'a déclaré à la presse': an audience, no statement
                 if rest.startswith(":"):
                     span = trim(ctx.text, cue.end + ctx.masked[cue.end :].index(":") + 1, unit.end)
                 elif len(WORD.findall(ctx.text[span[0] : span[1]])) < 3:
@@ -165,6 +180,32 @@ def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: l
         out.append(make(ctx, unit, speaker, _kind_of(ctx, *span), cue.surface, span, relay))
         clause_start = cue.end
     return out
+
+
+def _addressee_end(ctx: Ctx, cue: Cue, limit: int) -> int:
+    """End of the addressee after a cue: a marked one ('à l'AFP', 'ai giornalisti') or, after 'told', a
+    short noun phrase ('reporters', 'a rally', 'the BBC') stopping at a determiner or preposition."""
+    if cue.kind != "speech":  # 'asked the government to', 'a appelé les pays à': the addressee is the content
+        return cue.end
+    pos = object_end(ctx, cue.end, limit)
+    verbs = attribution_config().get(ctx.lex.lang, {}).get("object_verbs", [])
+    if pos > cue.end or cue.surface.split()[-1].lower() not in verbs:
+        return pos
+    m = ctx.mention_at(_NP_WORD.match(ctx.masked, pos).start(1) if _NP_WORD.match(ctx.masked, pos) else pos, 0)
+    if m is not None and m.kind != "pron":
+        return m.end
+    first, n = True, 0
+    while (w := _NP_WORD.match(ctx.masked, pos, limit)) is not None:
+        low = w.group(1).lower()
+        stop = low in ctx.lex.case_prepositions or ctx.lex.complementizer.fullmatch(low) or not first and (
+            low in ctx.lex.determiners or ctx.mention_at(w.start(1), 0) is not None)
+        if stop or ctx.lex.audience.match(ctx.masked, pos):
+            break
+        n += low not in ctx.lex.determiners
+        if n > 3:
+            return cue.end  # no clear addressee: leave the clause as it is
+        pos, first = w.end(), False if low not in ctx.lex.determiners else first
+    return pos
 
 
 def _as_speaker(q: Quote) -> Speaker:
@@ -190,13 +231,16 @@ def prepositional(ctx: Ctx, unit: Unit, relay: str | None, people: list[Speaker]
         pos = gap.end() if gap else pos
         det = ctx.lex.determiner_gap.match(ctx.masked, pos, unit.end)
         pos = det.end() if det else pos
-        m = ctx.mention_at(pos)
-        if m is None or m.start < pos or m.kind in ("pron", "rel", "agency"):
+        m = _attributed_to(ctx, pos, unit.end, word)
+        if m is None or m.start < pos or m.kind in ("rel", "agency"):
             continue
         after = ctx.masked[m.end : unit.end]
         if word in ctx.lex.weak_prepositions and not after.lstrip().startswith(","):
             continue
-        speaker = from_mention(m, ctx.disc, ctx.lex)
+        if word in ctx.lex.tail_prepositions and not (after.lstrip().startswith(",") if not head else _ONLY_PUNCT.fullmatch(
+                ctx.masked, m.end, content_end(ctx, m.end, unit.end))):
+            continue  # 'per the ministry, ...' / '..., per the ministry.' only
+        speaker = resolve(ctx, m, people)
         if speaker is None:
             continue
         if not head:
@@ -215,6 +259,26 @@ def prepositional(ctx: Ctx, unit: Unit, relay: str | None, people: list[Speaker]
             continue
         out.append(make(ctx, unit, speaker, kind, p.group() + ctx.masked[p.end() : m.start].rstrip(), span, relay))
     return out
+
+
+def _attributed_to(ctx: Ctx, pos: int, end: int, word: str) -> Mention | None:
+    """Who 'selon/according to/potrivit' names: a mention, an object pronoun ('selon lui', 'potrivit ei',
+    'according to her'), or a lone capitalised name the gazetteer does not know ("d'après la CGT-Cheminots")."""
+    m = ctx.mention_at(pos)
+    w = WORD.match(ctx.masked, pos, end)
+    weak = word in ctx.lex.weak_prepositions or word in ctx.lex.tail_prepositions
+    if w and w.group().lower() in ctx.lex.oblique and not weak:
+        return Mention(w.start(), w.end(), "pron", w.group(), gender=ctx.lex.oblique[w.group().lower()])
+    if m is not None and m.kind == "pron":
+        return None
+    if m is not None and m.start <= pos + 1 or weak:
+        return m
+    p = _PROPER.match(ctx.masked, pos, end)
+    if p is None or p.group().lower() in ctx.lex.function_words:
+        return None
+    if any(same_person(p.group(), sp.name) for sp in ctx.disc.people):
+        return Mention(p.start(), p.end(), "name", p.group(), p.group(), "person")
+    return Mention(p.start(), p.end(), "inst", p.group(), p.group(), "organisation")
 
 
 def continuations(ctx: Ctx, unit: Unit, quotes: list[Quote]) -> list[Quote]:

@@ -50,7 +50,11 @@ def find_cues(ctx: Ctx, unit: Unit) -> list[Cue]:
         tense, kind = ctx.lex.verb_kind.get(" ".join(key_of(verb)), ("finite", "speech"))
         if _negated(ctx, m.start()):
             continue
-        out.append(Cue(m.start(), m.end(), m.group(), tense, kind))
+        low = m.group().lower()
+        pron = None
+        if ctx.lex.inverted and "-" in low:  # 'a-t-elle ajouté', 'ajoute-t-il'
+            pron = next((g for k, g in ctx.lex.inverted.items() if re.search(rf"{re.escape(k)}(?![\w-])", low)), None)
+        out.append(Cue(m.start(), m.end(), m.group(), tense, kind, pron=pron))
     return out
 
 
@@ -77,9 +81,33 @@ def after_fillers(ctx: Ctx, pos: int, limit: int) -> int:
     return pos
 
 
+def object_end(ctx: Ctx, pos: int, limit: int) -> int:
+    """End of an addressee right after a cue ('à l'AFP', 'to reporters', 'ai giornalisti', 'pentru Agerpres'),
+    else pos."""
+    rest = ctx.masked[pos:limit]
+    lead = len(rest) - len(rest.lstrip(" ,"))
+    word = WORD.match(ctx.masked, pos + lead, limit)
+    if word is None or word.group().lower() not in ctx.lex.object_markers:
+        return pos
+    look = word.end() + len(ctx.masked[word.end() : limit]) - len(ctx.masked[word.end() : limit].lstrip())
+    det = _DET.match(ctx.masked, look, limit)
+    look = det.end() if det else look
+    m = ctx.mention_at(look, 0)
+    if m is not None:
+        return m.end if m.kind in ("agency", "inst", "noun") or m.etype == "organisation" else pos
+    words = re.match(r"(?:[^\W\d_A-ZÀ-Þ][\w’'-]*\s*){1,2}", ctx.masked[look:limit])
+    return look + len(words.group().rstrip()) if words else pos
+
+
 def speaker_right(ctx: Ctx, cue: Cue, limit: int) -> Mention | None:
-    """Inverted order: the first mention right after the cue (skipping fillers)."""
+    """Inverted order: the subject right after the cue, skipping fillers and an addressee; an inverted
+    clitic in the cue itself ('a-t-elle ajouté') is the subject."""
+    if cue.pron:
+        return Mention(cue.end, cue.end, "pron", "", gender=cue.pron)
     pos = after_fillers(ctx, cue.end, limit)
+    obj = object_end(ctx, pos, limit)
+    if obj > pos:
+        pos = after_fillers(ctx, obj, limit)
     det = _DET.match(ctx.masked, pos, limit)
     if det:
         pos = det.end()

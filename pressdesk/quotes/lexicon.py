@@ -63,6 +63,15 @@ class Lexicon:
     statement_gap: re.Pattern[str]  # 'selon [un communiqué de] X'
     determiner_gap: re.Pattern[str]
     weak_complementizers: frozenset[str]  # complementizers that count only right after the cue
+    inverted: dict[str, str]  # French inverted subject clitic ('-t-elle') -> gender
+    oblique: dict[str, str]  # pronoun after 'selon/according to' ('lui', 'him') -> gender
+    tail_prepositions: frozenset[str]  # 'per X' counts only closing a sentence or opening one before a comma
+    demonym: re.Pattern[str]  # nationality-like word between a title and a name ('le Premier ministre belge X')
+    genitive: re.Pattern[str]  # case-marked complement of a title ('Primarul comunei Vădeni')
+    object_markers: frozenset[str]  # 'à l'AFP', 'to reporters', 'ai giornalisti' after a cue
+    audience: re.Pattern[str]  # places/times after an audience object ('told a rally in Los Angeles')
+    definite: re.Pattern[str]  # a definite determiner ending the text before a description ('the official')
+    enclitic: tuple[str, ...]  # definite article written on the noun ('edilul')
 
 
 @lru_cache(maxsize=1)
@@ -94,7 +103,14 @@ def _cue_pattern(cfg: dict, verbs: list[dict[str, str]]) -> re.Pattern[str]:
     part = _alt(by_tense.get("participle", []))
     simple = _alt(by_tense.get("finite", []) + by_tense.get("gerund", []))
     body = rf"(?:(?:{aux})(?:\s+[\w’'-]+){{0,{adv}}}?\s+(?P<part>{part}))|(?P<fin>{simple})"
-    return re.compile(rf"(?<![\w’'])(?:{body})(?![\w-])", re.IGNORECASE)
+    inv = _alt(list(cfg.get("inverted_pronouns", {})))
+    inv = rf"(?:{inv})?" if cfg.get("inverted_pronouns") else ""  # 'ajoute-t-il', 'poursuit-elle'
+    return re.compile(rf"(?<![\w’'])(?:{body}){inv}(?![\w-])", re.IGNORECASE)
+
+
+def _suffixes(words: list[str]) -> re.Pattern[str]:
+    alt = _alt(words)
+    return re.compile(rf"[^\W\d_A-ZÀ-Þ][\w-]*(?:{alt})" if words else r"(?!x)x")
 
 
 @lru_cache(maxsize=16)
@@ -146,6 +162,15 @@ def lexicon(language: str) -> Lexicon:
             rf"\s*(?:(?:\w{{1,3}}['’]|\w{{1,4}}\s+)?(?:{statement.pattern})\s+(?:\w{{1,4}}\s+|\w{{1,3}}['’])*)?",
             re.IGNORECASE),
         weak_complementizers=frozenset(w.lower() for w in cfg.get("weak_complementizers", [])),
+        inverted={k.lower(): v for k, v in cfg.get("inverted_pronouns", {}).items()},
+        oblique={k.lower(): v for k, v in cfg.get("oblique_pronouns", {}).items()},
+        tail_prepositions=frozenset(p.lower() for p in cfg.get("prepositions_tail", [])),
+        demonym=_suffixes(cfg.get("demonym_suffixes", [])),
+        genitive=_suffixes(cfg.get("genitive_suffixes", [])),
+        object_markers=frozenset(w.lower() for w in cfg.get("object_markers", [])),
+        audience=re.compile(rf"\s*,?\s*(?:{_alt(cfg.get('audience_prepositions', []) + cfg.get('in', []))})(?![\w-])", re.I),
+        definite=re.compile(rf"(?<![\w'’-])(?:{_alt(cfg.get('definite', []))})\s*$", re.I),
+        enclitic=tuple(cfg.get("enclitic_articles", [])),
         determiner_gap=re.compile(r"\s*(?:\w{1,3}['’]|(?:the|le|la|les|il|lo|l|un|una|une|o|gli|i)\s+)?", re.I),
     )
 

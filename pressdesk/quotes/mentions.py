@@ -9,7 +9,8 @@ from pressdesk.entities import EntityMention, key_of, load_gazetteer
 from pressdesk.quotes.lexicon import Lexicon, agencies, english_adjective
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*|\d[\w.,]*")
-_NAME_LINKS = {"de", "van", "von", "der", "da", "bin", "al", "el", "du", "ibn", "le", "la"}
+_NAME_LINKS = {"de", "van", "von", "der", "da", "bin", "al", "el", "du", "ibn"}
+_CAP_LINKS = {"lo", "di", "del", "della", "dalla", "dal", "dos", "das", "do", "des", "le", "la"}  # 'Lo Presti'
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class Mention:
     country: str | None = None
     org: str | None = None
     gender: str | None = None
+    definite: bool = False  # 'the official', 'le responsable', 'edilul': may point back to a named person
 
 
 class _Taken(list):
@@ -143,7 +145,9 @@ def _descriptions(text: str, lex: Lexicon, ents: list[EntityMention], taken: lis
             else:
                 base = lex.adjective.sub("", m.group()) if inner else m.group()
                 role_en, role_kind = lex.role_info.get(" ".join(key_of(base)), (m.group(), "person"))
-                out.append(_role_mention(start, end, surface, role_en, role_kind, country, mods))
+                definite = bool(lex.definite.search(text, max(0, start - 12), start)) or bool(
+                    lex.enclitic and m.group().split()[0].lower().endswith(lex.enclitic))
+                out.append(replace(_role_mention(start, end, surface, role_en, role_kind, country, mods), definite=definite))
             taken.append((start, end))
     return out
 
@@ -172,12 +176,12 @@ def _names(text: str, lex: Lexicon, taken: list[tuple[int, int]]) -> list[Mentio
             gap = text[run[-1][1] : s] if run else ""
             if run and gap not in (" ", "-"):
                 break
-            if w[:1].isupper() and w.lower() not in lex.function_words and not _overlaps((s, e), taken) or run and w.lower() in _NAME_LINKS and j + 1 < len(words) and words[j + 1][2][:1].isupper():
+            if w[:1].isupper() and w.lower() not in lex.function_words and not _overlaps((s, e), taken) or run and _link_word(w, run[-1][2]) and j + 1 < len(words) and words[j + 1][2][:1].isupper():
                 run.append(words[j])
             else:
                 break
             j += 1
-        while run and run[-1][2].lower() in _NAME_LINKS:
+        while run and _link_word(run[-1][2], "de"):
             run.pop()
         honor = bool(run) and lex.honorific.search(text[max(0, run[0][0] - 8) : run[0][0]]) is not None
         if len(run) >= 2 or (run and honor):
@@ -185,6 +189,12 @@ def _names(text: str, lex: Lexicon, taken: list[tuple[int, int]]) -> list[Mentio
             out.append(Mention(s, e, "name", text[s:e], text[s:e], "person"))
         i = max(j, i + 1)
     return out
+
+
+def _link_word(w: str, prev: str = "") -> bool:
+    """Particles inside a name: 'bin', 'van'; capitalised 'Lo', 'La', 'Di'; 'la' only after 'de' ('de la Cruz')."""
+    low = w.lower()
+    return low in _NAME_LINKS or low in _CAP_LINKS and (w[:1].isupper() or prev.lower() in ("de", "da"))
 
 
 def _pronouns(text: str, lex: Lexicon) -> list[Mention]:
@@ -216,10 +226,62 @@ def find_mentions(text: str, lex: Lexicon, ents: list[EntityMention]) -> list[Me
         taken.append((e.start, e.end))
     out += _names(text, lex, taken)
     out += [p for p in _pronouns(text, lex) if not _overlaps((p.start, p.end), taken)]
-    return link_appositions(text, sorted(out, key=lambda m: m.start))
+    return link_appositions(text, sorted(out, key=lambda m: m.start), lex)
 
 
-def link_appositions(text: str, mentions: list[Mention]) -> list[Mention]:
+_GAP_TOKEN = re.compile(r"[\w-]+['’]?|['’]")
+
+
+def _title_gap(text: str, start: int, end: int, lex: Lexicon) -> tuple[bool, str | None, bool]:
+    """Words between a title and a name that still belong to the title: nationality ('belge', 'chilian'), a
+    department or organisation ("dell'Economia", 'of the screenwriters' union,', 'comunei Vădeni,').
+    Returns (ok, country, ends_on_of_word)."""
+    gap = text[start:end]
+    closed = gap.rstrip().endswith(",")
+    body = gap.rstrip().rstrip(",")
+    if not body.strip() or re.search(r"[^\w\s'’-]", body) or lex.cue.search(body):
+        return False, None, False
+    gaz = load_gazetteer()
+    country, after_of, content, last_of = None, False, 0, False
+    tokens = _GAP_TOKEN.findall(body)
+    if len(tokens) > 8:
+        return False, None, False
+    for tok in tokens:
+        low = tok.lower()
+        last_of = False
+        if low in lex.function_words and (lex.of_words.match(tok + " ") or low in lex.determiners or low in ("'", "’")):
+            after_of = after_of or bool(lex.of_words.match(tok + " "))
+            last_of = True
+            continue
+        if lex.adjective.fullmatch(tok) and gaz.country_of_adjective(tok, lex.lang):
+            country = country or gaz.country_of_adjective(tok, lex.lang)
+        elif tok[:1].isupper() or lex.demonym.fullmatch(tok):
+            continue
+        elif lex.genitive.fullmatch(tok) and closed:
+            after_of = True
+        elif not after_of or low in lex.function_words or low in lex.relatives:
+            return False, None, False
+        else:
+            content += 1
+    return content <= (2 if closed else 0), country, last_of
+
+
+def _link_title(text: str, m: Mention, nxt: Mention, lex: Lexicon) -> Mention | None:
+    """'le Premier ministre belge X', 'il ministro dell'Economia X', 'the head of the union, X,' -> X (titled)."""
+    ok, country, last_of = _title_gap(text, m.end, nxt.start, lex)
+    if not ok:
+        return None
+    gap = text[m.end : nxt.start].strip(" ,")
+    role = f"{m.role} {gap}" if lex.of_words.match(gap) or " " in gap and not country else m.role
+    if last_of and nxt.kind == "name" and len(nxt.surface.split()) >= 3:  # 'ministre de la Santé Aurélien X'
+        cut = nxt.surface.index(" ") + 1
+        role = f"{m.role} {gap} {nxt.surface[: cut - 1]}"
+        nxt = replace(nxt, surface=nxt.surface[cut:], canonical=nxt.surface[cut:])
+    role = nxt.role if nxt.kind == "entity" and nxt.role else role  # the gazetteer's role is more precise
+    return replace(nxt, role=role, start=m.start, country=nxt.country or country or m.country)
+
+
+def link_appositions(text: str, mentions: list[Mention], lex: Lexicon | None = None) -> list[Mention]:
     """'role, Name,' / 'role Name' / 'Name, role' -> the name carries the role (and absorbs the description)."""
     out: list[Mention] = []
     i = 0
@@ -230,7 +292,19 @@ def link_appositions(text: str, mentions: list[Mention]) -> list[Mention]:
         if m.kind == "role" and nxt and nxt.kind in person_like and nxt.etype in ("person", "unnamed") and re.fullmatch(
             r"\s*,?\s*", text[m.end : nxt.start]
         ):
-            out.append(replace(nxt, role=m.role, start=m.start, country=nxt.country or m.country))
+            role = nxt.role if nxt.role and m.role_kind == "generic" else m.role  # 'NATO chief Rutte': gazetteer wins
+            first = nxt.surface.split()[0]
+            if lex and nxt.kind == "name" and len(nxt.surface.split()) >= 3 and lex.genitive.fullmatch(first.lower()):
+                cut = len(first) + 1  # 'ministrul Finanţelor Ionuţ X': the department is no part of the name
+                nxt, role = replace(nxt, surface=nxt.surface[cut:], canonical=nxt.surface[cut:]), f"{role} {first}"
+            out.append(replace(nxt, role=role, start=m.start, country=nxt.country or m.country))
+            i += 2
+            continue
+        linked = None
+        if lex and m.kind == "role" and nxt and nxt.kind in person_like and nxt.etype == "person":
+            linked = _link_title(text, m, nxt, lex)
+        if linked is not None:
+            out.append(linked)
             i += 2
             continue
         if m.kind in person_like and m.etype == "person" and nxt and nxt.kind == "role" and re.fullmatch(

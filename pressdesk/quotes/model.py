@@ -34,8 +34,9 @@ class Cue:
     end: int
     surface: str
     tense: str  # participle | finite | gerund
-    kind: str  # speech | announce | accuse | call_on | praise | write | relay
+    kind: str  # speech | announce | accuse | call_on | praise | write | relay | aside (only after a quote)
     used: bool = False
+    pron: str | None = None  # gender of an inverted subject clitic ('a-t-elle ajouté', 'ajoute-t-il')
 
 
 @dataclass

@@ -65,6 +65,15 @@ def _title_match(m: Mention, disc: Discourse) -> Speaker | None:
     return None
 
 
+def _generic_match(m: Mention, disc: Discourse) -> Speaker | None:
+    """'the union leader', 'le responsable', 'la sindacalista', 'edilul' (no title match): the person who
+    spoke last, else the latest introduced, when the description's country does not contradict theirs."""
+    sp = disc.last_person(None)
+    if sp is None or m.country and sp.country and sp.country != m.country:
+        return None
+    return sp
+
+
 def clean_surface(surface: str, lex: Lexicon) -> str:
     """Drop leading determiners and trailing punctuation from a description."""
     words = surface.strip(" ,.;:").split()
@@ -92,7 +101,7 @@ def from_mention(m: Mention, disc: Discourse, lex: Lexicon) -> Speaker | None:
     if m.kind == "role":
         if m.role_kind == "spokesperson" and (m.org or m.country):
             return Speaker(m.org or m.country or "", m.surface, m.role, "organisation", None, m.country)
-        fit = _title_match(m, disc)
+        fit = _title_match(m, disc) or (_generic_match(m, disc) if m.definite and m.role_kind == "generic" else None)
         if fit:
             return Speaker(fit.name, m.surface, fit.role, "person", fit.gender, fit.country)
         return Speaker(clean_surface(m.surface, lex), m.surface, m.role, "unnamed", None, m.country)
@@ -132,6 +141,7 @@ def preceded_by_preposition(text: str, start: int, lex: Lexicon) -> bool:
 def preceded_by_verb(text: str, start: int, lex: Lexicon) -> bool:
     """Object position: right after 'aux + participle' or a reporting cue ('a convoqué Zinoviev')."""
     window = text[max(0, start - 60) : start]
+    window = window[max(window.rfind(". "), window.rfind("! "), window.rfind("? ")) + 1 :]  # this sentence only
     for m in lex.cue.finditer(window):
         if not window[m.end() :].strip(" ’'") or window[m.end() :].strip().lower() in lex.determiners:
             return True
