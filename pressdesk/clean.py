@@ -15,8 +15,8 @@ _CAPTION_PIPES = re.compile(r"^\|\s*(?P<body>.+?)\s*\|$")
 
 @dataclass(frozen=True)
 class Furniture:
-    cut_after: tuple[re.Pattern, ...]
-    drop_line: tuple[re.Pattern, ...]
+    cut_after: re.Pattern  # each list of data/furniture.toml compiled into one alternation: one match a line
+    drop_line: re.Pattern
     breadcrumb: re.Pattern
     credit_line: tuple[re.Pattern, ...]
 
@@ -38,9 +38,12 @@ def load_furniture(path: str | None = None) -> Furniture:
     def full(patterns: list[str]) -> tuple[re.Pattern, ...]:
         return tuple(re.compile(rf"^(?:{p})$", re.I) for p in patterns)
 
+    def one(patterns: list[str]) -> re.Pattern:
+        return re.compile("^(?:" + "|".join(f"(?:{p})" for p in patterns) + ")$", re.I)
+
     return Furniture(
-        cut_after=full(raw["cut_after"]),
-        drop_line=full(raw["drop_line"]),
+        cut_after=one(raw["cut_after"]),
+        drop_line=one(raw["drop_line"]),
         breadcrumb=re.compile(raw["breadcrumb"]),
         credit_line=full(raw["credit_line"]),
     )
@@ -72,7 +75,7 @@ def clean_text(raw: str, furniture: Furniture | None = None) -> Cleaned:
         if not line:
             kept.append(("", "blank"))
             continue
-        if any(p.match(line) for p in fur.cut_after):
+        if fur.cut_after.match(line):
             out.removed.append(line)
             break
         source = _SOURCE_LINE.match(line)
@@ -85,7 +88,7 @@ def clean_text(raw: str, furniture: Furniture | None = None) -> Cleaned:
             out.publisher = out.publisher or credit.group("publisher").strip(" .,-")
             out.removed.append(line)
             continue
-        if fur.breadcrumb.match(line) or any(p.match(line) for p in fur.drop_line):
+        if fur.breadcrumb.match(line) or fur.drop_line.match(line):
             out.removed.append(line)
             continue
         if len(kept) < 40 and line in seen_early:  # the headline repeated by the page template

@@ -12,7 +12,6 @@ from sentencex import segment
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 _BLOCK = re.compile(r"[^\n]+")
-_LAST_WORD = re.compile(r"(\S+)$")
 # a full stop after a letter, then space and a (quoted) letter: a break the segmenter may have missed
 _MISSED_BREAK = re.compile(r"(?<=[^\W\d_])\.\s+(?=[«“„\"]?[^\W\d_])")
 
@@ -49,22 +48,25 @@ def _pieces(text: str, start: int, end: int, lang: str) -> list[tuple[int, int]]
     return out
 
 
+def _last_word(text: str, start: int, end: int) -> str:
+    """The last whitespace-separated token of text[start:end] (rfind: no regex scan of the whole piece)."""
+    cut = max(text.rfind(" ", start, end), text.rfind("\n", start, end), text.rfind("\t", start, end), start - 1)
+    return text[cut + 1:end]
+
+
 def _repair(text: str, pieces: list[tuple[int, int]], abbrev: frozenset[str]) -> list[tuple[int, int]]:
     """Join a break that follows a title ("Dl." + "Ciolacu a spus"); split a missed one after a lower-case
     word ("avea loc. Ea a precizat") that no abbreviation list knows."""
     joined: list[tuple[int, int]] = []
     for start, end in pieces:
-        if joined:
-            last = _LAST_WORD.search(text, joined[-1][0], joined[-1][1])
-            if last and last.group(1).lower() in abbrev:
-                joined[-1] = (joined[-1][0], end)
-                continue
+        if joined and _last_word(text, *joined[-1]).lower() in abbrev:
+            joined[-1] = (joined[-1][0], end)
+            continue
         joined.append((start, end))
     out: list[tuple[int, int]] = []
     for start, end in joined:
         for m in _MISSED_BREAK.finditer(text, start, end):
-            word = _LAST_WORD.search(text, start, m.start() + 1)
-            token = word.group(1).lower() if word else ""
+            token = _last_word(text, start, m.start() + 1).lower()
             if len(token) < 4 or not token[:-1].isalpha() or not token[0].islower() or token in abbrev:
                 continue
             following = text[m.end()]
