@@ -658,3 +658,223 @@ def test_holiday_without_publication_date() -> None:
         ("2000-12-25", False)
     ]
     assert find_dates("He spoke at Easter.", "en", None) == []
+
+
+# --- held-out-2 failure classes (own sentences; WED = 2024-03-13) ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # the tense comes from the clause that governs the date, not from any verb in the sentence
+        (
+            "fr",
+            "Le tribunal se prononcera le 2 avril, a-t-on appris lundi.",
+            [("le 2 avril", "2024-04-02"), ("lundi", "2024-03-11")],
+        ),
+        (
+            "it",
+            "I treni seguiranno il nuovo orario, annunciato venerdì dalla società.",
+            [("venerdì", "2024-03-08")],
+        ),
+        (
+            "en",
+            "Fans queued outside on Saturday, and the stadium is expected to reopen on Friday.",
+            [("on Saturday", "2024-03-09"), ("on Friday", "2024-03-15")],
+        ),
+        (
+            "es",
+            "Desde enero, las ventas han caído un 5%, según datos publicados esta mañana.",
+            [("Desde enero", "2024-01"), ("esta mañana", "2024-03-13")],
+        ),
+        # until / from / by: the coming day in a present, future or reported clause...
+        ("en", "The exhibition stays open until Sunday, the museum said.", [("Sunday", "2024-03-17")]),
+        ("en", "Officials said the bridge would reopen from Monday.", [("Monday", "2024-03-18")]),
+        ("de", "Die Züge fahren ab Donnerstag wieder, teilte die Bahn mit.", [("Donnerstag", "2024-03-14")]),
+        (
+            "it",
+            "Il museo resta chiuso fino a domenica, ha comunicato il Comune.",
+            [("domenica", "2024-03-17")],
+        ),
+        (
+            "ro",
+            "Traficul rămâne restricționat până duminică, a anunțat poliția.",
+            [("duminică", "2024-03-17")],
+        ),
+        ("pt", "A ponte ficará fechada até domingo, disse a autarquia.", [("domingo", "2024-03-17")]),
+        (
+            "fr",
+            "La préfecture a annoncé la fermeture des plages jusqu'à dimanche.",
+            [("dimanche", "2024-03-17")],
+        ),
+        # ... but the past one under a real past verb
+        ("en", "The curfew lasted until Sunday.", [("Sunday", "2024-03-10")]),
+        ("de", "Der Streik dauerte bis Sonntag.", [("Sonntag", "2024-03-10")]),
+        # since: the most recent such month, even next to a future clause
+        (
+            "en",
+            "Ticket sales have risen 12% since January, and the club will expand next month.",
+            [("since January", "2024-01"), ("next month", "2024-04")],
+        ),
+        (
+            "fr",
+            "Les loyers ont augmenté depuis février, et le gouvernement agira bientôt.",
+            [("depuis février", "2024-02")],
+        ),
+        ("de", "Seit Februar sind die Mieten gestiegen.", [("Seit Februar", "2024-02")]),
+        # present-tense deadlines and resumptions are upcoming
+        ("es", "El plazo para votar vence el jueves.", [("el jueves", "2024-03-14")]),
+        ("ro", "Școlile se redeschid luni.", [("luni", "2024-03-18")]),
+    ],
+)
+def test_clause_tense_and_direction_words(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, lang, WED) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # bare years after prepositions, but not counts
+        ("fr", "Les enquêteurs examinent des contrats datant de 2011.", [("datant de 2011", "2011")]),
+        ("fr", "Le ministère a commandé des rations pour 2016 soldats.", []),
+        ("it", "Il governo ha fissato l'obiettivo per il 2027.", [("per il 2027", "2027")]),
+        ("es", "El plan de inversiones para 2026 fue aprobado.", [("para 2026", "2026")]),
+        ("en", "The charity raised funds for 2016 children.", []),
+        # mid-year: year precision
+        ("en", "Inflation has been above target since mid-2021.", [("since mid-2021", "2021")]),
+        ("ro", "Prețurile au crescut de la jumătatea lui 2021.", [("de la jumătatea lui 2021", "2021")]),
+        ("fr", "Le chantier sera terminé à la mi-2026.", [("à la mi-2026", "2026")]),
+        ("en", "The central bank will hold rates until at least June.", [("until at least June", "2024-06")]),
+        # both ends of "from X until Y"
+        (
+            "en",
+            "The warning applies from Friday until 20 March.",
+            [("Friday", "2024-03-15"), ("until 20 March", "2024-03-20")],
+        ),
+        # relative to the previous mention
+        (
+            "en",
+            "Troops entered the town on 4 March; two days later they withdrew.",
+            [("on 4 March", "2024-03-04"), ("two days later", "2024-03-06")],
+        ),
+        (
+            "en",
+            "The court sat on 8 March; three days earlier, the jury was chosen.",
+            [("on 8 March", "2024-03-08"), ("three days earlier", "2024-03-05")],
+        ),
+        (
+            "it",
+            "Il sindaco si è dimesso il 4 marzo e due giorni dopo è stato arrestato.",
+            [("il 4 marzo", "2024-03-04"), ("due giorni dopo", "2024-03-06")],
+        ),
+        (
+            "en",
+            "Exports reached a record in 2019, up from the previous year.",
+            [("in 2019", "2019"), ("the previous year", "2018")],
+        ),
+        (
+            "fr",
+            "En 2021, les ventes ont chuté par rapport à l'année précédente.",
+            [("En 2021", "2021"), ("l'année précédente", "2020")],
+        ),
+        (
+            "ro",
+            "În 2020, producția a scăzut față de anul precedent.",
+            [("În 2020", "2020"), ("față de anul precedent", "2019")],
+        ),
+        (
+            "de",
+            "Im Jahr 2017 stiegen die Preise stärker als im Vorjahr.",
+            [("Im Jahr 2017", "2017"), ("im Vorjahr", "2016")],
+        ),
+        (
+            "es",
+            "En 2019 el paro bajó respecto al año anterior.",
+            [("En 2019", "2019"), ("al año anterior", "2018")],
+        ),
+        ("en", "Sales fell sharply compared with the previous year.", [("the previous year", "2023")]),
+    ],
+)
+def test_years_mid_year_ranges_and_previous_mentions(
+    lang: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert values(text, lang, WED) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Shops were crowded on the eve of Christmas.", [("on the eve of Christmas", "2023-12-24")]),
+        (
+            "en",
+            "The ministry released the data the day after 5 March.",
+            [("the day after 5 March", "2024-03-06")],
+        ),
+        (
+            "fr",
+            "Une manifestation est prévue à la veille du 1er mai.",
+            [("à la veille du 1er mai", "2024-04-30")],
+        ),
+        (
+            "it",
+            "Il papa celebrerà la messa alla vigilia di Pasqua.",
+            [("alla vigilia di Pasqua", "2024-03-30")],
+        ),
+        ("ro", "Primarul va vorbi în ajunul Paștelui.", [("în ajunul Paștelui", "2024-05-04")]),
+        ("de", "Am Tag nach Ostern werden die Geschäfte öffnen.", [("Am Tag nach Ostern", "2024-04-01")]),
+        (
+            "pt",
+            "Na véspera da Páscoa, milhares de pessoas vão viajar.",
+            [("Na véspera da Páscoa", "2024-03-30")],
+        ),
+        # the modifier inside a name or a relative phrase is not applied twice
+        ("it", "La vigilia di Natale è stata festa.", [("La vigilia di Natale", "2023-12-24")]),
+        ("en", "Talks will resume the day after tomorrow.", [("the day after tomorrow", "2024-03-15")]),
+        (
+            "en",
+            "The talks ended on 3 March and the troops left the day after.",
+            [("on 3 March", "2024-03-03"), ("the day after", "2024-03-04")],
+        ),
+    ],
+)
+def test_eve_and_day_after_modifiers(lang: str, text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, lang, WED) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "ro",
+            "Ședința, programată inițial pentru marți, a avut loc cu o zi mai târziu.",
+            [("marți", "2024-03-12"), ("o zi mai târziu", "2024-03-13")],
+        ),
+        (
+            "en",
+            "The vote, originally scheduled for Monday, was held a day later.",
+            [("Monday", "2024-03-11"), ("a day later", "2024-03-12")],
+        ),
+        (
+            "fr",
+            "Le sommet, initialement prévu lundi, s'est tenu le lendemain.",
+            [("lundi", "2024-03-11"), ("le lendemain", "2024-03-12")],
+        ),
+    ],
+)
+def test_anaphora_uses_the_corrected_previous_date(
+    lang: str, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert values(text, lang, WED) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ro", "Contractul are o durată de 24 de luni."),
+        ("ro", "Reparațiile vor dura 30 de luni și vor costa mult."),
+        ("ro", "Sute de luni de muncă s-au pierdut."),
+        ("pt", "A segunda fase do projeto começa em breve."),
+    ],
+)
+def test_number_words_that_look_like_weekdays(lang: str, text: str) -> None:
+    assert values(text, lang, WED) == []

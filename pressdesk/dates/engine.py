@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 
+from pressdesk.dates.clauses import analyse, directed, direction_at, tense_at
 from pressdesk.dates.fallback import fallback_dates
 from pressdesk.dates.holidays import resolve_holiday
-from pressdesk.dates.lang import LanguageSpec, Pattern, fold, load_language, tense_view
+from pressdesk.dates.lang import LanguageSpec, Pattern, fold, load_language
 from pressdesk.dates.model import TimeMention
 from pressdesk.dates.resolve import resolve_absolute, resolve_relative
 
@@ -24,6 +24,7 @@ class Candidate:
     end: int
     pattern: Pattern
     groups: dict[str, str | None]
+    shift: int = 0  # days added after resolution ("the eve of" = -1)
 
 
 def _names_capitalised_ok(text: str, match: re.Match[str]) -> bool:
@@ -96,58 +97,32 @@ def select(candidates: list[Candidate], blocked: list[tuple[int, int]]) -> list[
     return sorted(kept, key=lambda c: c.start)
 
 
-def _cues(spec: LanguageSpec, text: str, bounds: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
-    """Positions of past/future tense cues; future wins where both match the same words.
-
-    Modal cues ("could", "may", "ar putea") mark the future only when no past cue comes before them in their
-    sentence: "officials said it could meet on Friday" is reported speech and keeps the past reading.
-    """
-    view = tense_view(text)
-    cues: list[tuple[int, int, str]] = []
-    if spec.future:
-        cues += [(m.start(), m.end(), "future") for m in spec.future.finditer(view) if m.end() > m.start()]
-    if spec.past:
-        for m in spec.past.finditer(view):
-            if m.end() > m.start() and not any(_overlaps(m.span(), (c[0], c[1])) for c in cues):
-                cues.append((m.start(), m.end(), "past"))
-    if spec.modal:
-        past = [c[0] for c in cues if c[2] == "past"]
-        starts = [b[1] for b in bounds]
-        for m in spec.modal.finditer(view):
-            if m.end() == m.start() or any(_overlaps(m.span(), (c[0], c[1])) for c in cues):
-                continue
-            i = bisect.bisect_right(starts, m.start())
-            sentence_start = starts[i - 1] if i > 0 else 0
-            if not any(sentence_start <= p < m.start() for p in past):
-                cues.append((m.start(), m.end(), "future"))
-    return sorted(cues)
-
-
 def _sentence_bounds(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _BOUNDARY.finditer(text)]
 
 
-def tense_at(
-    cues: list[tuple[int, int, str]], bounds: list[tuple[int, int]], start: int, end: int
-) -> str | None:
-    """Tense of the nearest cue in the same sentence as text[start:end], or None when there is none.
+def _names_modifier(folded: str, cand: Candidate, modifier_end: int) -> bool:
+    """The candidate's own words include the modifier: a relative phrase ("the day after tomorrow") or a holiday
+    whose name says it ("vigilia di Natale"), as opposed to a holiday prefix ("on the eve of Christmas")."""
+    if cand.pattern.kind == "rel":
+        return True
+    name = cand.groups.get("holiday")
+    return bool(name) and folded.find(name or "", cand.start) < modifier_end
 
-    A cue before the mention (the verb it modifies: 'will vote on Tuesday') beats one after it, which is
-    often a trailing attribution ('... on Oct. 21, the commission said').
-    """
-    ends = [b[1] for b in bounds]
-    i = bisect.bisect_right(ends, start)
-    lo = ends[i - 1] if i > 0 else 0
-    hi = next((b[0] for b in bounds[i:] if b[0] >= end), 10**9)
-    best: tuple[int, int, str] | None = None
-    for cue_start, cue_end, tense in cues:
-        if cue_start < lo or cue_end > hi or (cue_start < end and start < cue_end):
-            continue
-        after = cue_end > start
-        distance = cue_start - end if after else start - cue_end
-        if best is None or (after, distance) < best[:2]:
-            best = (after, distance, tense)
-    return best[2] if best else None
+
+def _apply_modifiers(spec: LanguageSpec, folded: str, chosen: list[Candidate]) -> list[Candidate]:
+    """'on the eve of X', 'au lendemain du 14 juillet': the mention X grows to include the modifier and will be
+    shifted by a day. A phrase that is itself a relative expression ('the day after tomorrow') is left alone,
+    and a bare modifier ('the day after', anaphoric) stays what it was."""
+    out = list(chosen)
+    for regex, offset in spec.modifiers:
+        for m in regex.finditer(folded):
+            target = next((c for c in out if m.start() <= c.start <= m.end() < c.end), None)
+            if target is None or (target.start < m.end() and _names_modifier(folded, target, m.end())):
+                continue
+            out = [c for c in out if c is target or c.end <= m.start() or c.start >= target.end]
+            out[out.index(target)] = replace(target, start=m.start(), shift=offset)
+    return out
 
 
 def find_dates(text: str, language: str, published: date | None) -> list[TimeMention]:
@@ -159,14 +134,18 @@ def find_dates(text: str, language: str, published: date | None) -> list[TimeMen
     chosen = select(_candidates(spec, text, folded), _blocked(spec, folded))
     if not chosen:
         return []
+    if spec.modifiers:
+        chosen = _apply_modifiers(spec, folded, chosen)
     bounds = _sentence_bounds(text)
-    cues = _cues(spec, text, bounds)
+    cues, breaks = analyse(spec, text, bounds)
     mentions: list[TimeMention] = []
-    previous: tuple[date, bool] | None = None
+    previous: tuple[date, bool] | None = None  # the last day mention (anchor of "the next day")
+    last: tuple[date, bool] | None = None  # the last mention of any precision (anchor of "the previous year")
     for cand in chosen:
-        tense = tense_at(cues, bounds, cand.start, cand.end)
+        kind = tense_at(cues, bounds, breaks, cand.start, cand.end)
+        tense = directed(kind, direction_at(spec, folded, cand.start, cand.end))
         if cand.pattern.kind == "rel":
-            span = resolve_relative(spec, cand.pattern, cand.groups, published, tense, previous)
+            span = resolve_relative(spec, cand.pattern, cand.groups, published, tense, previous, last)
         elif cand.pattern.holiday is not None:
             year = int(cand.groups["year"]) if cand.groups.get("year") else None
             span = resolve_holiday(cand.pattern.holiday, year, published, tense)
@@ -175,9 +154,12 @@ def find_dates(text: str, language: str, published: date | None) -> list[TimeMen
         if span is None:
             continue
         start, end, precision, year_known = span
+        if cand.shift and precision == "day":
+            start, end = start + timedelta(days=cand.shift), end + timedelta(days=cand.shift)
         mentions.append(
             TimeMention(text[cand.start : cand.end], cand.start, cand.end, start, end, precision, year_known)
         )
+        last = (start, year_known)
         if precision == "day":
             previous = (start, year_known)
     return mentions

@@ -120,6 +120,18 @@ class LanguageSpec:
     past: re.Pattern[str] | None = None
     future: re.Pattern[str] | None = None
     modal: re.Pattern[str] | None = None  # weak future ("could", "ar putea"): void under an earlier past verb
+    past_first: re.Pattern[str] | None = (
+        None  # past that beats an overlapping future ("originally scheduled")
+    )
+    reporting: re.Pattern[str] | None = (
+        None  # "said", "a-t-on appris": past, and after a comma a clause of its own
+    )
+    clause_breaks: re.Pattern[str] | None = None  # ", and", ", mais": the tense of one clause stops there
+    since: re.Pattern[str] | None = None  # "since X" before a mention (or leading it): the past X
+    upcoming: re.Pattern[str] | None = None  # "until/by/from X": the coming X unless the clause is past
+    since_lead: re.Pattern[str] | None = None
+    upcoming_lead: re.Pattern[str] | None = None
+    modifiers: list[tuple[re.Pattern[str], int]] = field(default_factory=list)  # "on the eve of X": X - 1 day
     name_openers: re.Pattern[str] | None = None  # "The" in "The Sunday Times": weekday is part of a title
     holiday_gate: re.Pattern[str] | None = None  # any holiday name, else the holiday patterns are skipped
     holiday_sources: list[tuple[str, Holiday]] = field(default_factory=list)
@@ -154,14 +166,34 @@ def _day(name: str, words: str, guard: bool = True) -> str:
     return (_DAY_GUARD if guard else "") + rf"(?P<{name}>{_DAY_NUM}|(?:{words}){_E})"
 
 
+def _not_counted(data: dict) -> str:
+    """After a bare year: not a percentage, an amount or a counting noun ("remontant à 2016 soldats")."""
+    nouns = alternation(data.get("year_not_before", []))
+    joiner = alternation(data.get("count_joiners", []))  # Romanian "2019 de persoane"
+    return rf"(?!\s*[%€$£°]|\s+(?:(?:{joiner})\s+)?(?:{nouns}){_E})"
+
+
+def _weekday_lead(data: dict, weekday: str, prefixes: list[str]) -> str:
+    """An optional weekday, then a prefix that is no direction word, or just any prefix: a direction word after a
+    weekday starts a second mention ("from Thursday until 16 June")."""
+    words = [
+        fold(w)
+        for w in data.get("direction", {}).get("since", []) + data.get("direction", {}).get("upcoming", [])
+    ]
+    plain = [p for p in prefixes if not any(fold(p) == w or fold(p).startswith(w + " ") for w in words)]
+    return rf"(?:(?:{weekday})\s*,?\s+{_prefix(plain)}|{_prefix(prefixes)})"
+
+
 def _absolute_patterns(data: dict, month: str, month_any: str, weekday: str) -> list[tuple[str, str]]:
     """Language-generic absolute forms, parameterised by the language's prefixes, joiners and orders."""
     ords = alternation(data.get("ordinal_suffixes", []))
     words = alternation(list(data.get("day_words", {})))
-    pre = rf"(?:(?:{weekday})\s*,?\s+)?" + _prefix(data.get("day_prefixes", []))  # "vendredi 1er novembre"
-    rpre = rf"(?:(?:{weekday})\s*,?\s+)?" + _prefix(
-        data.get("range_prefixes", []) + data.get("day_prefixes", [])
+    day_pre, range_pre = (
+        data.get("day_prefixes", []),
+        data.get("range_prefixes", []) + data.get("day_prefixes", []),
     )
+    pre = _weekday_lead(data, weekday, day_pre)  # "vendredi 1er novembre", but not "Thursday until 16 June"
+    rpre = _weekday_lead(data, weekday, range_pre)
     join = rf"(?:\s*[-\u2013]\s*|\s+{_prefix(data.get('range_joiners', []), optional=False)})"
     again = _prefix(data.get("day_prefixes", []))  # "entre le 3 et le 5 mars"
     mpre_opt = _prefix(data.get("month_prefixes", []))
@@ -181,6 +213,9 @@ def _absolute_patterns(data: dict, month: str, month_any: str, weekday: str) -> 
         ("year", rf"{_B}{ypre}{YEAR}"),
         ("yrange", rf"{_B}{yrpre}(?P<year1>(?:1[89]|20)\d\d)(?!\d){join}(?:{ypre})?{YEAR}"),
     ]
+    if data.get("year_count_prefixes"):  # "pour 2016", "per il 2024", but not "pour 2016 soldats"
+        ycpre = _prefix(data["year_count_prefixes"], optional=False)
+        out.append(("year", rf"{_B}{ycpre}{YEAR}{_not_counted(data)}"))
     orders = data.get("named_orders", ["dm"])
     if "dm" in orders:
         body = rf"\s*(?:(?:{dm_join})\s+)?(?P<month>{month_any}){_E}{year_tail}"
@@ -279,7 +314,28 @@ def compile_spec(data: dict) -> LanguageSpec:
     spec.past = _cue_regex(tense.get("past", []))
     spec.future = _cue_regex(tense.get("future", []))
     spec.modal = _cue_regex(tense.get("modal", []))
+    spec.past_first = _cue_regex(tense.get("past_first", []))
+    spec.reporting = _cue_regex(tense.get("reporting", []))
+    spec.clause_breaks = _cue_regex(data.get("clauses", {}).get("breaks", []))
+    _compile_direction(spec, data.get("direction", {}), slots)
+    mods = data.get("modifiers", {})
+    for key, offset in (("day_before", -1), ("day_after", 1)):
+        if mods.get(key):
+            body = "|".join(phrase_regex(p, slots) for p in sorted(mods[key], key=len, reverse=True))
+            spec.modifiers.append((re.compile(rf"{_B}(?:{body})\s*"), offset))
     return spec
+
+
+def _compile_direction(spec: LanguageSpec, data: dict, slots: dict[str, str]) -> None:
+    """[direction] since / upcoming word lists: before the mention (optionally "at least") or leading it."""
+    hedge = "|".join(phrase_regex(p, slots) for p in data.get("hedges", []))
+    hedge_opt = rf"(?:(?:{hedge})\s+)?" if hedge else ""
+    for key in ("since", "upcoming"):
+        if not data.get(key):
+            continue
+        words = "|".join(phrase_regex(p, slots) for p in sorted(data[key], key=len, reverse=True))
+        setattr(spec, key, re.compile(rf"{_B}(?:{words})\s*{hedge_opt}\Z"))
+        setattr(spec, f"{key}_lead", re.compile(rf"(?:{words})(?=\s|\Z)"))
 
 
 def available_languages() -> list[str]:

@@ -121,8 +121,11 @@ def resolve_relative(
     published: date | None,
     tense: str | None,
     previous: tuple[date, bool] | None,
+    last: tuple[date, bool] | None = None,
 ) -> Span | None:
-    """Expressions that need an anchor: the publication date, or the previous day mention (anaphora)."""
+    """Expressions that need an anchor: the publication date, or a previous mention (anaphora): the last day
+    mention for day units ("two days later"), the last mention of any precision for longer units ("the previous
+    year" after "in 2025"), falling back to the publication date when the text has none."""
     rule = pattern.rule
     assert rule is not None
     if (rule.when == "future" and tense != "future") or (rule.when == "not_past" and tense == "past"):
@@ -132,10 +135,11 @@ def resolve_relative(
         raw = fold(groups.get("num") or "")
         count = int(raw) if raw.isdigit() else spec.numbers.get(raw, 0)
     if rule.anchor == "previous":
-        if previous is None:
+        anchor = previous if rule.unit == "day" else last or ((published, True) if published else None)
+        if anchor is None:
             return None
-        start, end, precision = shifted_span(previous[0], "day", rule.offset + rule.per_num * count)
-        return start, end, precision, previous[1]
+        start, end, precision = shifted_span(anchor[0], rule.unit, rule.offset + rule.per_num * count)
+        return start, end, precision, anchor[1]
     if published is None:
         return None
     if rule.unit == "weekend":

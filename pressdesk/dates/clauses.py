@@ -1,0 +1,139 @@
+"""Clause-scoped tense: which verb governs a date mention, and direction words that override it.
+
+A sentence is cut into clauses at semicolons, at the language's clause breaks (", and", ", mais", " aber ")
+and before a trailing attribution (", the ministry said", ", a-t-on appris", ", comunicato"). The tense of
+a mention comes from the cue nearest it in its own clause (one before it preferred: that is the verb it
+modifies); a clause without any cue inherits the nearest cue of the clauses before it, or, when the next
+clause is an attribution, that attribution's tense. Cue kinds:
+
+  future, past   - tense cues from the data;
+  report         - reporting verbs (said, a annoncé, kündigte an): past, but they do not date the event;
+  modal          - a weak future ("could", "ar putea") after a past verb in its clause: reported speech, past.
+
+Direction words next to the mention then override a weak reading: "since X" is always the past X;
+"until/by/from/starting X" is the coming X unless the governing verb is a real past ("lasted until Sunday").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from pressdesk.dates.lang import LanguageSpec, tense_view
+
+Cue = tuple[int, int, str]  # start, end, kind
+Break = tuple[int, int, bool]  # start, end, opens an attribution clause
+_SEMICOLON = re.compile(r";")
+_ATTRIBUTION_GAP = re.compile(r",[\s\"'»”“«-]*(?:[^\s,.;:!?]+\s+){0,4}\Z")
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _add(cues: list[Cue], regex: re.Pattern[str] | None, view: str, kind: str) -> None:
+    """Add regex matches of one kind, skipping any that overlaps a cue already taken (earlier kinds win)."""
+    if regex is None:
+        return
+    taken = [(c[0], c[1]) for c in cues]
+    for m in regex.finditer(view):
+        if m.end() > m.start() and not any(_overlaps(m.span(), t) for t in taken):
+            cues.append((m.start(), m.end(), kind))
+
+
+def _clause_start(breaks: list[Break], lo: int, pos: int) -> int:
+    return max([b[1] for b in breaks if b[1] <= pos] + [lo])
+
+
+def analyse(spec: LanguageSpec, text: str, bounds: list[tuple[int, int]]) -> tuple[list[Cue], list[Break]]:
+    """Tense cues and clause breaks of a text. Strong past ("originally scheduled") beats future, future beats
+    an overlapping reporting or past cue; a modal counts as future only with no past verb before it in its clause."""
+    view = tense_view(text)
+    cues: list[Cue] = []
+    _add(cues, spec.past_first, view, "past")
+    _add(cues, spec.future, view, "future")
+    _add(cues, spec.reporting, view, "report")
+    _add(cues, spec.past, view, "past")
+    breaks: list[Break] = [(m.start(), m.end(), False) for m in _SEMICOLON.finditer(view)]
+    if spec.clause_breaks is not None:
+        breaks += [(m.start(), m.end(), False) for m in spec.clause_breaks.finditer(view)]
+    starts = [b[1] for b in bounds]
+    for start, _end, kind in cues:
+        if kind != "report":
+            continue
+        i = bisect.bisect_right(starts, start)
+        sentence_start = starts[i - 1] if i > 0 else 0
+        gap = _ATTRIBUTION_GAP.search(view, max(sentence_start, start - 60), start)
+        if gap:  # ", the electoral commission said": the attribution is a clause of its own
+            breaks.append((gap.start(), gap.start() + 1, True))
+    breaks.sort()
+    if spec.modal is not None:
+        pasts = [c[0] for c in cues if c[2] in ("past", "report")]
+        taken = [(c[0], c[1]) for c in cues]
+        for m in spec.modal.finditer(view):
+            if m.end() == m.start() or any(_overlaps(m.span(), t) for t in taken):
+                continue
+            i = bisect.bisect_right(starts, m.start())
+            lo = _clause_start(breaks, starts[i - 1] if i > 0 else 0, m.start())
+            voided = any(lo <= p < m.start() for p in pasts)
+            cues.append((m.start(), m.end(), "modal" if voided else "future"))
+    return sorted(cues), breaks
+
+
+def _nearest(cues: list[Cue], lo: int, hi: int, start: int, end: int) -> str | None:
+    """Kind of the cue in [lo, hi) nearest the mention, one before it preferred."""
+    best: tuple[bool, int, str] | None = None
+    for cue_start, cue_end, kind in cues:
+        if cue_start < lo or cue_end > hi or (cue_start < end and start < cue_end):
+            continue
+        after = cue_end > start
+        distance = cue_start - end if after else start - cue_end
+        if best is None or (after, distance) < best[:2]:
+            best = (after, distance, kind)
+    return best[2] if best else None
+
+
+def tense_at(
+    cues: list[Cue], bounds: list[tuple[int, int]], breaks: list[Break], start: int, end: int
+) -> str | None:
+    """Cue kind governing text[start:end]: its clause's, else an earlier clause's, else a trailing attribution's."""
+    ends = [b[1] for b in bounds]
+    i = bisect.bisect_right(ends, start)
+    lo = ends[i - 1] if i > 0 else 0
+    hi = next((b[0] for b in bounds[i:] if b[0] >= end), 10**9)
+    clause_lo = _clause_start(breaks, lo, start)
+    following = next((b for b in breaks if b[0] >= end and b[0] < hi), None)
+    clause_hi = following[0] if following else hi
+    kind = _nearest(cues, clause_lo, clause_hi, start, end)
+    if kind is not None:
+        return kind
+    before = [c for c in cues if lo <= c[0] and c[1] <= clause_lo]
+    if before:
+        return before[-1][2]
+    if following is not None and following[2]:
+        after = [c for c in cues if following[0] <= c[0] < hi]
+        return after[0][2] if after and after[0][2] == "report" else None
+    return None
+
+
+def direction_at(spec: LanguageSpec, folded: str, start: int, end: int) -> str | None:
+    """'since' or 'upcoming' when a direction word leads the mention ("until Sunday", "depuis janvier")."""
+    window = max(0, start - 40)
+    for kind, before, lead in (
+        ("since", spec.since, spec.since_lead),
+        ("upcoming", spec.upcoming, spec.upcoming_lead),
+    ):
+        if before is not None and before.search(folded, window, start):
+            return kind
+        if lead is not None and lead.match(folded, start, end):
+            return kind
+    return None
+
+
+def directed(kind: str | None, direction: str | None) -> str | None:
+    """The tense used to resolve a mention: a direction word beats a weak or missing cue."""
+    if direction == "since":
+        return "past"
+    if direction == "upcoming" and kind != "past":
+        return "future"
+    return "past" if kind in ("report", "modal") else kind
