@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pressdesk.entities import same_person
+from pressdesk.entities import canonical_name, same_person
 from pressdesk.quotes.clause import (
     LAST,
     WORD,
@@ -16,15 +16,18 @@ from pressdesk.quotes.clause import (
     make,
     noun_subject,
     object_end,
+    proper_subject,
     resolve,
     speaker_left,
     speaker_right,
     trim,
+    via,
 )
 from pressdesk.quotes.clause import kind_of as _kind_of
 from pressdesk.quotes.lexicon import attribution_config
 from pressdesk.quotes.mentions import Mention
 from pressdesk.quotes.model import Ctx, Cue, Quote
+from pressdesk.quotes.orgs import extend_name, nominative
 from pressdesk.quotes.spans import Unit
 from pressdesk.quotes.speakers import Speaker, same_speaker
 
@@ -51,7 +54,7 @@ def direct(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: lis
         if len(WORD.findall(ctx.text[qs:qe])) < 3:
             continue
         nxt = quotes[n + 1][0] if n + 1 < len(quotes) else unit.end
-        cue = next((c for c in cues if qe <= c.start < nxt and not c.used), None)
+        cue = next((c for c in cues if qe <= c.start < nxt and not c.used and c.kind != "stance"), None)
         speaker: Speaker | None = None
         if cue and _gap_words(ctx, qe, cue.start) <= _MAX_GAP_WORDS and not ctx.lex.complementizer.search(
             ctx.masked, qe, cue.start
@@ -121,14 +124,14 @@ def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: l
     """Reported speech: subject + cue + (que/that clause | object + infinitive | colon), or inverted."""
     out: list[Quote] = []
     for cue in cues:  # tail attributions first: cues inside their content are not separate statements
-        if cue.used or cue.kind == "relay" or cue.tense == "gerund":
+        if cue.used or cue.kind in ("relay", "stance") or cue.tense == "gerund":
             continue
         start = _segment_start(ctx, unit, cues, cue, found)
         hit = _tail_attribution(ctx, unit, cue, start)
         if hit is None:
             continue
         speaker = resolve(ctx, hit[0], people)
-        if speaker is None:
+        if speaker is None or cue.kind == "rule" and speaker.type != "organisation":
             continue
         for other in cues:
             if start <= other.start < cue.start:
@@ -137,7 +140,7 @@ def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: l
         out.append(make(ctx, unit, speaker, _kind_of(ctx, *hit[1]), cue.surface, hit[1], relay))
     clause_start = unit.start
     for cue in cues:
-        if cue.used or cue.kind == "aside":  # 'continued', 'a poursuivi' report speech only after a quote
+        if cue.used or cue.kind in ("aside", "stance"):  # 'continued' only after a quote, 'was blunt' before ':'
             clause_start = max(clause_start, cue.end if cue.used else clause_start)
             continue
         comp = complement(ctx, cue, unit.end)
@@ -149,7 +152,8 @@ def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: l
         if inverted:
             span = trim(ctx.text, clause_start, cue.start)
         else:
-            m = speaker_left(ctx, cue, clause_start) or noun_subject(ctx, clause_start, cue)
+            m = speaker_left(ctx, cue, clause_start) or noun_subject(ctx, clause_start, cue) or proper_subject(
+                ctx, clause_start, cue)
             if comp is not None:
                 span = trim(ctx.text, comp, content_end(ctx, comp, unit.end))
             elif cue.tense == "gerund" and cue.kind == "speech":
@@ -172,7 +176,7 @@ def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: l
         if m is not None and m.kind == "agency" or cue.kind == "relay":
             clause_start = cue.end if not inverted else clause_start
             continue
-        if speaker is None or span[1] - span[0] < 8:
+        if speaker is None or span[1] - span[0] < 8 or cue.kind == "rule" and not _rules(speaker, comp):
             continue
         if cue.tense == "gerund" and any(same_speaker(speaker, _as_speaker(q)) for q in out + found):
             continue  # 'X said A, adding/emphasizing B' is one statement of X, not two
@@ -180,6 +184,11 @@ def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: l
         out.append(make(ctx, unit, speaker, _kind_of(ctx, *span), cue.surface, span, relay))
         clause_start = cue.end
     return out
+
+
+def _rules(speaker: Speaker, comp: int | None) -> bool:
+    """'ruled/a jugé/ha stabilito that': a statement only of an institution (a court, a company), with a clause."""
+    return comp is not None and speaker.type == "organisation"
 
 
 def _addressee_end(ctx: Ctx, cue: Cue, limit: int) -> int:
@@ -278,7 +287,10 @@ def _attributed_to(ctx: Ctx, pos: int, end: int, word: str) -> Mention | None:
         return None
     if any(same_person(p.group(), sp.name) for sp in ctx.disc.people):
         return Mention(p.start(), p.end(), "name", p.group(), p.group(), "person")
-    return Mention(p.start(), p.end(), "inst", p.group(), p.group(), "organisation")
+    toks = [(t.start(), t.end(), t.group()) for t in WORD.finditer(ctx.masked, p.start(), min(end, p.start() + 160))]
+    stop = toks[extend_name(ctx.masked, toks, 1, ctx.lex) - 1][1] if toks else p.end()  # 'la Protezione civile'
+    name = ctx.masked[p.start() : stop]
+    return Mention(p.start(), stop, "inst", name, nominative(name, ctx.lex), "organisation")
 
 
 def continuations(ctx: Ctx, unit: Unit, quotes: list[Quote]) -> list[Quote]:
@@ -315,3 +327,19 @@ def split_continuation(ctx: Ctx, unit: Unit, cues: list[Cue]) -> list[Quote]:
     if ctx.mentions_between(qe, unit.end):
         return []
     return [make(ctx, unit, _as_speaker(last), "direct", last.cue, inner(ctx.text, qs, qe), last.via)]
+
+
+def mood_continuation(ctx: Ctx, unit: Unit, cues: list[Cue], people: list[Speaker]) -> list[Quote]:
+    """'X erklärte, die Beschäftigten seien bereit. Das Angebot sei „eine Provokation“.': a sentence in reported
+    mood (Konjunktiv I) with no cue and no other person, right after a statement, continues its speaker."""
+    last = ctx.disc.last
+    if not ctx.prev_spoke or last is None or any(c.kind != "relay" for c in cues):
+        return []
+    mood = ctx.lex.reported_mood.search(ctx.masked, unit.start, unit.end)
+    if mood is None or any(canonical_name(p.name) or any(same_person(p.name, d.name) for d in ctx.disc.people)
+                           for p in people):  # another known person: not a continuation ('Angebot der X' is none)
+        return []
+    span = trim(ctx.text, unit.start, unit.end)
+    if mood is None or len(WORD.findall(ctx.text[span[0] : span[1]])) < 4:
+        return []
+    return [make(ctx, unit, last, _kind_of(ctx, *span), mood.group(), span, via(ctx, unit))]

@@ -10,6 +10,7 @@ from pressdesk.entities import key_of
 from pressdesk.quotes.lexicon import attribution_config
 from pressdesk.quotes.mentions import Mention
 from pressdesk.quotes.model import Ctx, Cue, Quote
+from pressdesk.quotes.orgs import nominative
 from pressdesk.quotes.spans import Unit
 from pressdesk.quotes.speakers import (
     Speaker,
@@ -22,9 +23,10 @@ from pressdesk.quotes.speakers import (
 WORD = re.compile(r"[\w’'-]+")
 _NEG_COORD = re.compile(r"(?<!\w)(?:not|pas|non|nu)\s+\w+\s+(?:or|ou|o|sau|nor|ni)\s*$")
 _NEG_AFTER = re.compile(r"\S+\s+(?:not|pas|non|nu)\b", re.I)
-_DET = re.compile(r"(?:\w{1,3}['’]|(?:the|le|la|les|il|lo|un|una|une|o|un)\s+)", re.I)
+_DET = re.compile(r"(?:\w{1,3}['’]|(?:the|le|la|les|il|lo|un|una|une|o|el|los|las|der|die|das|den|dem)\s+)", re.I)
 _COLON_GAP = re.compile(r"(?:[^.;:,]{0,60}?[:,])?\s*")
 _SENT_PUNCT = re.compile(r"[.!?;]")
+_APPOSITION = re.compile(r"(?:[^\W\d_][\w’'-]*\s+){0,3}[^\W\d_][\w’'-]*,\s*")
 _TITLE_WORDS = re.compile(r"(?:[A-ZÀ-Þ][\w’'-]*\.?\s+){1,3}")
 LAST = Mention(0, 0, "last", "")
 
@@ -116,8 +118,10 @@ def speaker_right(ctx: Ctx, cue: Cue, limit: int) -> Mention | None:
         pos = hon.end() + len(ctx.masked[hon.end() : limit]) - len(ctx.masked[hon.end() : limit].lstrip())
     m = ctx.mention_at(pos)
     if m is None or m.start > pos + 1:  # a title before the name: 'said Farm Minister X', 'Ion-Marcel Ciolacu'
-        m = ctx.mention_at(pos, 30)
-        if m is not None and not _TITLE_WORDS.fullmatch(ctx.masked, pos, m.start):
+        m = ctx.mention_at(pos, 40)
+        if m is not None and not _TITLE_WORDS.fullmatch(ctx.masked, pos, m.start) and not (
+                det and m.etype == "person" and _APPOSITION.fullmatch(ctx.masked, pos, m.start)
+                and not ctx.lex.cue.search(ctx.masked, pos, m.start)):  # 'a déclaré le préfet, Luc X'
             m = None
     return m if m is not None and m.start >= pos and m.end <= limit + 60 else None
 
@@ -172,6 +176,29 @@ def noun_subject(ctx: Ctx, start: int, cue: Cue) -> Mention | None:
         surface = chunk.strip()
         return Mention(start + lead, start + lead + len(surface), "noun", surface)
     return None
+
+
+_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s,]))([A-ZÀ-Þ][\w’'&.-]*(?:\s+[A-ZÀ-Þ][\w’'&.-]*){0,3})\s*$")
+
+
+def proper_subject(ctx: Ctx, start: int, cue: Cue) -> Mention | None:
+    """Fallback subject: an unknown capitalised name right before the cue, after the clause start, a comma or
+    a determiner ('In una nota, Stellantis ha precisato', 'la SNCF a indiqué'): an organisation as written."""
+    chunk = ctx.masked[start : cue.start]
+    m = _NAME_BEFORE.search(chunk)
+    if m is None:
+        return None
+    name, s = m.group(1), start + m.start(1)
+    first, lead = name.split()[0], WORD.findall(chunk[: m.start(1)])
+    low = first.lower()
+    if low in ctx.lex.function_words or low in ctx.lex.pronouns or ctx.lex.fillers.fullmatch(first):
+        return None
+    if chunk[: m.start(1)].strip() and not chunk[: m.start(1)].rstrip().endswith(",") and not (
+            lead and lead[-1].lower() in ctx.lex.determiners):
+        return None
+    if ctx.mentions_between(s, cue.start):
+        return None
+    return Mention(s, s + len(name), "inst", name, nominative(name, ctx.lex), "organisation")
 
 
 def complement(ctx: Ctx, cue: Cue, end: int) -> int | None:

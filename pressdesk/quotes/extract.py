@@ -9,12 +9,27 @@ from __future__ import annotations
 from datetime import date
 
 from pressdesk.entities import find_entities
-from pressdesk.quotes.attribute import continuations, direct, prepositional, reported, split_continuation
+from pressdesk.quotes.attribute import (
+    continuations,
+    direct,
+    mood_continuation,
+    prepositional,
+    reported,
+    split_continuation,
+)
 from pressdesk.quotes.clause import find_cues, via
 from pressdesk.quotes.lexicon import lexicon
 from pressdesk.quotes.mentions import find_mentions
 from pressdesk.quotes.model import Ctx, Quote
-from pressdesk.quotes.spans import Unit, body_end, find_quote_spans, make_units, mask_quotes
+from pressdesk.quotes.spans import (
+    Unit,
+    body_end,
+    find_quote_spans,
+    make_units,
+    mask_quotes,
+    single_quote_spans,
+    split_inner_attribution,
+)
 from pressdesk.quotes.speakers import Discourse, Speaker, from_mention
 from pressdesk.sentences import Sentence, split_sentences
 
@@ -42,7 +57,8 @@ def extract_quotes(
     lang = (language or "en").lower()[:2]
     lex = lexicon(lang)
     limit = body_end(text)
-    spans = find_quote_spans(text, limit)
+    spans = split_inner_attribution(text, find_quote_spans(text, limit), lex.cue)
+    spans = sorted(spans + single_quote_spans(text, limit, lex.cue, spans))
     sents = sentences if sentences is not None else split_sentences(text, lang)
     units = make_units(text, sents, spans, limit)
     masked = mask_quotes(text[:limit], spans)
@@ -57,6 +73,7 @@ def extract_quotes(
             ctx.last_direct = directs[-1] if directs and directs[-1].end_char == ctx.last_end else None
         else:
             ctx.last_direct = None  # a sentence without quotes ends a split quotation
+        ctx.prev_spoke = bool(found)
         out += found
     return _dedupe(out)
 
@@ -75,7 +92,7 @@ def _unit_quotes(ctx: Ctx, unit: Unit) -> list[Quote]:
     found += prepositional(ctx, unit, relay, people, taken=bool(found))
     found += continuations(ctx, unit, found)
     if not found:
-        found = split_continuation(ctx, unit, cues)
+        found = split_continuation(ctx, unit, cues) or mood_continuation(ctx, unit, cues, people)
     for sp in people:
         ctx.disc.introduce(sp)
     return found

@@ -72,6 +72,16 @@ class Lexicon:
     audience: re.Pattern[str]  # places/times after an audience object ('told a rally in Los Angeles')
     definite: re.Pattern[str]  # a definite determiner ending the text before a description ('the official')
     enclitic: tuple[str, ...]  # definite article written on the noun ('edilul')
+    org_trigger: re.Pattern[str]  # a head or a descriptor as a whole word (where to look for a name)
+    org_head: re.Pattern[str]  # head noun of an organisation name ('Court', 'tribunal', '...gericht')
+    org_links: frozenset[str]  # words inside an organisation name ('of', 'pentru', 'și')
+    org_title: re.Pattern[str]  # descriptor before a company name ('carmaker', 'Autokonzern')
+    org_adjective: re.Pattern[str]  # lowercase adjective after a head ('administratif', 'costituzionale')
+    title_compound: re.Pattern[str]  # German compound title ('Finanzminister', 'Gewerkschaftschefin')
+    agent: re.Pattern[str]  # agent noun ending ('Forecaster', 'Cercetătoarea')
+    given_names: frozenset[str]  # given names that look like agent nouns
+    nominative: tuple[tuple[str, str], ...]  # genitive ending of a head noun -> nominative ending
+    reported_mood: re.Pattern[str]  # Konjunktiv I forms ('sei', 'habe')
 
 
 @lru_cache(maxsize=1)
@@ -102,6 +112,10 @@ def _cue_pattern(cfg: dict, verbs: list[dict[str, str]]) -> re.Pattern[str]:
     adv = cfg.get("adverb_max", 2)
     part = _alt(by_tense.get("participle", []))
     simple = _alt(by_tense.get("finite", []) + by_tense.get("gerund", []))
+    if cfg.get("split_particles"):  # 'teilte in einer Erklärung mit': a separable verb around its object
+        pairs = [f.split() for f in by_tense.get("finite", []) if len(f.split()) == 2]
+        split = "|".join(rf"{re.escape(a)}(?:\s+[\w-]+){{1,6}}?\s+{re.escape(b)}(?=[\s,.;:!?])" for a, b in pairs)
+        simple = f"{split}|{simple}" if split else simple
     body = rf"(?:(?:{aux})(?:\s+[\w’'-]+){{0,{adv}}}?\s+(?P<part>{part}))|(?P<fin>{simple})"
     inv = _alt(list(cfg.get("inverted_pronouns", {})))
     inv = rf"(?:{inv})?" if cfg.get("inverted_pronouns") else ""  # 'ajoute-t-il', 'poursuit-elle'
@@ -171,8 +185,33 @@ def lexicon(language: str) -> Lexicon:
         audience=re.compile(rf"\s*,?\s*(?:{_alt(cfg.get('audience_prepositions', []) + cfg.get('in', []))})(?![\w-])", re.I),
         definite=re.compile(rf"(?<![\w'’-])(?:{_alt(cfg.get('definite', []))})\s*$", re.I),
         enclitic=tuple(cfg.get("enclitic_articles", [])),
-        determiner_gap=re.compile(r"\s*(?:\w{1,3}['’]|(?:the|le|la|les|il|lo|l|un|una|une|o|gli|i)\s+)?", re.I),
+        determiner_gap=re.compile(
+            r"\s*(?:\w{1,3}['’]|(?:the|le|la|les|il|lo|l|un|una|une|o|gli|i|el|los|las|des|der|den|dem|die|das)\s+)?", re.I),
+        **_organisation_fields(cfg, conf["common"]),
     )
+
+
+def _organisation_fields(cfg: dict, common: dict) -> dict:
+    heads = [h.lower() for h in cfg.get("org_heads", [])]
+    head_suffixes = cfg.get("org_head_suffixes", [])
+    head = rf"(?:{_alt(heads)})" + (rf"|[^\W\d_][\w-]*(?:{_alt(head_suffixes)})" if head_suffixes else "")
+    title_suffixes = cfg.get("org_title_suffixes", [])
+    org_title = rf"(?:{_alt(cfg.get('org_titles', []))})" + (
+        rf"|[^\W\d_][\w-]*(?:{_alt(title_suffixes)})" if title_suffixes else "")
+    compound = cfg.get("title_suffixes", [])
+    agent = cfg.get("agent_suffixes", [])
+    return {
+        "org_head": re.compile(head, re.I),
+        "org_trigger": re.compile(rf"(?<![\w’'&-])(?:{head}|{org_title})(?![\w’'&-])", re.I),
+        "org_links": frozenset(w.lower() for w in cfg.get("org_links", [])),
+        "org_title": re.compile(org_title, re.I),
+        "org_adjective": _suffixes(cfg.get("org_adjective_suffixes", [])),
+        "title_compound": re.compile(rf"[^\W\d_][\w-]*(?:{_alt(compound)})" if compound else r"(?!x)x", re.I),
+        "agent": re.compile(rf"[^\W\d_][\w-]{{2,}}(?:{_alt(agent)})" if agent else r"(?!x)x", re.I),
+        "given_names": frozenset(n.lower() for n in common.get("title_like_given_names", [])),
+        "nominative": tuple(sorted(cfg.get("genitive_nominative", {}).items(), key=lambda kv: -len(kv[0]))),
+        "reported_mood": re.compile(rf"(?<![\w-])(?:{_alt(cfg.get('reported_mood', []))})(?![\w-])"),
+    }
 
 
 def _capitalised(words: list[str]) -> list[str]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass, replace
 
 from pressdesk.entities import EntityMention, key_of, load_gazetteer
 from pressdesk.quotes.lexicon import Lexicon, agencies, english_adjective
+from pressdesk.quotes.orgs import glued_title, nominative, organisations
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*|\d[\w.,]*")
 _NAME_LINKS = {"de", "van", "von", "der", "da", "bin", "al", "el", "du", "ibn"}
@@ -79,7 +80,7 @@ def _modifiers(text: str, pos: int, lex: Lexicon, ents: list[EntityMention]) -> 
                 continue
             after = pos + mw.end()
             after += len(text[after:]) - len(text[after:].lstrip(" "))
-            det = re.match(r"(?:the|la|le|l['’]|il|lo|gli|les)\s*", text[after:], re.I)
+            det = re.match(r"(?:the|la|le|l['’]|il|lo|gli|les|el|los|las)\s*", text[after:], re.I)
             if det:
                 after += det.end()
             ent = next((e for e in ents if e.start == after), None)
@@ -106,19 +107,36 @@ def _compose_institution(surface: str, lex: Lexicon, mods: dict[str, str], match
     inner = lex.adjective.search(surface)
     country = mods.get("country") or (gaz.country_of_adjective(inner.group(), lex.lang) if inner else None)
     base_surface = lex.adjective.sub("", surface) if inner else surface
+    if not country:  # no country in the phrase: the institution as written, never a country-less generic
+        return nominative(_strip_determiners(surface, lex), lex)
     base = lex.institution_info.get(" ".join(key_of(base_surface)), surface)
-    name = f"{english_adjective(country)} {base}" if country else base
+    name = f"{english_adjective(country)} {base}"
     if mods.get("dest"):
         name += f" in {mods['dest']}"
     return name
 
 
+def _strip_determiners(surface: str, lex: Lexicon) -> str:
+    words = surface.split()
+    while len(words) > 1 and words[0].lower() in lex.determiners:
+        words = words[1:]
+    return " ".join(words)
+
+
+_POSSESSIVE = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s\s+$")
+
+
 def _prefix_country(text: str, start: int, lex: Lexicon) -> tuple[int, str | None]:
-    """English-style pre-nominal demonym ('US Defense Minister', 'the deputy American ambassador')."""
+    """English-style pre-nominal demonym ('US Defense Minister', 'the deputy American ambassador') or a
+    country's possessive ("Russia's foreign ministry")."""
     if not lex.adjective_first:
         return start, None
     gaz = load_gazetteer()
     window = text[max(0, start - 40) : start]
+    pos = _POSSESSIVE.search(window)
+    owner = gaz.lookup(pos.group(1)) if pos else None
+    if pos and owner is not None and owner.type == "country":
+        return start - len(window) + pos.start(), owner.canonical
     m = re.search(rf"({lex.adjective.pattern})\s+(?:[a-z][\w-]*\s+)?$", window, re.I)
     if not m:
         return start, None
@@ -184,11 +202,28 @@ def _names(text: str, lex: Lexicon, taken: list[tuple[int, int]]) -> list[Mentio
         while run and _link_word(run[-1][2], "de"):
             run.pop()
         honor = bool(run) and lex.honorific.search(text[max(0, run[0][0] - 8) : run[0][0]]) is not None
-        if len(run) >= 2 or (run and honor):
+        title = glued_title([w for _, _, w in run], lex) if len(run) >= 2 else 0
+        if title:  # 'Forecaster James Holloway': the name, with the title as its role
+            s, e, n = run[0][0], run[-1][1], run[title][0]
+            out.append(Mention(s, e, "name", text[n:e], text[n:e], "person", role=text[s : run[title - 1][1]]))
+        elif len(run) >= 2 or (run and honor):
             s, e = run[0][0], run[-1][1]
             out.append(Mention(s, e, "name", text[s:e], text[s:e], "person"))
         i = max(j, i + 1)
     return out
+
+
+def _surnames(text: str, found: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
+    """'Okafor' after 'Tom Okafor': a lone capitalised word repeating the last word of an earlier unknown name."""
+    last: dict[str, int] = {}
+    for m in found:
+        if m.kind == "name" and m.etype == "person" and " " in m.surface.strip():
+            last.setdefault(m.surface.split()[-1], m.end)
+    if not last:
+        return []
+    pattern = re.compile(rf"(?<![\w’'-])(?:{'|'.join(map(re.escape, last))})(?![\w’'-])")
+    return [Mention(w.start(), w.end(), "name", w.group(), w.group(), "person") for w in pattern.finditer(text)
+            if w.start() >= last[w.group()] and not _overlaps((w.start(), w.end()), taken)]
 
 
 def _link_word(w: str, prev: str = "") -> bool:
@@ -215,6 +250,14 @@ def find_mentions(text: str, lex: Lexicon, ents: list[EntityMention]) -> list[Me
     taken = _Taken(len(text), [(m.start, m.end) for m in out])
     free_ents = [e for e in ents if not _overlaps((e.start, e.end), taken)]
     out += _descriptions(text, lex, free_ents, taken)
+    named = [(e.start, e.end) for e in free_ents if e.type not in ("country", "place")]
+
+    def free(s: int, e: int) -> bool:
+        return not _overlaps((s, e), taken) and not _overlaps((s, e), named)
+
+    for s, e, name in organisations(text, lex, free):
+        out.append(Mention(s, e, "inst", text[s:e], nominative(name, lex), "organisation"))
+        taken.append((s, e))
     for e in free_ents:
         if _overlaps((e.start, e.end), taken):
             continue
@@ -225,6 +268,7 @@ def find_mentions(text: str, lex: Lexicon, ents: list[EntityMention]) -> list[Me
         )
         taken.append((e.start, e.end))
     out += _names(text, lex, taken)
+    out += _surnames(text, out, taken)
     out += [p for p in _pronouns(text, lex) if not _overlaps((p.start, p.end), taken)]
     return link_appositions(text, sorted(out, key=lambda m: m.start), lex)
 
@@ -255,7 +299,7 @@ def _title_gap(text: str, start: int, end: int, lex: Lexicon) -> tuple[bool, str
             continue
         if lex.adjective.fullmatch(tok) and gaz.country_of_adjective(tok, lex.lang):
             country = country or gaz.country_of_adjective(tok, lex.lang)
-        elif tok[:1].isupper() or lex.demonym.fullmatch(tok):
+        elif tok[:1].isupper() or lex.demonym.fullmatch(tok) or lex.org_adjective.fullmatch(tok):
             continue
         elif lex.genitive.fullmatch(tok) and closed:
             after_of = True
@@ -308,7 +352,7 @@ def link_appositions(text: str, mentions: list[Mention], lex: Lexicon | None = N
             i += 2
             continue
         if m.kind in person_like and m.etype == "person" and nxt and nxt.kind == "role" and re.fullmatch(
-            r"\s*,\s*", text[m.end : nxt.start]
+            r"\s*,\s*(?:(?:an?|un|une|una|uno|o|un|ein|eine|el|la|le|il|the)\s+)?", text[m.end : nxt.start]
         ):
             out.append(replace(m, role=nxt.role, end=nxt.end))
             i += 2

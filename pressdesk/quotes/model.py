@@ -56,6 +56,7 @@ class Ctx:
     dates: dict[tuple[int, ...], date | None] = field(default_factory=dict)  # (unit, statement) -> date
     last_direct: Quote | None = None  # latest attributed direct quote (split quotes continue it)
     last_end: int = -1  # end of the latest quote of any kind
+    prev_spoke: bool = False  # the previous unit held an attributed statement
 
     def __post_init__(self) -> None:
         self.starts = [m.start for m in self.mentions]

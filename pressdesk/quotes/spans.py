@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pressdesk.quotes.lexicon import attribution_config, quote_pairs
 from pressdesk.sentences import Sentence
 
-_TERMINAL = tuple(".!?…:;\"”»“’)")
+_TERMINAL = tuple(".!?…:;\"”»“’)«›'")
 _BALANCED = re.compile(r"«[^«»\n]*»|“[^“”\n]*”|„[^„”“\n]*[”“]")
 _MISSED_BREAK = re.compile(r"(?<=[^\W\d_])\.\s+(?=[«“„\"]?[^\W\d_])")
 _LAST_WORD = re.compile(r"(\S+)$")
@@ -45,7 +45,7 @@ def skipped_line(line: str) -> bool:
     if sum(_BALANCED.sub("", stripped).count(s) for s in seps[:2]) >= 2:  # '»' closing a quote is no separator
         return True
     words = stripped.split()
-    if stripped.endswith(("”", "»", "“", '"')) and stripped[:-1].rstrip()[-1:] not in ".!?…" and stripped[0] not in "«“„\"":
+    if stripped.endswith(("”", "»", "“", '"', "«")) and stripped[:-1].rstrip()[-1:] not in ".!?…" and stripped[0] not in "«“„\"":
         return len(words) <= 30  # headline ending on a quoted phrase
     return not stripped.endswith(_TERMINAL) and len(words) <= 30
 
@@ -82,6 +82,53 @@ def find_quote_spans(text: str, limit: int | None = None) -> list[tuple[int, int
                 continue
         i += 1
     return spans
+
+
+# 'We did everything,' said X / ‘It is over.’: an opener at a word start, apostrophes inside words allowed, a
+# closer after sentence punctuation or before it (so "workers' union" and "club's" are no quotes)
+_SINGLE = re.compile(
+    r"(?<![\w'‘’])['‘](?=[^\W\d_])((?:[^\n'‘’]|(?<=\w)['’](?=\w))*?)"
+    r"(?:(?<=[,.!?…])['’](?![\w])|(?<=\w)['’](?=[,.;:!?]))")
+_COORD_AFTER = re.compile(r",\s*(?:et|mais|and|but|e|ma|y|pero|și|şi|dar|und|aber|o|or|ou)\s", re.I)
+
+
+def single_quote_spans(text: str, limit: int, cue: re.Pattern[str], taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Quotations in single marks, kept only with a reporting cue right after them or a colon/cue before."""
+    out = []
+    for m in _SINGLE.finditer(text, 0, limit):
+        s, e = m.start(), m.end()
+        if len(m.group(1).split()) < 3 or any(a < e and s < b for a, b in taken):
+            continue
+        after = cue.search(text, e, min(limit, e + 60))
+        before = text[max(0, s - 80) : s].rstrip()
+        if after and not re.search(r"[.!?]", text[e + 1 : after.start()]) or before.endswith((":", ",")) and cue.search(before):
+            out.append((s, e))
+    return out
+
+
+def split_inner_attribution(text: str, spans: list[tuple[int, int]], cue: re.Pattern[str]) -> list[tuple[int, int]]:
+    """« A, a assuré X, et B » / “A, said X, and B”: one pair of marks around a quote interrupted by its own
+    attribution becomes two quotations (the commas act as the inner marks) with the attribution between them."""
+    out = []
+    for qs, qe in spans:
+        done = False
+        for comma in (k for k in range(qs + 1, qe - 1) if text[k] == ","):
+            look = comma + 1 + len(text[comma + 1 : qe]) - len(text[comma + 1 : qe].lstrip())
+            c = cue.match(text, look, qe)
+            if c is None or len(text[qs + 1 : comma].split()) < 2:
+                continue
+            window = text[c.end() : qe]
+            coord = _COORD_AFTER.search(window)
+            commas = [c.end() + i for i, ch in enumerate(window) if ch == ","]
+            end = c.end() + coord.start() if coord else (commas[-1] if commas else -1)
+            if end < 0 or len(text[c.end() : end].split()) > 12 or len(text[end + 1 : qe - 1].split()) < 2:
+                continue
+            out += [(qs, comma + 1), (end, qe)]
+            done = True
+            break
+        if not done:
+            out.append((qs, qe))
+    return out
 
 
 def make_units(text: str, sentences: list[Sentence], spans: list[tuple[int, int]], limit: int) -> list[Unit]:

@@ -135,6 +135,8 @@ def preceded_by_preposition(text: str, start: int, lex: Lexicon) -> bool:
         return True
     if before and before[-1].lower() in lex.determiners:
         before = before[:-1]
+    if before and lex.preposition.fullmatch(before[-1]) and before[-1].lower() not in lex.weak_prepositions:
+        return True  # 'Selon le parquet de X, le suspect a reconnu': X is no subject
     return bool(before) and before[-1].lower() in preps
 
 
