@@ -878,3 +878,14 @@ def test_anaphora_uses_the_corrected_previous_date(
 )
 def test_number_words_that_look_like_weekdays(lang: str, text: str) -> None:
     assert values(text, lang, WED) == []
+
+
+@pytest.mark.parametrize("lang,text,want", [
+    ("fr", "La rentrée scolaire est fixée au lundi 2 septembre.", date(2024, 9, 2)),
+    ("it", "Lo sciopero era stato indetto per lunedì 2 settembre.", date(2024, 9, 2)),
+    ("ro", "Ședința a fost stabilită pentru luni, 2 septembrie.", date(2024, 9, 2)),
+    ("en", "The trial opened on Saturday, Sept. 2, in Boston.", date(2023, 9, 2)),
+])
+def test_a_named_weekday_decides_the_year_of_a_day_month(lang, text, want):
+    [mention] = find_dates(text, lang, date(2024, 5, 14))
+    assert mention.date_start == want and mention.date_start.weekday() == want.weekday()

@@ -10,12 +10,30 @@ from pressdesk.dates.clauses import analyse, directed, direction_at, tense_at
 from pressdesk.dates.fallback import fallback_dates
 from pressdesk.dates.holidays import resolve_holiday
 from pressdesk.dates.lang import LanguageSpec, Pattern, fold, load_language
-from pressdesk.dates.model import TimeMention
+from pressdesk.dates.model import TimeMention, safe_date
 from pressdesk.dates.resolve import resolve_absolute, resolve_relative
 
 _BOUNDARY = re.compile(r"[.!?;]+[\s\"'»”“]+(?=[\"'«“„(\[A-ZÀ-Ý])|\n+|\|")
 _NAME_GROUPS = ("month", "weekday", "holiday")
 _TITLE_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÝĂÂÎȘȚŞŢ][\w'’-]* \Z")
+
+
+def _agree_with_weekday(spec: LanguageSpec, surface: str, span: tuple, published: date) -> tuple:
+    """'lundi 2 septembre' names its weekday: of the years around publication, take the nearest one in
+    which that day falls on that weekday (a stronger clue than the sentence's tense)."""
+    start, end, precision, year_known = span
+    if precision != "day" or start != end:
+        return span
+    named = {spec.weekdays[w] for w in re.findall(r"[^\W\d_]+", fold(surface)) if w in spec.weekdays}
+    if len(named) != 1 or start.weekday() in named:
+        return span
+    weekday = named.pop()
+    options = [d for y in (published.year - 1, published.year, published.year + 1)
+               if (d := safe_date(y, start.month, start.day)) and d.weekday() == weekday]
+    if not options:
+        return span
+    best = min(options, key=lambda d: abs((d - published).days))
+    return best, best, precision, year_known
 
 
 @dataclass(frozen=True)
@@ -151,6 +169,8 @@ def find_dates(text: str, language: str, published: date | None) -> list[TimeMen
             span = resolve_holiday(cand.pattern.holiday, year, published, tense)
         else:
             span = resolve_absolute(spec, cand.pattern.kind, cand.groups, published, tense)
+            if span is not None and not cand.groups.get("year") and published is not None:
+                span = _agree_with_weekday(spec, text[cand.start : cand.end], span, published)
         if span is None:
             continue
         start, end, precision, year_known = span
