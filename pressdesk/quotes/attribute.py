@@ -166,11 +166,11 @@ def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: l
                     span = (0, 0)  # 'told a rally in Los Angeles', 'a déclaré à la presse': an audience, no statement
                 if rest.startswith(":"):
                     span = trim(ctx.text, cue.end + ctx.masked[cue.end :].index(":") + 1, unit.end)
-                elif len(WORD.findall(ctx.text[span[0] : span[1]])) < 3:
+                elif len(WORD.findall(ctx.text[span[0] : span[1]])) < 3 or _action_only(ctx, cue, span):
                     span = (0, 0)
             if cue.tense == "gerund" and (out or found or _unit_has_quote(ctx, unit, cue)):
                 m = LAST
-            if m is None and (ctx.lex.pro_drop or cue.tense == "gerund") and not before.strip(" ,"):
+            if m is None and (ctx.lex.pro_drop or cue.tense == "gerund") and _only_fillers(ctx, before):
                 m = Mention(cue.start, cue.start, "pron", "", gender="any")
         speaker = resolve(ctx, m, people)
         if m is not None and m.kind == "agency" or cue.kind == "relay":
@@ -184,6 +184,34 @@ def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: l
         out.append(make(ctx, unit, speaker, _kind_of(ctx, *span), cue.surface, span, relay))
         clause_start = cue.end
     return out
+
+
+_INFINITIVE = re.compile(r"[^\W\d_]+(?:are|ere|ire|arsi|ersi|irsi|er|ir|re|oir)", re.I)
+
+
+def _action_only(ctx: Ctx, cue: Cue, span: tuple[int, int]) -> bool:
+    """'announced the opening of two plants' / 'accused her of scaremongering': announce/accuse with a plain noun
+    phrase and no clause or quoted words is an action. 'annunciato di voler', "a annoncé qu'", 'accused X of
+    violating the treaty', 'ha accusato X di schierare ufficiali' (an infinitive or a clause) still count."""
+    verbs = attribution_config()["common"].get("noun_object_verbs", [])
+    surface = " ".join(cue.surface.lower().split())
+    if cue.kind not in ("announce", "accuse") or _kind_of(ctx, *span) == "mixed" or not any(
+            surface == v or surface.endswith(" " + v) for v in verbs):
+        return False
+    words = [re.split(r"(?<=['’])", w.lower(), maxsplit=1) for w in WORD.findall(ctx.masked[span[0] : span[1]])]
+    flat = [part for w in words for part in w if part]  # "d'ouvrir" -> "d'", "ouvrir"
+    markers = set(attribution_config().get(ctx.lex.lang, {}).get("infinitive_markers", [])) | {"of", "să"}
+    k = next((i for i, w in enumerate(flat) if w in markers), None)
+    if k is None or cue.kind == "announce" and k > 0:
+        return True  # 'annonce l'ouverture de deux usines': the of-word belongs to the noun phrase
+    tail = flat[k + 1 :]
+    return not (len(tail) >= 3 or flat[k] in ("to", "să", "zu") or tail and _INFINITIVE.fullmatch(tail[0]))
+
+
+def _only_fillers(ctx: Ctx, before: str) -> bool:
+    """Nothing but adverbs/time words before a subjectless cue ('Además, advirtió que', 'Poi ha precisato')."""
+    rest = before.strip(" ,")
+    return not rest or bool(ctx.lex.fillers.fullmatch(rest + " "))
 
 
 def _rules(speaker: Speaker, comp: int | None) -> bool:
@@ -254,6 +282,10 @@ def prepositional(ctx: Ctx, unit: Unit, relay: str | None, people: list[Speaker]
             continue
         if not head:
             comma = ctx.masked.find(",", m.end, unit.end)
+            nxt = ctx.masked.find(",", comma + 1, unit.end) if comma > 0 else -1
+            if nxt > 0 and ctx.lex.of_words.match(ctx.masked[comma + 1 : nxt] + " ") and len(
+                    WORD.findall(ctx.masked[comma + 1 : nxt])) <= 5:
+                comma = nxt  # 'Según el investigador X, del CSIC, ...': skip the affiliation
             start = comma + 1 if comma > 0 else m.end
             span = trim(ctx.text, start, content_end(ctx, start, unit.end))
         elif _ONLY_PUNCT.fullmatch(_COORD.sub("", ctx.masked[m.end : content_end(ctx, m.end, unit.end)])):
@@ -276,6 +308,9 @@ def _attributed_to(ctx: Ctx, pos: int, end: int, word: str) -> Mention | None:
     m = ctx.mention_at(pos)
     w = WORD.match(ctx.masked, pos, end)
     weak = word in ctx.lex.weak_prepositions or word in ctx.lex.tail_prepositions
+    after = ctx.mention_at(w.end() + 1, 0) if w else None  # 'Potrivit lui Radu X': a dative article
+    if w and after is not None and after.kind in ("name", "entity") and ctx.masked[w.end() : after.start] == " ":
+        return after
     if w and w.group().lower() in ctx.lex.oblique and not weak:
         return Mention(w.start(), w.end(), "pron", w.group(), gender=ctx.lex.oblique[w.group().lower()])
     if m is not None and m.kind == "pron":

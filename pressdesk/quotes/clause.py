@@ -89,6 +89,8 @@ def object_end(ctx: Ctx, pos: int, limit: int) -> int:
     rest = ctx.masked[pos:limit]
     lead = len(rest) - len(rest.lstrip(" ,"))
     word = WORD.match(ctx.masked, pos + lead, limit)
+    if word is not None and re.match(r"\w+['’]", word.group()):  # "all'ANSA": an elided marker
+        word = re.compile(r"\w+['’]").match(ctx.masked, word.start(), limit)
     if word is None or word.group().lower() not in ctx.lex.object_markers:
         return pos
     look = word.end() + len(ctx.masked[word.end() : limit]) - len(ctx.masked[word.end() : limit].lstrip())

@@ -202,7 +202,7 @@ def _organisation_fields(cfg: dict, common: dict) -> dict:
     agent = cfg.get("agent_suffixes", [])
     return {
         "org_head": re.compile(head, re.I),
-        "org_trigger": re.compile(rf"(?<![\w’'&-])(?:{head}|{org_title})(?![\w’'&-])", re.I),
+        "org_trigger": re.compile(rf"(?<![\w&-])(?:{head}|{org_title})(?![\w’'&-])", re.I),
         "org_links": frozenset(w.lower() for w in cfg.get("org_links", [])),
         "org_title": re.compile(org_title, re.I),
         "org_adjective": _suffixes(cfg.get("org_adjective_suffixes", [])),

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, replace
 
 from pressdesk.entities import EntityMention, key_of, load_gazetteer
+from pressdesk.quotes.affiliation import attach_affiliations
 from pressdesk.quotes.lexicon import Lexicon, agencies, english_adjective
 from pressdesk.quotes.orgs import glued_title, nominative, organisations
 
@@ -270,7 +271,7 @@ def find_mentions(text: str, lex: Lexicon, ents: list[EntityMention]) -> list[Me
     out += _names(text, lex, taken)
     out += _surnames(text, out, taken)
     out += [p for p in _pronouns(text, lex) if not _overlaps((p.start, p.end), taken)]
-    return link_appositions(text, sorted(out, key=lambda m: m.start), lex)
+    return attach_affiliations(text, link_appositions(text, sorted(out, key=lambda m: m.start), lex), lex)
 
 
 _GAP_TOKEN = re.compile(r"[\w-]+['’]?|['’]")

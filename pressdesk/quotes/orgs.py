@@ -10,7 +10,8 @@ from collections.abc import Callable
 from pressdesk.entities import load_gazetteer
 from pressdesk.quotes.lexicon import Lexicon
 
-_WORD = re.compile(r"[^\W\d_][\w’'&-]*")
+_WORD = re.compile(r"[^\W\d_][\w’'&-]*|\d+")
+_NUMBER_WORDS = frozenset({"número", "numéro", "numero", "nr", "no", "nº", "num"})  # 'Juzgado ... número 2 de Bilbao'
 _CUE_GAP = (" ", "-")
 
 
@@ -42,6 +43,8 @@ def extend_name(text: str, toks: list[tuple[int, int, str]], j: int, lex: Lexico
             j, adjective_ok = j + 1, True
         elif _link(text, toks, j, lex, linked):
             j += 1
+        elif linked and _lower_link(text, toks, j, lex) or _numbered(toks, j):  # 'tribunal de commerce de Lyon'
+            j += 2
         elif adjective_ok and w.islower() and lex.org_adjective.fullmatch(w) and not lex.cue.fullmatch(w):
             j, adjective_ok = j + 1, False
         else:
@@ -57,7 +60,24 @@ def _link(text: str, toks: list[tuple[int, int, str]], j: int, lex: Lexicon, lin
         return False
     if re.match(r"[dD](?:ell)?['’]\w", w):
         return nxt[2].lower() in lex.org_links
-    return linked and w.lower() in lex.org_links and text[toks[j][1] : nxt[0]] == " " and _cap(nxt[2], lex)
+    if not linked or w.lower() not in lex.org_links or text[toks[j][1] : nxt[0]] != " ":
+        return False
+    if nxt[2].lower() in lex.org_links and j + 2 < len(toks):  # 'Juzgado de lo Mercantil': two link words
+        return text[nxt[1] : toks[j + 2][0]] == " " and _cap(toks[j + 2][2], lex)
+    return _cap(nxt[2], lex)
+
+
+def _numbered(toks: list[tuple[int, int, str]], j: int) -> bool:
+    return toks[j][2].lower() in _NUMBER_WORDS and j + 1 < len(toks) and toks[j + 1][2].isdigit()
+
+
+def _lower_link(text: str, toks: list[tuple[int, int, str]], j: int, lex: Lexicon) -> bool:
+    """A link, one lowercase common noun, then a link before a capitalised word."""
+    if j + 3 >= len(toks) or toks[j][2].lower() not in lex.org_links:
+        return False
+    noun, link2, cap = toks[j + 1][2], toks[j + 2][2], toks[j + 3][2]
+    return (noun.islower() and noun not in lex.function_words and link2.lower() in lex.org_links and _cap(cap, lex)
+            and all(text[toks[k][1] : toks[k + 1][0]] == " " for k in range(j, j + 3)))
 
 
 def _determined(text: str, start: int, lex: Lexicon) -> bool:
@@ -76,6 +96,11 @@ def organisations(text: str, lex: Lexicon, free: Callable[[int, int], bool]) -> 
         lo = max(0, hit.start() - 80)
         toks = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text, lo, min(len(text), hit.end() + 200))]
         i = next((k for k, t in enumerate(toks) if t[0] == hit.start()), None)
+        if i is None:  # "L'ospedale San Gerardo": the head behind an elided article
+            i = next((k for k, t in enumerate(toks) if t[0] < hit.start() < t[1]
+                      and re.fullmatch(r"\w{1,4}['’]", text[t[0] : hit.start()])), None)
+            if i is not None:
+                toks[i] = (hit.start(), toks[i][1], text[hit.start() : toks[i][1]])
         if i is None or lo and i == 0:
             continue
         found = _organisation_at(text, toks, i, lex, free, 1 if lo else 0)

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from pressdesk.entities import canonical_name, key_of, same_person
+from pressdesk.quotes.affiliation import strip_honorific
 from pressdesk.quotes.lexicon import Lexicon, attribution_config
 from pressdesk.quotes.mentions import Mention
 
@@ -90,9 +91,10 @@ def from_mention(m: Mention, disc: Discourse, lex: Lexicon) -> Speaker | None:
     if m.kind == "entity":
         return Speaker(m.canonical or m.surface, m.surface, m.role, m.etype, m.gender, m.country)
     if m.kind == "name":
-        canon = canonical_name(m.surface)
+        bare = strip_honorific(m.surface)  # 'Dr Priya Raman' -> 'Priya Raman' (the surface keeps it)
+        canon = canonical_name(m.surface) or (canonical_name(bare) if bare != m.surface else None)
         if canon is None:
-            canon = next((p.name for p in reversed(disc.people) if _same_named(m.surface, p.name)), m.surface)
+            canon = next((p.name for p in reversed(disc.people) if _same_named(bare, p.name)), bare)
         known = next((p for p in disc.people if p.name == canon), None)
         role = m.role or (known.role if known else None)
         return Speaker(canon, m.surface, role, "person", known.gender if known else None, m.country)
@@ -123,6 +125,8 @@ def resolve_pronoun(m: Mention, disc: Discourse, unit_people: list[Speaker]) -> 
         return unit_people[0] if unit_people else disc.last
     if m.gender in ("m", "f"):
         return disc.last_person(m.gender)
+    if disc.last is None and not m.surface and disc.people:  # pro-drop with nobody quoted yet: the topic person
+        return disc.people[-1]
     return disc.last
 
 
