@@ -546,16 +546,89 @@ def test_expectation_and_schedule_mark_the_future(lang: str, text: str, value: s
 @pytest.mark.parametrize(
     ("lang", "text", "value"),
     [
-        # a modal under an earlier past verb is reported speech: weekdays keep pointing back
-        ("en", "The mayor said the bridge could reopen on Thursday.", "2024-09-05"),
+        # a modal under a real past verb points back; "would have" is a past that did not happen
+        ("en", "The bridge had been closed and could reopen on Thursday, engineers found.", "2024-09-05"),
+        ("en", "The talks would have resumed on Friday.", "2024-09-06"),
         ("en", "The spokesman would not comment on Friday.", "2024-09-06"),
-        ("ro", "Antrenorul a declarat că echipa ar putea juca în octombrie.", "2023-10"),
-        ("es", "El alcalde dijo que podría inaugurar el puente el jueves.", "2024-09-05"),
+        ("ro", "Echipa a pierdut și ar putea juca în octombrie.", "2023-10"),
+        # a scheduling verb after a real past verb is no future cue
+        ("en", "The pupils did not return to school on Wednesday.", "2024-09-04"),
         # a noun that looks like a cue stays neutral
         ("en", "Sales have fallen since Aug. 5, when the firm cut its forecast.", "2024-08-05"),
+        ("en", "Results of Wednesday's vote were published in Geneva.", "2024-09-04"),
+        # "originally scheduled for" beats a target word
+        ("en", "The hearing, originally scheduled for Thursday, took place later.", "2024-09-05"),
+        ("ro", "Ședința, programată inițial pentru joi, a avut loc mai târziu.", "2024-09-05"),
     ],
 )
-def test_reported_modals_keep_the_past(lang: str, text: str, value: str) -> None:
+def test_real_past_keeps_the_past(lang: str, text: str, value: str) -> None:
+    assert only(text, lang, MON).value == value
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        # reported future: what someone said would happen lies ahead of the saying
+        ("en", "The mayor said the bridge could reopen on Thursday.", "2024-09-12"),
+        ("en", "The regulator said that bills would fall by 3 percent in February.", "2025-02"),
+        ("ro", "Antrenorul a declarat că echipa ar putea juca în octombrie.", "2024-10"),
+        ("ro", "Ministrul a spus că legea va intra în vigoare în martie.", "2025-03"),
+        ("es", "El alcalde dijo que podría inaugurar el puente el jueves.", "2024-09-12"),
+        ("es", "La empresa dijo que iba a cerrar la planta en enero.", "2025-01"),
+        ("de", "Der Minister sagte, das Gesetz werde im Februar verabschiedet.", "2025-02"),
+        ("de", "Die Firma erklärte, sie würde am Donnerstag entscheiden.", "2024-09-12"),
+        ("fr", "Le ministre a dit que le sommet aurait lieu jeudi.", "2024-09-12"),
+        ("fr", "La direction a indiqué que l'usine serait fermée en janvier.", "2025-01"),
+        ("it", "Il sindaco ha detto che il ponte sarebbe stato riaperto giovedì.", "2024-09-12"),
+    ],
+)
+def test_reported_future_points_ahead(lang: str, text: str, value: str) -> None:
+    assert only(text, lang, MON).value == value
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        # present tense of a scheduling verb, no other cue: the coming day
+        ("en", "Students return to campus on Thursday.", "2024-09-12"),
+        ("en", "The committee meets on Friday to discuss the budget.", "2024-09-13"),
+        ("en", "England face Finland on Tuesday.", "2024-09-10"),
+        ("fr", "Le Sénat vote jeudi sur le budget.", "2024-09-12"),
+        ("fr", "Les élèves rentrent vendredi.", "2024-09-13"),
+        ("it", "Il Senato vota giovedì la riforma.", "2024-09-12"),
+        ("it", "Le scuole riaprono mercoledì in Sicilia.", "2024-09-11"),
+        ("ro", "Senatul votează joi proiectul.", "2024-09-12"),
+        ("ro", "Elevii revin la școală miercuri.", "2024-09-11"),
+        ("de", "Das Museum öffnet am Donnerstag wieder.", "2024-09-12"),
+        ("es", "El Senado vota el jueves la reforma.", "2024-09-12"),
+    ],
+)
+def test_present_scheduling_verbs_mark_the_future(lang: str, text: str, value: str) -> None:
+    assert only(text, lang, MON).value == value
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value"),
+    [
+        # target words: the date something is set for or applies from, even in a past clause
+        ("en", "The walkout, called for Thursday, was suspended after talks.", "2024-09-12"),
+        ("en", "The council raised parking fees by 10 percent starting in January.", "2025-01"),
+        ("en", "Officials issued a flood warning valid for Friday.", "2024-09-13"),
+        ("fr", "Les syndicats ont appelé à une grève pour jeudi.", "2024-09-12"),
+        ("fr", "Météo-France a émis une vigilance orange valable vendredi.", "2024-09-13"),
+        ("it", "La manifestazione, indetta per giovedì, è stata annullata.", "2024-09-12"),
+        ("it", "La Protezione civile ha diramato un'allerta valida venerdì.", "2024-09-13"),
+        ("ro", "ANM a emis o avertizare valabilă vineri pentru Banat.", "2024-09-13"),
+        ("ro", "Sindicatele au anunțat un protest pentru joi.", "2024-09-12"),
+        ("de", "Der Wetterdienst gab eine Warnung heraus, gültig am Freitag.", "2024-09-13"),
+        ("es", "Los sindicatos convocaron una huelga para el jueves.", "2024-09-12"),
+        # a bare "for" before a month is a period, not a target: the tense decides
+        ("ro", "Inflația pentru luna august a fost de 5%.", "2024-08"),
+        # a scheduling cue next to the mention ("closes on Friday") still counts
+        ("en", "The exhibition closes on Friday.", "2024-09-13"),
+    ],
+)
+def test_target_words_mark_the_coming_date(lang: str, text: str, value: str) -> None:
     assert only(text, lang, MON).value == value
 
 

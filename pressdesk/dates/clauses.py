@@ -7,11 +7,17 @@ modifies); a clause without any cue inherits the nearest cue of the clauses befo
 clause is an attribution, that attribution's tense. Cue kinds:
 
   future, past   - tense cues from the data;
+  original       - a strong past ("originally scheduled", "programată inițial"): past, beats every direction word;
   report         - reporting verbs (said, a annoncé, kündigte an): past, but they do not date the event;
-  modal          - a weak future ("could", "ar putea") after a past verb in its clause: reported speech, past.
+  modal          - a weak future ("could", "ar putea") after a real past verb in its clause ("had said it could"):
+                   past. Under a reporting verb alone it stays future: "said fares would rise in March" is the
+                   coming March. A present-tense scheduling verb ("return", "votează") is future on the same
+                   terms, and no cue at all after a past verb ("did not return on Wednesday").
 
 Direction words next to the mention then override a weak reading: "since X" is always the past X;
-"until/by/from/starting X" is the coming X unless the governing verb is a real past ("lasted until Sunday").
+"until/by/from X" is the coming X unless the governing verb is a real past ("lasted until Sunday");
+target words ("valid on", "called for", "per venerdì", "valabil joi") name the date something is set for:
+always the coming X, even after a past participle ("proclamato per venerdì").
 """
 
 from __future__ import annotations
@@ -47,10 +53,11 @@ def _clause_start(breaks: list[Break], lo: int, pos: int) -> int:
 
 def analyse(spec: LanguageSpec, text: str, bounds: list[tuple[int, int]]) -> tuple[list[Cue], list[Break]]:
     """Tense cues and clause breaks of a text. Strong past ("originally scheduled") beats future, future beats
-    an overlapping reporting or past cue; a modal counts as future only with no past verb before it in its clause."""
+    an overlapping reporting or past cue; a modal counts as future only with no real past verb before it in its
+    clause (a reporting verb does not count: the reported event follows the saying)."""
     view = tense_view(text)
     cues: list[Cue] = []
-    _add(cues, spec.past_first, view, "past")
+    _add(cues, spec.past_first, view, "original")
     _add(cues, spec.future, view, "future")
     _add(cues, spec.reporting, view, "report")
     _add(cues, spec.past, view, "past")
@@ -67,16 +74,18 @@ def analyse(spec: LanguageSpec, text: str, bounds: list[tuple[int, int]]) -> tup
         if gap:  # ", the electoral commission said": the attribution is a clause of its own
             breaks.append((gap.start(), gap.start() + 1, True))
     breaks.sort()
-    if spec.modal is not None:
-        pasts = [c[0] for c in cues if c[2] in ("past", "report")]
+    pasts = [c[0] for c in cues if c[2] in ("past", "original")]  # a reporting verb alone does not void
+    for regex, voided_kind in ((spec.modal, "modal"), (spec.scheduled, None)):
         taken = [(c[0], c[1]) for c in cues]
-        for m in spec.modal.finditer(view):
+        for m in regex.finditer(view) if regex is not None else ():
             if m.end() == m.start() or any(_overlaps(m.span(), t) for t in taken):
                 continue
             i = bisect.bisect_right(starts, m.start())
             lo = _clause_start(breaks, starts[i - 1] if i > 0 else 0, m.start())
-            voided = any(lo <= p < m.start() for p in pasts)
-            cues.append((m.start(), m.end(), "modal" if voided else "future"))
+            if not any(lo <= p < m.start() for p in pasts):
+                cues.append((m.start(), m.end(), "future"))
+            elif voided_kind is not None:
+                cues.append((m.start(), m.end(), voided_kind))
     return sorted(cues), breaks
 
 
@@ -116,11 +125,16 @@ def tense_at(
     return None
 
 
-def direction_at(spec: LanguageSpec, folded: str, start: int, end: int) -> str | None:
-    """'since' or 'upcoming' when a direction word leads the mention ("until Sunday", "depuis janvier")."""
+def direction_at(spec: LanguageSpec, folded: str, start: int, end: int, day: bool = False) -> str | None:
+    """'since', 'target' or 'upcoming' when a direction word leads the mention ("until Sunday", "depuis janvier").
+    A bare "for" preposition ("pentru joi", "per venerdì") is a target only before a day: "inflația pentru luna
+    martie" is a statistic's period, not a date set ahead."""
     window = max(0, start - 40)
+    day_target = (spec.target_day, spec.target_day_lead) if day else (None, None)
     for kind, before, lead in (
         ("since", spec.since, spec.since_lead),
+        ("target", spec.target, spec.target_lead),
+        ("target", *day_target),
         ("upcoming", spec.upcoming, spec.upcoming_lead),
     ):
         if before is not None and before.search(folded, window, start):
@@ -134,6 +148,8 @@ def directed(kind: str | None, direction: str | None) -> str | None:
     """The tense used to resolve a mention: a direction word beats a weak or missing cue."""
     if direction == "since":
         return "past"
-    if direction == "upcoming" and kind != "past":
+    if kind == "original":  # "originally scheduled for Wednesday": the past date, whatever the direction word
+        return "past"
+    if direction == "target" or (direction == "upcoming" and kind != "past"):
         return "future"
     return "past" if kind in ("report", "modal") else kind

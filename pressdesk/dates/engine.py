@@ -161,7 +161,8 @@ def find_dates(text: str, language: str, published: date | None) -> list[TimeMen
     last: tuple[date, bool] | None = None  # the last mention of any precision (anchor of "the previous year")
     for cand in chosen:
         kind = tense_at(cues, bounds, breaks, cand.start, cand.end)
-        tense = directed(kind, direction_at(spec, folded, cand.start, cand.end))
+        day = bool(cand.groups.get("weekday") or cand.groups.get("day") or cand.pattern.holiday)
+        tense = directed(kind, direction_at(spec, folded, cand.start, cand.end, day))
         if cand.pattern.kind == "rel":
             span = resolve_relative(spec, cand.pattern, cand.groups, published, tense, previous, last)
         elif cand.pattern.holiday is not None:

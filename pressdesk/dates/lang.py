@@ -120,6 +120,7 @@ class LanguageSpec:
     past: re.Pattern[str] | None = None
     future: re.Pattern[str] | None = None
     modal: re.Pattern[str] | None = None  # weak future ("could", "ar putea"): void under an earlier past verb
+    scheduled: re.Pattern[str] | None = None  # present-tense scheduling verb ("return", "vota"): weak future
     past_first: re.Pattern[str] | None = (
         None  # past that beats an overlapping future ("originally scheduled")
     )
@@ -129,7 +130,11 @@ class LanguageSpec:
     clause_breaks: re.Pattern[str] | None = None  # ", and", ", mais": the tense of one clause stops there
     since: re.Pattern[str] | None = None  # "since X" before a mention (or leading it): the past X
     upcoming: re.Pattern[str] | None = None  # "until/by/from X": the coming X unless the clause is past
+    target: re.Pattern[str] | None = None  # "valid on X", "called for X": the coming X, whatever the clause
+    target_day: re.Pattern[str] | None = None  # "pour X", "per X": a target before a day (not a month) only
     since_lead: re.Pattern[str] | None = None
+    target_lead: re.Pattern[str] | None = None
+    target_day_lead: re.Pattern[str] | None = None
     upcoming_lead: re.Pattern[str] | None = None
     modifiers: list[tuple[re.Pattern[str], int]] = field(default_factory=list)  # "on the eve of X": X - 1 day
     name_openers: re.Pattern[str] | None = None  # "The" in "The Sunday Times": weekday is part of a title
@@ -314,6 +319,7 @@ def compile_spec(data: dict) -> LanguageSpec:
     spec.past = _cue_regex(tense.get("past", []))
     spec.future = _cue_regex(tense.get("future", []))
     spec.modal = _cue_regex(tense.get("modal", []))
+    spec.scheduled = _cue_regex(tense.get("scheduled", []))
     spec.past_first = _cue_regex(tense.get("past_first", []))
     spec.reporting = _cue_regex(tense.get("reporting", []))
     spec.clause_breaks = _cue_regex(data.get("clauses", {}).get("breaks", []))
@@ -327,10 +333,10 @@ def compile_spec(data: dict) -> LanguageSpec:
 
 
 def _compile_direction(spec: LanguageSpec, data: dict, slots: dict[str, str]) -> None:
-    """[direction] since / upcoming word lists: before the mention (optionally "at least") or leading it."""
+    """[direction] since / upcoming / target / target_day word lists: before the mention (optionally "at least") or leading it."""
     hedge = "|".join(phrase_regex(p, slots) for p in data.get("hedges", []))
     hedge_opt = rf"(?:(?:{hedge})\s+)?" if hedge else ""
-    for key in ("since", "upcoming"):
+    for key in ("since", "upcoming", "target", "target_day"):
         if not data.get(key):
             continue
         words = "|".join(phrase_regex(p, slots) for p in sorted(data[key], key=len, reverse=True))

@@ -12,6 +12,7 @@ from pressdesk.quotes.clause import (
     colon_after,
     complement,
     content_end,
+    described_subject,
     inner,
     make,
     noun_subject,
@@ -39,6 +40,9 @@ _NP_WORD = re.compile(r"\s*([\w’'-]+)")
 _PROPER = re.compile(r"[A-ZÀ-Þ][\w’'-]+(?!\s+[A-ZÀ-Þ])")
 
 
+_AS = frozenset({"as", "wie", "comme", "come", "como", "cum", "după"})  # 'CONTENT, as the company said'
+
+
 def _gap_words(ctx: Ctx, start: int, end: int) -> int:
     """Words between a closing quote and its cue, a speaker mention counting as one ('the head of the
     union, Dana X, told')."""
@@ -62,6 +66,8 @@ def direct(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: lis
             left = ctx.mentions_between(qe, cue.start)
             m = left[-1] if left else speaker_right(ctx, cue, unit.end)
             speaker = resolve(ctx, m, people)
+            if m is None and described_subject(ctx, qe, cue, unit.end):
+                speaker = ctx.disc.last_person(None)  # '”, ha detto' / '”, said the professor': who was introduced
         else:
             prev = quotes[n - 1][1] if n else unit.start
             cue = next((c for c in reversed(cues) if prev <= c.start and c.end <= qs and not c.used), None)
@@ -108,7 +114,9 @@ def _tail_attribution(ctx: Ctx, unit: Unit, cue: Cue, start: int) -> tuple[Menti
         if m is None or m.kind == "rel":
             return None
         lead = WORD.findall(ctx.masked[comma + 1 : m.start])
-        if any(w.lower() not in ctx.lex.determiners for w in lead) or len(WORD.findall(ctx.masked[m.end : cue.start])) > 1:
+        after_as = 3 if lead and lead[0].lower() in _AS else 1  # 'wie das Unternehmen am Montag mitteilte'
+        if any(w.lower() not in ctx.lex.determiners and w.lower() not in _AS for w in lead) or len(
+                WORD.findall(ctx.masked[m.end : cue.start])) > after_as:
             return None
         after = cue.end
     if m is None or m.kind in ("agency", "rel") or comma < start or apposition_before(ctx, start, comma):

@@ -108,6 +108,9 @@ def speaker_right(ctx: Ctx, cue: Cue, limit: int) -> Mention | None:
     clitic in the cue itself ('a-t-elle ajouté') is the subject."""
     if cue.pron:
         return Mention(cue.end, cue.end, "pron", "", gender=cue.pron)
+    inside = [m for m in ctx.mentions_between(cue.start, cue.end) if m.kind != "rel"]
+    if inside:  # a separable verb around its subject: 'teilte die Polizei am Montag mit'
+        return inside[0]
     pos = after_fillers(ctx, cue.end, limit)
     obj = object_end(ctx, pos, limit)
     if obj > pos:
@@ -324,3 +327,28 @@ def resolve(ctx: Ctx, m: Mention | None, unit_people: list[Speaker]) -> Speaker 
     if m.kind == "pron":
         return resolve_pronoun(m, ctx.disc, unit_people)
     return from_mention(m, ctx.disc, ctx.lex)
+
+
+_CAPITALISED_NOUNS = frozenset({"de"})
+_CLAUSE_TAIL = re.compile(r"[^,;:.!?]*")
+
+
+def described_subject(ctx: Ctx, qe: int, cue: Cue, limit: int) -> bool:
+    """No named subject around a cue right after a quotation: nothing (pro-drop, '”, ha detto in conferenza'),
+    or a definite common-noun description before or after it ('the professor said', 'a spus tehnicianul')."""
+    gap = ctx.masked[qe : cue.start]
+    lead = gap.lstrip(" ,.;:!?…\"'”»’“«")
+    if not lead.strip():
+        tail = _CLAUSE_TAIL.match(ctx.masked, cue.end, limit)
+        words = WORD.findall(tail.group()) if tail else []
+        return not words or ctx.lex.pro_drop and (words[0].lower() in ctx.lex.case_prepositions or len(words) == 1
+                                                  and words[0].islower()) or (
+            words[0].lower() in ctx.lex.determiners or bool(re.match(r"\s*[^\W\d_]+['’]", tail.group()))
+        ) and len(words) <= 4 and all(_common(ctx, w) for w in words[1:])
+    words = WORD.findall(lead)
+    return words[0].lower() in ctx.lex.determiners and len(words) <= 3 and all(_common(ctx, w) for w in words[1:])
+
+
+def _common(ctx: Ctx, word: str) -> bool:
+    """A common noun or adjective: lowercase, or any word where nouns are capitalised ('der Wissenschaftler')."""
+    return word.islower() or ctx.lex.lang in _CAPITALISED_NOUNS

@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from pressdesk.entities import find_entities
+from pressdesk.quotes.anaphora import org_anaphors
 from pressdesk.quotes.attribute import (
     continuations,
     direct,
@@ -63,7 +64,7 @@ def extract_quotes(
     units = make_units(text, sents, spans, limit)
     masked = mask_quotes(text[:limit], spans)
     ents = find_entities(masked, lang)
-    ctx = Ctx(text, masked, lex, find_mentions(masked, lex, ents), spans, Discourse(), lang, published)
+    ctx = Ctx(text, masked, lex, org_anaphors(masked, lex, find_mentions(masked, lex, ents)), spans, Discourse(), lang, published)
     out: list[Quote] = []
     for unit in units:
         found = _unit_quotes(ctx, unit)

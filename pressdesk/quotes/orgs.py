@@ -80,6 +80,28 @@ def _lower_link(text: str, toks: list[tuple[int, int, str]], j: int, lex: Lexico
             and all(text[toks[k][1] : toks[k + 1][0]] == " " for k in range(j, j + 3)))
 
 
+_ELIDED = re.compile(r"[dD](?:ell)?['’]([^\W\d_]+)")
+
+
+def _lower_tail(text: str, toks: list[tuple[int, int, str]], j: int, lex: Lexicon) -> int:
+    """A capitalised head with a lowercase complement up to the end of the clause ('Bureau de recherches
+    géologiques et minières.', "Federazione dei medici d'urgenza,"): link words and 1-4 common words."""
+    k, words = j, 0
+    while k < len(toks) and text[toks[k - 1][1] : toks[k][0]] == " ":
+        w = toks[k][2]
+        elided = _ELIDED.fullmatch(w)
+        if k > j and w.islower() and w not in lex.function_words and not lex.cue.fullmatch(w) or (
+                elided and elided.group(1).islower()):
+            words += 1
+        elif w.lower() not in lex.org_links or k > j and toks[k - 1][2].lower() in lex.org_links:
+            break
+        k += 1
+    last = toks[k - 1][2].lower() if k > j else ""
+    if not 1 <= words <= 4 or last in lex.org_links or not re.match(r"\s*(?:[.,;]|$)", text[toks[k - 1][1] :]):
+        return j
+    return k
+
+
 def _determined(text: str, start: int, lex: Lexicon) -> bool:
     before = text[max(0, start - 12) : start]
     m = re.search(r"([\w]+)\s+$|(\b\w['’])$", before)
@@ -125,6 +147,8 @@ def _organisation_at(text: str, toks: list[tuple[int, int, str]], i: int, lex: L
             not _sentence_start(text, toks[first - 1][0]) or not _sentence_start(text, s)):
         first -= 1
     end = extend_name(text, toks, i + 1, lex)
+    if w[:1].isupper() and end == i + 1:
+        end = _lower_tail(text, toks, end, lex)
     start, stop = toks[first][0], toks[end - 1][1]
     if free(start, stop) and (w[:1].isupper() or end - first > 1):  # a bare 'le ministère' names nobody
         return start, stop, text[start:stop]
@@ -160,3 +184,8 @@ def _gazetteer_given_names() -> set[str]:
         _GIVEN.update(e.canonical.split()[0].lower() for e in gaz.entities if e.type == "person")
         _GIVEN.add("")
     return _GIVEN
+
+
+def looks_given(name: str) -> bool:
+    """The first word of a name is a known given name ('Tom Okafor'), so the name is a person's."""
+    return name.split()[0].lower() in _gazetteer_given_names() if name.split() else False

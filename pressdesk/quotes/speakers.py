@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from pressdesk.entities import canonical_name, key_of, same_person
 from pressdesk.quotes.affiliation import strip_honorific
@@ -79,7 +80,8 @@ def clean_surface(surface: str, lex: Lexicon) -> str:
     """Drop leading determiners and trailing punctuation from a description."""
     words = surface.strip(" ,.;:").split()
     while words and (words[0].lower() in lex.determiners or re.sub(r"['’].*", "'", words[0].lower()) in lex.determiners):
-        words = words[1:]
+        elided = re.match(r"\w{1,3}['’](?=\w)", words[0])
+        words = [words[0][elided.end() :]] + words[1:] if elided else words[1:]  # "L'opposition" -> 'opposition'
     text = " ".join(words)
     return re.sub(r"^[lLdD]['’]", "", text)
 
@@ -108,8 +110,23 @@ def from_mention(m: Mention, disc: Discourse, lex: Lexicon) -> Speaker | None:
             return Speaker(fit.name, m.surface, fit.role, "person", fit.gender, fit.country)
         return Speaker(clean_surface(m.surface, lex), m.surface, m.role, "unnamed", None, m.country)
     if m.kind == "noun":
-        return Speaker(clean_surface(m.surface, lex), m.surface, None, "unnamed")
+        name = clean_surface(m.surface, lex)
+        if not name or _generic_source(name):
+            return None  # 'Other researchers', "L'opposition", 'Die Opposition': nobody in particular
+        return Speaker(name, m.surface, None, "unnamed")
     return None
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> tuple[frozenset[str], frozenset[str]]:
+    conf = attribution_config()["common"]
+    return frozenset(conf.get("generic_quantifiers", [])), frozenset(conf.get("generic_sources", []))
+
+
+def _generic_source(name: str) -> bool:
+    quantifiers, sources = _generic_words()
+    words = [w.lower() for w in _WORDS.findall(name)]
+    return bool(words) and (words[0] in quantifiers or len(words) == 1 and words[0] in sources)
 
 
 def _same_named(surface: str, name: str) -> bool:
@@ -133,7 +150,9 @@ def resolve_pronoun(m: Mention, disc: Discourse, unit_people: list[Speaker]) -> 
 def preceded_by_preposition(text: str, start: int, lex: Lexicon) -> bool:
     """True when the word before a mention (skipping one determiner) is a case preposition."""
     preps = _case_prepositions()
-    before = _WORDS.findall(text[max(0, start - 40) : start])
+    window = text[max(0, start - 40) : start]
+    window = window[max(window.rfind(". "), window.rfind("! "), window.rfind("? ")) + 1 :]  # this sentence only
+    before = _WORDS.findall(window)
     tail = text[max(0, start - 3) : start]
     if re.search(r"\b[dDlL]['’]$", tail) and tail[-2:-1].lower() == "d":
         return True

@@ -1,0 +1,65 @@
+"""Definite descriptions that point back to an organisation named earlier ('the company said', 'ha annunciato
+l'azienda', 'a informat compania', 'wie das Unternehmen mitteilte'): a mention carrying the antecedent's name."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from pressdesk.quotes.lexicon import Lexicon, attribution_config
+from pressdesk.quotes.mentions import Mention
+from pressdesk.quotes.orgs import looks_given
+
+_SENT_END = re.compile(r"[.!?]\s+$")
+
+
+@lru_cache(maxsize=16)
+def _pattern(lang: str) -> re.Pattern[str] | None:
+    forms = attribution_config().get(lang, {}).get("org_anaphors", [])
+    if not forms:
+        return None
+    alt = "|".join(re.escape(f).replace("'", "['’]") for f in sorted(forms, key=len, reverse=True))
+    return re.compile(rf"(?<![\w’'-])(?:{alt})(?![\w’'-])", re.I)
+
+
+def _opens_sentence(text: str, m: Mention, lex: Lexicon) -> bool:
+    """The mention is the subject opening its sentence ('Norwell Motors will cut', 'Le constructeur X va'), not
+    after a preposition ('For singer Leo X, ...')."""
+    before = text[max(0, m.start - 40) : m.start]
+    cut = max(before.rfind(". "), before.rfind("! "), before.rfind("? "))
+    lead = before[cut + 1 :] if cut >= 0 else (before if m.start <= 40 else None)
+    if lead is None or len(lead.split()) > 3 or "," in lead:
+        return False
+    words = lead.split()
+    return not words or words[0].lower() in lex.determiners or words[0].lower() not in lex.case_prepositions
+
+
+def _antecedent(text: str, head: str, before: list[Mention], lex: Lexicon) -> Mention | None:
+    """The latest organisation or unknown name ending in the anaphor's head noun ('Marlowe Festival' for 'the
+    festival'), else an unknown name opening its sentence as the subject."""
+    for m in reversed(before):
+        if m.etype == "organisation" and m.kind in ("inst", "entity") or (
+                m.kind == "name" and m.surface.split()[-1].lower() == head):
+            return m
+    for m in reversed(before):
+        if m.kind == "name" and _opens_sentence(text, m, lex) and not looks_given(m.surface):
+            return m
+    return None
+
+
+def org_anaphors(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
+    """Mentions with an org anaphor added where it has an antecedent and is no part of another mention."""
+    pat = _pattern(lex.lang)
+    if pat is None:
+        return mentions
+    extra = []
+    for hit in pat.finditer(text):
+        s, e = hit.span()
+        if any(m.start < e and s < m.end for m in mentions):
+            continue
+        ante = _antecedent(text, hit.group().split()[-1].lower(), [m for m in mentions if m.end <= s], lex)
+        if ante is not None:
+            name = ante.canonical or ante.surface
+            head = s + max(hit.group().rfind(" "), hit.group().rfind("'"), hit.group().rfind("’")) + 1
+            extra.append(Mention(head, e, "inst", text[head:e], name, "organisation", definite=True))  # after 'the'/"l'"
+    return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
