@@ -649,3 +649,13 @@ def test_german_konjunktiv_continues_the_speaker():
 )
 def test_german_and_spanish_cues(lang, text, speaker):
     assert one(text, lang).speaker == speaker
+
+
+@pytest.mark.parametrize("text,speaker", [
+    ("Antrenorul Mihai Georgescu a spus că echipa a jucat bine.", "Mihai Georgescu"),
+    ("Medicul Ioana Radu a explicat că pacientul este stabil.", "Ioana Radu"),
+    ("Paul Ionescu a declarat că vânzările au crescut.", "Paul Ionescu"),
+])
+def test_romanian_articled_title_before_a_full_name_is_a_role(text, speaker):
+    [quote] = extract_quotes(text, "ro", None)
+    assert quote.speaker == speaker
