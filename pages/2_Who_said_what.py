@@ -147,7 +147,8 @@ with table_tab:
 
     chosen = st.session_state.get("quote")
     if chosen in ids:
-        row = quotes[quotes["quote_id"] == chosen].iloc[0]
+        row = {k: (None if not isinstance(v, list | tuple) and pd.isna(v) else v)  # NaN/NaT read as "unknown"
+               for k, v in quotes[quotes["quote_id"] == chosen].iloc[0].items()}
         st.subheader(render.md(row['speaker'] or row['speaker_surface'] or 'Unnamed')
                      + (f" — {render.md(row['speaker_role'])}" if row["speaker_role"] else ""))
         st.caption(f"{row['kind']} quote · cue “{render.md(row['cue'])}” · said on {row['said_on'] or 'unknown'} · "
@@ -161,7 +162,8 @@ with table_tab:
                                     focus=focus or {focus_idx}))
         if row["translation"]:
             st.caption(f"{target}: {render.md(row['translation'])}")
-        st.page_link("pages/0_Home.py", label="Whole article", icon="📄", query_params={"article": row["article_id"]})
+        # a page_link inside st.tabs makes Streamlit 1.67 show a spurious "Page not found": a plain link instead
+        st.markdown(f"[📄 Whole article](/?article={row['article_id']})")
 
 with speaker_tab:
     ui.init("who", options=speaker_names)
@@ -178,8 +180,9 @@ with speaker_tab:
                    f"{grouped['statement'].nunique()} distinct statement(s), in date order.")
         for _, group in grouped.groupby("statement", sort=False):
             first = group.iloc[0]
+            said_on = first["said_on"] if pd.notna(first["said_on"]) else None
             with st.container(border=True):
-                st.markdown(f"**{first['said_on'] or 'date unknown'}** · {first['kind']} · "
+                st.markdown(f"**{said_on or 'date unknown'}** · {first['kind']} · "
                             + ", ".join(render.md(p) for p in sorted(set(group["publisher"]))))
                 for rep in group.itertuples():
                     st.text(f"[{rep.language}] {rep.text}")

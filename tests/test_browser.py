@@ -92,7 +92,8 @@ def settle(page: Page, expect_text: str, timeout: float = 120_000) -> None:
         "() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout)
     errors = page.locator('[data-testid="stException"]')
     assert errors.count() == 0, errors.first.inner_text()
-    assert "Traceback" not in page.inner_text("body")
+    body = page.inner_text("body")
+    assert "Traceback" not in body and "Page not found" not in body
 
 
 @pytest.mark.parametrize("path,expect", [
@@ -134,3 +135,16 @@ def test_offline_translation_gives_a_notice_not_a_hang(server, page, sample_db):
     page.get_by_text("Offline", exact=False).first.wait_for(timeout=30_000)
     assert time.monotonic() - started < 30
     settle(page, "Translate into")
+
+
+def test_quote_in_context_opens_from_a_link(server, page, sample_db):
+    import duckdb
+
+    con = duckdb.connect(str(sample_db), read_only=True)
+    quote_id, speaker = con.execute("SELECT quote_id, speaker FROM quotes WHERE speaker IS NOT NULL LIMIT 1").fetchone()
+    con.close()
+    page.goto(f"{server}/who-said-what?quote={quote_id}")
+    settle(page, "Whole article")
+    page.wait_for_timeout(1500)  # a late dialog (e.g. "Page not found") would show by now
+    settle(page, "Whole article")
+    assert page.locator("mark.pd-quote").count() >= 1
