@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 
 from pressdesk.entities import canonical_name, same_person
+from pressdesk.quotes.affiliation import name_honorifics
 from pressdesk.quotes.clause import (
     LAST,
     WORD,
     apposition_before,
+    clause_comma,
     colon_after,
     complement,
     content_end,
     described_subject,
+    first_word,
     inner,
     make,
     noun_subject,
@@ -22,6 +25,7 @@ from pressdesk.quotes.clause import (
     speaker_left,
     speaker_right,
     trim,
+    verb_final_infinitive,
     via,
 )
 from pressdesk.quotes.clause import kind_of as _kind_of
@@ -210,6 +214,8 @@ def _action_only(ctx: Ctx, cue: Cue, span: tuple[int, int]) -> bool:
     flat = [part for w in words for part in w if part]  # "d'ouvrir" -> "d'", "ouvrir"
     markers = set(attribution_config().get(ctx.lex.lang, {}).get("infinitive_markers", [])) | {"of", "să"}
     k = next((i for i, w in enumerate(flat) if w in markers), None)
+    if verb_final_infinitive(ctx, cue, span, flat):
+        return False  # 'kündigte an, in Revision zu gehen' / 'kündigte an, die Gespräche abzubrechen'
     if k is None or cue.kind == "announce" and k > 0:
         return True  # 'annonce l'ouverture de deux usines': the of-word belongs to the noun phrase
     tail = flat[k + 1 :]
@@ -261,6 +267,9 @@ def _unit_has_quote(ctx: Ctx, unit: Unit, cue: Cue) -> bool:
     return any(unit.start <= s and e <= cue.start for s, e in ctx.quotes_in(unit.start, cue.start))
 
 
+_HONORIFIC = re.compile(r"(\w+)(\.)?\s+(?=[A-Z])")
+
+
 def prepositional(ctx: Ctx, unit: Unit, relay: str | None, people: list[Speaker], taken: bool) -> list[Quote]:
     """'selon X', 'according to X', 'For the minister, ...' (when no cue in the unit carries the statement)."""
     out: list[Quote] = []
@@ -289,11 +298,13 @@ def prepositional(ctx: Ctx, unit: Unit, relay: str | None, people: list[Speaker]
         if speaker is None:
             continue
         if not head:
-            comma = ctx.masked.find(",", m.end, unit.end)
-            nxt = ctx.masked.find(",", comma + 1, unit.end) if comma > 0 else -1
+            comma = clause_comma(ctx.masked, m.end, unit.end)  # not the decimal comma of '1,4 Millionen'
+            nxt = clause_comma(ctx.masked, comma + 1, unit.end) if comma > 0 else -1
             if nxt > 0 and ctx.lex.of_words.match(ctx.masked[comma + 1 : nxt] + " ") and len(
                     WORD.findall(ctx.masked[comma + 1 : nxt])) <= 5:
                 comma = nxt  # 'Según el investigador X, del CSIC, ...': skip the affiliation
+            elif nxt > 0 and first_word(ctx.masked, comma + 1, nxt) in ctx.lex.relatives:
+                comma = nxt  # 'According to Dr X, who led the study, ...': skip the relative clause
             start = comma + 1 if comma > 0 else m.end
             span = trim(ctx.text, start, content_end(ctx, start, unit.end))
         elif _ONLY_PUNCT.fullmatch(_COORD.sub("", ctx.masked[m.end : content_end(ctx, m.end, unit.end)])):
@@ -313,6 +324,9 @@ def prepositional(ctx: Ctx, unit: Unit, relay: str | None, people: list[Speaker]
 def _attributed_to(ctx: Ctx, pos: int, end: int, word: str) -> Mention | None:
     """Who 'selon/according to/potrivit' names: a mention, an object pronoun ('selon lui', 'potrivit ei',
     'according to her'), or a lone capitalised name the gazetteer does not know ("d'après la CGT-Cheminots")."""
+    h = _HONORIFIC.match(ctx.masked, pos, end)
+    if h and (h.group(1) + (h.group(2) or "") in name_honorifics() or h.group(1) in name_honorifics()):
+        pos = h.end()  # 'According to Dr. Ayo Ferris': the name after the title, not 'Dr'
     m = ctx.mention_at(pos)
     w = WORD.match(ctx.masked, pos, end)
     weak = word in ctx.lex.weak_prepositions or word in ctx.lex.tail_prepositions

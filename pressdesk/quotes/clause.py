@@ -352,3 +352,28 @@ def described_subject(ctx: Ctx, qe: int, cue: Cue, limit: int) -> bool:
 def _common(ctx: Ctx, word: str) -> bool:
     """A common noun or adjective: lowercase, or any word where nouns are capitalised ('der Wissenschaftler')."""
     return word.islower() or ctx.lex.lang in _CAPITALISED_NOUNS
+
+
+_CLAUSE_COMMA = re.compile(r",(?!\d)")
+
+
+_ZU_INFINITIVE = re.compile(r"[^\W\d_]{2,}zu[^\W\d_]+en", re.I)
+
+
+def verb_final_infinitive(ctx: Ctx, cue: Cue, span: tuple[int, int], flat: list[str]) -> bool:
+    """A comma-set infinitive clause ending in 'zu + verb' or a 'zu'-compound ('abzubrechen') after the cue."""
+    if "zu" not in attribution_config().get(ctx.lex.lang, {}).get("infinitive_markers", []) or len(flat) < 2:
+        return False
+    if "," not in ctx.masked[cue.end : span[0] + 1]:
+        return False
+    return flat[-2] == "zu" or bool(_ZU_INFINITIVE.fullmatch(flat[-1]))
+
+
+def first_word(text: str, start: int, end: int) -> str:
+    w = WORD.search(text, start, end)
+    return w.group().lower() if w else ""
+
+
+def clause_comma(text: str, start: int, end: int) -> int:
+    m = _CLAUSE_COMMA.search(text, start, end)
+    return m.start() if m else -1

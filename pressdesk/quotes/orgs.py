@@ -34,19 +34,19 @@ def _cap(w: str, lex: Lexicon) -> bool:
 def extend_name(text: str, toks: list[tuple[int, int, str]], j: int, lex: Lexicon, linked: bool = True) -> int:
     """Index after the last token of a name whose token j-1 is already in: capitalised words, a link word
     ('of', 'pentru', 'și') before a capitalised word, lowercase adjectives right after a name word."""
-    adjective_ok = True
+    adjectives = 0  # lowercase adjectives in a row: 'Osservatorio epidemiologico regionale della Toscana'
     while j < len(toks):
         s, _e, w = toks[j]
         if text[toks[j - 1][1] : s] not in _CUE_GAP:
             break
         if _cap(w, lex):
-            j, adjective_ok = j + 1, True
+            j, adjectives = j + 1, 0
         elif _link(text, toks, j, lex, linked):
             j += 1
         elif linked and _lower_link(text, toks, j, lex) or _numbered(toks, j):  # 'tribunal de commerce de Lyon'
             j += 2
-        elif adjective_ok and w.islower() and lex.org_adjective.fullmatch(w) and not lex.cue.fullmatch(w):
-            j, adjective_ok = j + 1, False
+        elif adjectives < 2 and w.islower() and lex.org_adjective.fullmatch(w) and not lex.cue.fullmatch(w):
+            j, adjectives = j + 1, adjectives + 1
         else:
             break
     return j
@@ -150,9 +150,18 @@ def _organisation_at(text: str, toks: list[tuple[int, int, str]], i: int, lex: L
     if w[:1].isupper() and end == i + 1:
         end = _lower_tail(text, toks, end, lex)
     start, stop = toks[first][0], toks[end - 1][1]
+    if w.islower() and first == i and end > i + 1 and text[e : toks[i + 1][0]] == " " and _cap(
+            toks[i + 1][2], lex) and _subject_article(toks, i, lex):
+        start = toks[i + 1][0]  # 'el sindicato Xuntanza Obreira': the name, not the generic head before it
     if free(start, stop) and (w[:1].isupper() or end - first > 1):  # a bare 'le ministère' names nobody
         return start, stop, text[start:stop]
     return None
+
+
+def _subject_article(toks: list[tuple[int, int, str]], i: int, lex: Lexicon) -> bool:
+    """'El sindicato X denunció': a plain article before the head, not 'du syndicat X' (an affiliation)."""
+    art = toks[i - 1][2].lower() if i else ""
+    return art in lex.determiners and not lex.of_words.match(art + " ") and art not in lex.case_prepositions
 
 
 def _sentence_start(text: str, pos: int) -> bool:
