@@ -30,9 +30,9 @@ test: $(VENV)/.dev
 eval: $(VENV)/.app
 	$(BIN)/python -m pressdesk.evaluate dates --gold ../shared/gold/seeds.json --mode text
 	$(BIN)/python -m pressdesk.evaluate dates --gold ../shared/gold/seeds.json --mode feed
-	$(BIN)/python -m pressdesk.evaluate date-phrases --phrases data/eval/date_phrases.jsonl
 	$(BIN)/python -m pressdesk.evaluate quotes --gold ../shared/gold/seeds.json
-	$(BIN)/python -m pressdesk.evaluate quote-cases --cases data/eval/quote_cases.jsonl
+	for f in data/eval/date_phrases*.jsonl; do echo "== $$f"; $(BIN)/python -m pressdesk.evaluate date-phrases --phrases $$f | grep -E '^[a-zA-Z]{2,3} '; done
+	for f in data/eval/quote_cases*.jsonl; do echo "== $$f"; $(BIN)/python -m pressdesk.evaluate quote-cases --cases $$f | grep -E '^  [a-zA-Z]{2,3} '; done
 
 bench: $(VENV)/.app
 	$(BIN)/python benchmarks/ingest.py
