@@ -10,8 +10,6 @@ from pressdesk.sentences import Sentence
 
 _TERMINAL = tuple(".!?…:;\"”»“’)«›'")
 _BALANCED = re.compile(r"«[^«»\n]*»|“[^“”\n]*”|„[^„”“\n]*[”“]")
-_MISSED_BREAK = re.compile(r"(?<=[^\W\d_])\.\s+(?=[«“„\"]?[^\W\d_])")
-_LAST_WORD = re.compile(r"(\S+)$")
 
 
 @dataclass(frozen=True)
