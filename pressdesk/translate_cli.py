@@ -133,13 +133,8 @@ def run(args: argparse.Namespace) -> int:
     con = store.connect(args.db)
     try:
         if args.import_cache:
-            try:
-                added = import_cache(con, args.import_cache)
-            except (OSError, ValueError) as exc:
-                _err(f"cannot import cache: {scrub(exc)}")
-                return EXIT_USAGE
-            except Exception as exc:  # duckdb.Error on a file that is not Parquet
-                _err(f"cannot import cache: {type(exc).__name__}: {scrub(exc)[:300]}")
+            added = _cache_io("import", import_cache, con, args.import_cache)
+            if added is None:
                 return EXIT_USAGE
             print(f"imported {added} translations from {args.import_cache}")
         code = EXIT_OK
@@ -149,15 +144,24 @@ def run(args: argparse.Namespace) -> int:
         if config is not None:
             code = _translate(con, args, config)
         if args.export_cache:
-            try:
-                rows = export_cache(con, args.export_cache)
-            except (OSError, ValueError) as exc:
-                _err(f"cannot export cache: {exc}")
+            rows = _cache_io("export", export_cache, con, args.export_cache)
+            if rows is None:
                 return EXIT_USAGE
             print(f"exported {rows} translations to {args.export_cache}")
         return code
     finally:
         con.close()
+
+
+def _cache_io(verb: str, action: Any, con: Any, path: str) -> int | None:
+    """Run a cache import/export; a bad path or file becomes one line on stderr and None."""
+    try:
+        return action(con, path)
+    except (OSError, ValueError) as exc:
+        _err(f"cannot {verb} cache: {scrub(exc)}")
+    except Exception as exc:  # duckdb.Error on a file that is not Parquet
+        _err(f"cannot {verb} cache: {type(exc).__name__}: {scrub(exc)[:300]}")
+    return None
 
 
 def _translate(con: Any, args: argparse.Namespace, config: TranslatorConfig) -> int:

@@ -85,6 +85,17 @@ def page(browser):
     context.close()
 
 
+def first_row(db: Path, sql: str) -> tuple:
+    """One row of the sample corpus, read without holding the file open."""
+    import duckdb
+
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return con.execute(sql).fetchone()
+    finally:
+        con.close()
+
+
 def settle(page: Page, expect_text: str, timeout: float = 120_000) -> None:
     """Wait for the script run to finish and the expected text to show, then fail on any exception."""
     page.get_by_text(expect_text, exact=False).first.wait_for(timeout=timeout)
@@ -109,11 +120,7 @@ def test_every_page_renders_without_exception(server, page, path, expect):
 
 
 def test_state_in_url_reopens_the_same_view(server, page, sample_db):
-    import duckdb
-
-    con = duckdb.connect(str(sample_db), read_only=True)
-    article_id, title = con.execute("SELECT article_id, title FROM articles WHERE language = 'ro'").fetchone()
-    con.close()
+    article_id, title = first_row(sample_db, "SELECT article_id, title FROM articles WHERE language = 'ro'")
     page.goto(f"{server}/?lang=ro&article={article_id}")
     settle(page, "Highlighted: quotes")
     assert page.get_by_role("heading", name=title).count() == 1
@@ -123,11 +130,7 @@ def test_state_in_url_reopens_the_same_view(server, page, sample_db):
 
 
 def test_offline_translation_gives_a_notice_not_a_hang(server, page, sample_db):
-    import duckdb
-
-    con = duckdb.connect(str(sample_db), read_only=True)
-    article_id = con.execute("SELECT article_id FROM articles WHERE language = 'it'").fetchone()[0]
-    con.close()
+    [article_id] = first_row(sample_db, "SELECT article_id FROM articles WHERE language = 'it'")
     page.goto(f"{server}/translations?article={article_id}&to=en")
     settle(page, "Translate into")
     started = time.monotonic()
@@ -138,11 +141,7 @@ def test_offline_translation_gives_a_notice_not_a_hang(server, page, sample_db):
 
 
 def test_quote_in_context_opens_from_a_link(server, page, sample_db):
-    import duckdb
-
-    con = duckdb.connect(str(sample_db), read_only=True)
-    quote_id, speaker = con.execute("SELECT quote_id, speaker FROM quotes WHERE speaker IS NOT NULL LIMIT 1").fetchone()
-    con.close()
+    [quote_id] = first_row(sample_db, "SELECT quote_id FROM quotes WHERE speaker IS NOT NULL LIMIT 1")
     page.goto(f"{server}/who-said-what?quote={quote_id}")
     settle(page, "Whole article")
     page.wait_for_timeout(1500)  # a late dialog (e.g. "Page not found") would show by now
