@@ -14,6 +14,7 @@ from pressdesk import store
 
 ROOT = Path(__file__).resolve().parent
 SAMPLES = ROOT / "data" / "articles"
+AUTO_REFRESH_MAX = 500  # articles re-extracted at start-up after an upgrade; a larger corpus gets a notice
 
 
 @st.cache_resource(show_spinner="Opening the corpus…")
@@ -28,9 +29,6 @@ def _connection(path: str):
     elif store.counts(con)["articles"] <= AUTO_REFRESH_MAX:
         pipeline.refresh_if_stale(con)  # a small corpus is re-extracted after an upgrade in a moment
     return con
-
-
-AUTO_REFRESH_MAX = 500
 
 
 def con():
