@@ -514,11 +514,18 @@ def set_libre_env(monkeypatch, url: str) -> None:
     monkeypatch.setenv("PRESSDESK_TRANSLATE_TIMEOUT", "1")
 
 
-def test_cli_end_to_end(server, tmp_path, monkeypatch, capsys):
+@pytest.fixture()
+def corpus_file(tmp_path):
+    """A database file holding add_corpus(), closed so the CLI can open it."""
     db = tmp_path / "press.duckdb"
     con = store.connect(db)
     add_corpus(con)
     con.close()
+    return db
+
+
+def test_cli_end_to_end(server, corpus_file, tmp_path, monkeypatch, capsys):
+    db = corpus_file
     set_libre_env(monkeypatch, server.url)
 
     assert translate_cli.main(["translate", "--db", str(db), "--to", "en"]) == 0
@@ -540,11 +547,8 @@ def test_cli_end_to_end(server, tmp_path, monkeypatch, capsys):
     assert "imported 5 translations" in capsys.readouterr().out
 
 
-def test_cli_unreachable_provider_exits_nonzero_quickly(server, tmp_path, monkeypatch, capsys):
-    db = tmp_path / "press.duckdb"
-    con = store.connect(db)
-    add_corpus(con)
-    con.close()
+def test_cli_unreachable_provider_exits_nonzero_quickly(server, corpus_file, tmp_path, monkeypatch, capsys):
+    db = corpus_file
     set_libre_env(monkeypatch, server.url)
     assert translate_cli.main(["--db", str(db), "--to", "en", "--article", "a1", "--no-progress"]) == 0
     capsys.readouterr()
