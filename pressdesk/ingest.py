@@ -81,7 +81,7 @@ def prepare(doc: RawDoc, detected_language: str | None = None) -> ArticleRecord:
                 return value
         return None
 
-    guess = detected_language or doc.meta.get("_detected") or langid.detect(cleaned.text)
+    guess = detected_language or doc.detected or langid.detect(cleaned.text)
     lang = pick("language", (guess, "detected:lingua"))
     lang = str(lang).lower()[:2] if lang else None
     url = pick("url", (cleaned.url, "text:source-line"), (doc.found.get("url"), "html:meta"),
@@ -220,14 +220,20 @@ def ingest(
                 report.failed.append((str(src), str(exc)))
         singles = [docs[0] for _, docs in read if len(docs) == 1]
         for doc, lang in zip(singles, langid.detect_many([d.text for d in singles]) if singles else [], strict=True):
-            doc.meta.setdefault("_detected", lang)
+            doc.detected = lang
         prepared = [(src, prepare_docs(src, docs, report)) for src, docs in read]
         commit_files(con, prepared, report)
-    if extract and report.added:
+    if extract:
+        _extract_added(con, report)
+    return report
+
+
+def _extract_added(con: duckdb.DuckDBPyConnection, report: IngestReport) -> None:
+    """Dates, events and quotes for what this call added (extraction imports are heavy: load them late)."""
+    if report.added:
         from pressdesk.pipeline import extract_articles
 
         extract_articles(con, report.added)
-    return report
 
 
 def ingest_upload(con: duckdb.DuckDBPyConnection, name: str, data: bytes, extract: bool = True) -> IngestReport:
@@ -239,8 +245,6 @@ def ingest_upload(con: duckdb.DuckDBPyConnection, name: str, data: bytes, extrac
         report.failed.append((name, str(exc)))
         return report
     report.merge(ingest_docs(con, name, docs))
-    if extract and report.added:
-        from pressdesk.pipeline import extract_articles
-
-        extract_articles(con, report.added)
+    if extract:
+        _extract_added(con, report)
     return report

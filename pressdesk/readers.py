@@ -32,6 +32,7 @@ class RawDoc:
     meta: dict = field(default_factory=dict)  # given with the record: wins over what is found
     found: dict = field(default_factory=dict)  # found by HTML extraction (title, date, sitename)
     error: str | None = None  # a record that cannot be an article, reported when it is prepared
+    detected: str | None = None  # language found for a whole batch of files at once (lingua is faster in bulk)
 
 
 def expand(inputs: Iterable[str | Path], failed: list[tuple[str, str]]) -> Iterator[str | Path]:
