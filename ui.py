@@ -22,11 +22,12 @@ def _connection(path: str):
     from pressdesk import pipeline
 
     con = store.connect(path)
-    if store.counts(con)["articles"] == 0 and SAMPLES.is_dir():
+    articles = store.counts(con)["articles"]
+    if articles == 0 and SAMPLES.is_dir():
         from pressdesk.ingest import ingest
 
         ingest(con, [SAMPLES])  # the dashboard opens on the sample corpus with no set-up
-    elif store.counts(con)["articles"] <= AUTO_REFRESH_MAX:
+    elif articles <= AUTO_REFRESH_MAX:
         pipeline.refresh_if_stale(con)  # a small corpus is re-extracted after an upgrade in a moment
     return con
 
@@ -54,6 +55,18 @@ def stale_notice() -> None:
 def generation() -> tuple:
     """Cache key for st.cache_data: changes when anything in the database changes."""
     return store.generation(con())
+
+
+@st.cache_data(show_spinner=False)
+def translations_of(gen: tuple, pairs: tuple[tuple[str, str], ...], target: str) -> dict[str, str]:
+    """Cached translations (no network) of (text, language) pairs into `target`, keyed by text."""
+    from pressdesk.translate import cached_translations
+
+    out: dict[str, str] = {}
+    for lang in {lg for _, lg in pairs}:
+        texts = [t for t, lg in pairs if lg == lang]
+        out.update({t: tr.translated for t, tr in cached_translations(con(), texts, lang, target).items()})
+    return out
 
 
 def page_header(title: str, caption: str | None = None) -> None:

@@ -10,7 +10,6 @@ import streamlit as st
 
 import ui
 from pressdesk import render, store, timeline
-from pressdesk.translate import cached_translations
 
 ui.page_header("Timeline", "Dated events found in the articles, resolved against each publication date. "
                "Reports of the same event in several articles and languages are grouped.")
@@ -32,15 +31,6 @@ def _clusters(gen, *filters) -> pd.DataFrame:
 @st.cache_data(show_spinner=False)
 def _options(gen) -> tuple[list[str], dict]:
     return store.actors(ui.con()), store.facets(ui.con())
-
-
-@st.cache_data(show_spinner=False)
-def _translations(gen, pairs: tuple, target: str) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for lang in {p[1] for p in pairs}:
-        texts = [t for t, lg in pairs if lg == lang]
-        out.update({t: tr.translated for t, tr in cached_translations(ui.con(), texts, lang, target).items()})
-    return out
 
 
 gen = ui.generation()
@@ -79,7 +69,7 @@ known = events[events["year_known"]]
 unknown = events[~events["year_known"]]
 clustered = _clusters(gen, *filters).copy()
 target = (st.session_state["to_lang"] or "en").strip().lower()
-translated = _translations(gen, tuple(zip(clustered["summary"], clustered["language"], strict=True)), target)
+translated = ui.translations_of(gen, tuple(zip(clustered["summary"], clustered["language"], strict=True)), target)
 clustered["translation"] = [translated.get(s, "") for s in clustered["summary"]]
 clustered["when"] = [timeline.span_text(r.date_start, r.date_end, r.precision) for r in clustered.itertuples()]
 
@@ -125,13 +115,14 @@ if chosen:
     st.subheader(f"{head['when']} · {len(reports)} report(s)")
     if head["actors"]:
         st.markdown("Actors: " + ", ".join(render.md(a) for a in head["actors"]))
+    report_tr = ui.translations_of(gen, tuple(zip(reports["summary"], reports["language"], strict=True)), target)
     cols = st.columns(min(3, len(reports)))
     for i, rep in enumerate(reports.itertuples()):
         with cols[i % len(cols)], st.container(border=True):
             st.markdown(f"**{render.md(rep.publisher)}** · {rep.language} · published {rep.published or 'unknown'}")
             st.caption(f"“{render.md(rep.date_text)}” → {timeline.span_text(rep.date_start, rep.date_end, rep.precision)}")
             st.text(rep.summary)
-            tr = _translations(gen, ((rep.summary, rep.language),), target).get(rep.summary)
+            tr = report_tr.get(rep.summary)
             if tr:
                 st.caption(f"{target}: {render.md(tr)}")
             st.page_link("pages/0_Home.py", label="Open article", icon="📄", query_params={"article": rep.article_id})

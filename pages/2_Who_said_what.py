@@ -7,7 +7,6 @@ import streamlit as st
 
 import ui
 from pressdesk import quote_views, render, store
-from pressdesk.translate import cached_translations
 
 ui.page_header("Who said what", "Direct, indirect and mixed quotes with the speaker resolved to a canonical "
                "name, in every language of the corpus.")
@@ -36,15 +35,6 @@ def _affiliations(gen) -> dict[str, str]:
         country = quote_views.affiliation(row.speaker, row.speaker_role)
         if country and row.speaker not in out:
             out[row.speaker] = country
-    return out
-
-
-@st.cache_data(show_spinner=False)
-def _translated(gen, pairs: tuple, target: str) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for lang in {lg for _, lg in pairs}:
-        texts = [t for t, lg in pairs if lg == lang]
-        out.update({t: tr.translated for t, tr in cached_translations(ui.con(), texts, lang, target).items()})
     return out
 
 
@@ -110,7 +100,7 @@ quotes = _quotes(gen, tuple(st.session_state["speaker"]), tuple(st.session_state
 if st.session_state["country"]:
     quotes = quotes[quotes["speaker"].map(affiliations).isin(st.session_state["country"])].reset_index(drop=True)
 target = (st.session_state["to_lang"] or "en").strip().lower()
-translations = _translated(gen, tuple(zip(quotes["text"], quotes["language"], strict=True)), target)
+translations = ui.translations_of(gen, tuple(zip(quotes["text"], quotes["language"], strict=True)), target)
 quotes["translation"] = [translations.get(t) for t in quotes["text"]]
 quotes = quotes.sort_values(SORTS[st.session_state["sort"]], ascending=not st.session_state["desc"],
                             na_position="last", kind="stable").reset_index(drop=True)
@@ -172,8 +162,8 @@ with speaker_tab:
     who = st.session_state.get("who")
     if who:
         said = store.quotes(con, [who])
-        said["translation"] = [_translated(gen, ((t, lg),), target).get(t) for t, lg in
-                               zip(said["text"], said["language"], strict=True)]
+        said_tr = ui.translations_of(gen, tuple(zip(said["text"], said["language"], strict=True)), target)
+        said["translation"] = [said_tr.get(t) for t in said["text"]]
         said["compare_text"] = said["translation"].fillna(said["text"])
         grouped = quote_views.group_statements(said.sort_values("said_on", na_position="last"))
         st.caption(f"{len(said)} quote(s) in {said['article_id'].nunique()} article(s), "

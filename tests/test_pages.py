@@ -185,3 +185,18 @@ def test_pasted_article_is_loaded_and_extracted(app_db):
     assert query(app_db, "SELECT count(*) FROM articles")[0][0] == 6
     assert query(app_db, "SELECT count(*) FROM quotes q JOIN articles a USING (article_id) "
                          "WHERE a.source = 'pasted text.txt' AND q.speaker = 'Dmitri Peskov'")[0][0] == 1
+
+
+def test_cached_quote_translation_shows_in_table_and_speaker_view(app_db):
+    from pressdesk import store
+    from pressdesk.translate_cache import Translated
+    from pressdesk.translate_cache import store as cache_store
+
+    speaker, text, lang = query(app_db, "SELECT speaker, text, language FROM quotes WHERE language = 'ro' LIMIT 1")[0]
+    con = store.connect(app_db)
+    cache_store(con, [Translated(source_text=text, translated="CACHED ENGLISH", source_lang=lang,
+                                 target_lang="en", provider="libre")])
+    con.close()
+    at = run("pages/2_Who_said_what.py", speaker=speaker, who=speaker)
+    assert "CACHED ENGLISH" in set(at.dataframe[0].value["translation"])
+    assert any("CACHED ENGLISH" in c.value for c in at.caption)
