@@ -4,37 +4,41 @@ VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
 
-.PHONY: run test lint eval bench clean
+.PHONY: run test lint eval bench clean lock
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 
-$(VENV)/.app: requirements.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements.txt
+# One lock file pins the whole dependency closure (app + tests), so every install is identical.
+$(VENV)/.installed: requirements.lock | $(BIN)/python
+	@echo "Installing the pinned dependencies from requirements.lock (first run: about a minute)..."
+	$(BIN)/pip install --progress-bar off --no-input -r requirements.lock | grep -E '^(Successfully|ERROR)' || true
+	$(BIN)/pip check
 	touch $@
 
-$(VENV)/.dev: requirements.txt requirements-dev.txt | $(BIN)/python
-	$(BIN)/pip install --quiet -r requirements-dev.txt
-	touch $@ $(VENV)/.app
+# Regenerate the lock after editing requirements.txt or requirements-dev.txt.
+lock:
+	$(BIN)/pip install --quiet uv==0.13.8
+	$(BIN)/uv pip compile requirements-dev.txt --python-version 3.11 --no-header --annotation-style line -o requirements.lock
 
-run: $(VENV)/.app
+run: $(VENV)/.installed
 	$(BIN)/python -m pressdesk ingest data/articles
 	$(BIN)/python -m pressdesk extract --if-stale
 	$(BIN)/streamlit run dashboard.py --server.port $(PORT)
 
-test: $(VENV)/.dev
+test: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
 
-eval: $(VENV)/.app
+eval: $(VENV)/.installed
 	$(BIN)/python -m pressdesk.evaluate dates --gold ../shared/gold/seeds.json --mode text
 	$(BIN)/python -m pressdesk.evaluate dates --gold ../shared/gold/seeds.json --mode feed
 	$(BIN)/python -m pressdesk.evaluate quotes --gold ../shared/gold/seeds.json
 	for f in data/eval/date_phrases*.jsonl; do echo "== $$f"; $(BIN)/python -m pressdesk.evaluate date-phrases --phrases $$f | grep -E '^[a-zA-Z]{2,3} +items'; done
 	for f in data/eval/quote_cases*.jsonl; do echo "== $$f"; $(BIN)/python -m pressdesk.evaluate quote-cases --cases $$f | grep -E '^  [a-zA-Z]{2,3} +tp='; done
 
-bench: $(VENV)/.app
+bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/ingest.py
 	$(BIN)/python benchmarks/dates.py
 	$(BIN)/python benchmarks/quotes.py

@@ -29,8 +29,9 @@ def load_gold(path: str | Path) -> dict:
 
 
 def article_path(gold_path: str | Path, name: str) -> Path:
-    """The gold's articles live in ../seeds beside the gold folder, or in data/articles."""
-    for candidate in (Path(gold_path).resolve().parent.parent / "seeds" / name, ROOT / "data" / "articles" / name):
+    """The gold's articles live in ../seeds or ../real beside the gold folder, or in data/articles."""
+    shared = Path(gold_path).resolve().parent.parent
+    for candidate in (shared / "seeds" / name, shared / "real" / name, ROOT / "data" / "articles" / name):
         if candidate.exists():
             return candidate
     raise FileNotFoundError(f"article {name} of the gold file was not found")
