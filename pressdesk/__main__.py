@@ -26,7 +26,7 @@ def _extract(args: argparse.Namespace) -> int:
     if args.if_stale and not is_stale(con):
         print("extractions are up to date")
         return 0
-    ids = [r[0] for r in con.execute("SELECT article_id FROM articles").fetchall()]
+    ids = [r[0] for r in con.cursor().execute("SELECT article_id FROM articles").fetchall()]
     stats = extract_articles(con, ids)
     print(f"extracted {stats['events']} events and {stats['quotes']} quotes from {len(ids)} articles")
     return 0

@@ -121,12 +121,17 @@ def _published(given: dict, text: str, lang: str | None, url: object, html_date:
 
 
 def _existing_hashes(con: duckdb.DuckDBPyConnection, hashes: list[str]) -> set[str]:
-    rows = con.execute("SELECT content_hash FROM articles WHERE list_contains(?, content_hash)", [hashes]).fetchall()
+    rows = con.cursor().execute("SELECT content_hash FROM articles WHERE list_contains(?, content_hash)", [hashes]).fetchall()
     return {r[0] for r in rows}
 
 
 def store_records(con: duckdb.DuckDBPyConnection, records: list[ArticleRecord]) -> tuple[list[str], int]:
     """Insert new records in one transaction; return (added ids, duplicates skipped)."""
+    with store.write_lock:  # the duplicate check and the insert see the same corpus
+        return _store_records(con, records)
+
+
+def _store_records(con: duckdb.DuckDBPyConnection, records: list[ArticleRecord]) -> tuple[list[str], int]:
     existing = _existing_hashes(con, [r.content_hash for r in records])
     fresh: dict[str, ArticleRecord] = {}
     for rec in records:

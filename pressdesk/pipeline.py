@@ -22,7 +22,7 @@ QUOTE_COLUMNS = ["quote_id", "article_id", "sentence_idx", "start_char", "end_ch
 
 
 def _sentences(con: duckdb.DuckDBPyConnection, article_id: str) -> list[Sentence]:
-    rows = con.execute(
+    rows = con.cursor().execute(
         "SELECT idx, start_char, end_char, text, role FROM sentences WHERE article_id = ? ORDER BY idx", [article_id]
     ).fetchall()
     return [Sentence(*row) for row in rows]
@@ -58,7 +58,7 @@ def fingerprint() -> str:
 
 def is_stale(con: duckdb.DuckDBPyConnection) -> bool:
     """True when articles exist whose extractions were made by another version of the extractor."""
-    has_articles = con.execute("SELECT count(*) FROM articles").fetchone()[0] > 0
+    has_articles = con.cursor().execute("SELECT count(*) FROM articles").fetchone()[0] > 0
     return has_articles and store.setting(con, "extractor") != fingerprint()
 
 
@@ -66,7 +66,7 @@ def refresh_if_stale(con: duckdb.DuckDBPyConnection) -> dict[str, int] | None:
     """Re-extract the whole corpus after an upgrade of the extractor (code or language data)."""
     if not is_stale(con):
         return None
-    ids = [r[0] for r in con.execute("SELECT article_id FROM articles ORDER BY article_id").fetchall()]
+    ids = [r[0] for r in con.cursor().execute("SELECT article_id FROM articles ORDER BY article_id").fetchall()]
     return extract_articles(con, ids)
 
 
@@ -77,7 +77,7 @@ def quote_id(article_id: str, start: int, end: int, kind: str) -> str:
 def extract_one(con: duckdb.DuckDBPyConnection, article_id: str) -> tuple[list[ev.Event], list[dict]]:
     from pressdesk.quotes import extract_quotes
 
-    text, language, published = con.execute(
+    text, language, published = con.cursor().execute(
         "SELECT text, language, published FROM articles WHERE article_id = ?", [article_id]
     ).fetchone()
     sents = _sentences(con, article_id)
@@ -105,23 +105,26 @@ def extract_articles(
     events_df = pd.DataFrame([{c: getattr(e, c) for c in EVENT_COLUMNS} for e in all_events], columns=EVENT_COLUMNS)
     quotes_df = pd.DataFrame(all_quotes, columns=QUOTE_COLUMNS).drop_duplicates("quote_id")
     ids = list(article_ids)
-    with store.writing(con, new_events=events_df, new_quotes=quotes_df) as cur:
-        cur.execute("DELETE FROM events WHERE list_contains(?, article_id)", [ids])
-        cur.execute("DELETE FROM quotes WHERE list_contains(?, article_id)", [ids])
-        if len(events_df):
-            cur.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) SELECT * FROM new_events")
-        if len(quotes_df):
-            cur.execute(f"INSERT INTO quotes ({', '.join(QUOTE_COLUMNS)}) SELECT * FROM new_quotes")
-    recluster(con)
-    merge_speakers(con)
-    if con.execute("SELECT count(*) FROM articles WHERE NOT list_contains(?, article_id)", [ids]).fetchone()[0] == 0:
-        store.set_setting(con, "extractor", fingerprint())  # the whole corpus now comes from this version
+    with store.write_lock:  # clustering reads what was just written: no other writer in between
+        with store.writing(con, new_events=events_df, new_quotes=quotes_df) as cur:
+            cur.execute("DELETE FROM events WHERE list_contains(?, article_id)", [ids])
+            cur.execute("DELETE FROM quotes WHERE list_contains(?, article_id)", [ids])
+            if len(events_df):
+                cur.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) SELECT * FROM new_events")
+            if len(quotes_df):
+                cur.execute(f"INSERT INTO quotes ({', '.join(QUOTE_COLUMNS)}) SELECT * FROM new_quotes")
+        recluster(con)
+        merge_speakers(con)
+        others = con.cursor().execute(
+            "SELECT count(*) FROM articles WHERE NOT list_contains(?, article_id)", [ids]).fetchone()[0]
+        if others == 0:
+            store.set_setting(con, "extractor", fingerprint())  # the whole corpus now comes from this version
     return {"events": len(events_df), "quotes": len(quotes_df)}
 
 
 def recluster(con: duckdb.DuckDBPyConnection) -> int:
     """Cluster every event in the corpus (clusters span articles, so a new article can join old events)."""
-    rows = con.execute(
+    rows = con.cursor().execute(
         "SELECT event_id, article_id, date_start, date_end, precision, year_known, actors, actor_types FROM events"
     ).fetchall()
     events = [ev.Event(event_id=r[0], article_id=r[1], sentence_idx=None, start_char=0, end_char=0, date_text="",
@@ -138,7 +141,7 @@ def merge_speakers(con: duckdb.DuckDBPyConnection) -> int:
     """Spellings of one speaker across articles and languages become one name (fuzzy, via entities)."""
     from pressdesk.entities import merge_names
 
-    names = [r[0] for r in con.execute("SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL").fetchall()]
+    names = [r[0] for r in con.cursor().execute("SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL").fetchall()]
     mapping = {k: v for k, v in merge_names(names).items() if k != v}
     if not mapping:
         return 0
@@ -150,13 +153,14 @@ def merge_speakers(con: duckdb.DuckDBPyConnection) -> int:
 
 def set_published(con: duckdb.DuckDBPyConnection, article_id: str, published: date | None) -> dict[str, int]:
     """An analyst's correction of the publication date: recorded with its origin, then dates re-resolved."""
-    row = con.execute("SELECT provenance FROM articles WHERE article_id = ?", [article_id]).fetchone()
+    row = con.cursor().execute("SELECT provenance FROM articles WHERE article_id = ?", [article_id]).fetchone()
     if row is None:
         raise KeyError(f"unknown article {article_id}")
     provenance = json.loads(row[0] or "{}")
     provenance["published"] = "analyst" if published else "analyst:cleared"
-    con.execute(
-        "UPDATE articles SET published = ?, published_origin = ?, provenance = ? WHERE article_id = ?",
-        [published, "analyst" if published else None, json.dumps(provenance), article_id],
-    )
+    with store.writing(con) as cur:
+        cur.execute(
+            "UPDATE articles SET published = ?, published_origin = ?, provenance = ? WHERE article_id = ?",
+            [published, "analyst" if published else None, json.dumps(provenance), article_id],
+        )
     return extract_articles(con, [article_id])

@@ -138,7 +138,7 @@ def run(args: argparse.Namespace) -> int:
                 return EXIT_USAGE
             print(f"imported {added} translations from {args.import_cache}")
         code = EXIT_OK
-        if args.article and con.execute("SELECT 1 FROM articles WHERE article_id = ?", [args.article]).fetchone() is None:
+        if args.article and con.cursor().execute("SELECT 1 FROM articles WHERE article_id = ?", [args.article]).fetchone() is None:
             _err(f"no article {args.article!r} in {store.db_path(args.db)}")
             return EXIT_USAGE
         if config is not None:

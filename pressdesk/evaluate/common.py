@@ -51,7 +51,7 @@ def load_corpus(gold_path: str | Path, mode: str = "feed", con=None) -> list[Eva
         report = ingest_docs(con, item["file"], [doc])
         if report.failed:
             raise RuntimeError(f"{item['file']}: {report.failed[0][1]}")
-        row = con.execute(
+        row = con.cursor().execute(
             "SELECT article_id, text, published, language FROM articles WHERE source = ? OR article_id = ?",
             [doc.source, (report.added or [""])[0]],
         ).fetchone()

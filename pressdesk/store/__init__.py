@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,6 +15,9 @@ from pressdesk.store.schema import MIGRATIONS
 
 ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_DB = ROOT / "data" / "pressdesk.duckdb"
+# One writer at a time in this process: DuckDB refuses a second concurrent write transaction on the same rows,
+# and the dashboard's script threads share one connection. Re-entrant, so a write path may nest `writing`.
+write_lock = threading.RLock()
 
 
 def db_path(path: str | os.PathLike | None = None) -> Path:
@@ -30,12 +34,14 @@ def connect(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnection:
     if str(target) != ":memory:":
         target.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(target))
-    migrate(con)
+    with write_lock:
+        migrate(con)
     return con
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
     """Apply pending migrations, each in its own transaction; return the versions applied."""
+    con = con.cursor()  # a private cursor: the caller's connection may be shared by threads
     con.execute(
         "CREATE TABLE IF NOT EXISTS schema_migrations ("
         "version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP DEFAULT current_timestamp)"
@@ -60,24 +66,27 @@ def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:
 
 @contextmanager
 def writing(con: duckdb.DuckDBPyConnection, **frames: pd.DataFrame) -> Iterator[duckdb.DuckDBPyConnection]:
-    """One transaction, with the given DataFrames readable by name in its SQL; rolled back on any error."""
-    cur = con.cursor()
-    for name, frame in frames.items():
-        cur.register(name, frame)
-    cur.execute("BEGIN TRANSACTION")
-    try:
-        yield cur
-        cur.execute("COMMIT")
-    except BaseException:
-        cur.execute("ROLLBACK")
-        raise
-    finally:
-        for name in frames:
-            cur.unregister(name)
+    """One transaction on a private cursor, under the process-wide write lock, with the given DataFrames
+    readable by name in its SQL; rolled back on any error."""
+    with write_lock:
+        cur = con.cursor()
+        for name, frame in frames.items():
+            cur.register(name, frame)
+        cur.execute("BEGIN TRANSACTION")
+        try:
+            yield cur
+            cur.execute("COMMIT")
+        except BaseException:
+            cur.execute("ROLLBACK")
+            raise
+        finally:
+            for name in frames:
+                cur.unregister(name)
+            cur.close()
 
 
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
-    return con.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
+    return con.cursor().execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
 
 
 from pressdesk.store.queries import *  # noqa: E402,F403  (pages read through pressdesk.store)

@@ -175,6 +175,9 @@ def setting(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
 
 
 def set_setting(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
-    con.cursor().execute(
-        "INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, ?, current_timestamp)", [key, value]
-    )
+    from pressdesk.store import writing
+
+    with writing(con) as cur:
+        cur.execute(
+            "INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, ?, current_timestamp)", [key, value]
+        )
