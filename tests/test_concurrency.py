@@ -47,8 +47,8 @@ def test_concurrent_uploads_of_one_text_add_it_once(db_copy):
 
     con = store.connect(db_copy)
     try:
-        text = ("GENEVA, 3 March 2025 - The minister said on Monday that talks would resume next week, "
-                "according to officials familiar with the plan.").encode()
+        text = (b"GENEVA, 3 March 2025 - The minister said on Monday that talks would resume next week, "
+                b"according to officials familiar with the plan.")
         barrier = threading.Barrier(4)
 
         def upload(n: int):
