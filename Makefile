@@ -3,6 +3,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8501
+# Loopback: the local user edits. Any other address is read-only unless editors sign in (README "Security").
+ADDRESS ?= localhost
 
 .PHONY: run test lint eval bench clean lock
 
@@ -25,7 +27,7 @@ lock:
 run: $(VENV)/.installed
 	$(BIN)/python -m pressdesk ingest data/articles
 	$(BIN)/python -m pressdesk extract --if-stale
-	$(BIN)/streamlit run dashboard.py --server.port $(PORT)
+	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.address $(ADDRESS)
 
 test: $(VENV)/.installed
 	$(BIN)/ruff check .

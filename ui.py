@@ -10,7 +10,7 @@ from typing import Any
 
 import streamlit as st
 
-from pressdesk import store
+from pressdesk import render, store
 
 ROOT = Path(__file__).resolve().parent
 SAMPLES = ROOT / "data" / "articles"
@@ -150,3 +150,88 @@ def safe(fn: Callable[..., Any], *args: Any, message: str = "Something went wron
     except Exception as exc:  # noqa: BLE001 - the analyst gets one line, the log gets the details
         st.error(f"{message}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
         return None
+
+
+# ------------------------------------------------------------------ who may edit
+
+
+def _secrets() -> dict[str, Any]:
+    with contextlib.suppress(Exception):  # no secrets.toml: the environment alone configures access
+        return dict(st.secrets)
+    return {}
+
+
+def access_config():
+    """How editors are recognised here: [auth] in secrets.toml, an editor password, or a loopback-only server."""
+    import os
+
+    from streamlit import config
+
+    from pressdesk import access
+
+    return access.configure(_secrets(), os.environ, config.get_option("server.address"))
+
+
+def _user() -> dict:
+    with contextlib.suppress(Exception):
+        return st.user.to_dict()
+    return {}
+
+
+def editor() -> str | None:
+    """The signed-in editor's name for the audit, or None for a read-only viewer."""
+    from pressdesk import access
+
+    cfg = access_config()
+    if cfg.mode == "local":
+        return access.LOCAL_EDITOR
+    if cfg.mode == "oidc":
+        return access.oidc_editor(cfg, _user())
+    if cfg.mode == "password":
+        return st.session_state.get("_pd_editor")
+    return None
+
+
+def _password_sign_in(cfg, key: str) -> None:
+    import time
+
+    from pressdesk import access
+
+    with st.form(f"sign_in_{key}", border=True):
+        st.caption(access.read_only_reason(cfg))
+        name = st.text_input("Your name (for the change log)", key=f"sign_in_name_{key}", max_chars=80)
+        attempt = st.text_input("Editor password", type="password", key=f"sign_in_password_{key}")
+        if st.form_submit_button("Sign in"):
+            if access.password_ok(cfg, attempt):
+                st.session_state["_pd_editor"] = access.editor_name(name)
+                st.rerun()
+            time.sleep(1.0)  # slows guessing down; the comparison itself is constant-time
+            st.error("Wrong password.")
+
+
+def require_editor(key: str = "main") -> str | None:
+    """The editor's name, or (for a viewer) a sign-in box in its place and None: edits need an editor."""
+    from pressdesk import access
+
+    who = editor()
+    if who:
+        return who
+    cfg = access_config()
+    if cfg.mode == "oidc":
+        user = _user()
+        if user.get("is_logged_in"):
+            st.info(f"Signed in as {render.md(user.get('email') or user.get('name') or '?')}, "
+                    "who is not an editor. Viewing is read-only.")
+            st.button("Sign out", key=f"sign_out_{key}", on_click=st.logout)
+        else:
+            st.caption(access.read_only_reason(cfg))
+            for provider in access.oidc_providers(_secrets().get("auth")):
+                label = f"Sign in with {provider}" if provider else "Sign in to edit"
+                st.button(label, key=f"sign_in_{key}_{provider}", on_click=st.login,
+                          args=(provider,) if provider else ())
+    elif cfg.mode == "password":
+        _password_sign_in(cfg, key)
+    else:
+        st.info(access.read_only_reason(cfg))
+    return None
+

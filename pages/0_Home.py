@@ -9,7 +9,7 @@ import plotly.express as px
 import streamlit as st
 
 import ui
-from pressdesk import render, store
+from pressdesk import audit, render, store
 
 ui.page_header("PressDesk", "Read the world's press across languages: corpus, timeline, who said what, translations.")
 con = ui.con()
@@ -108,13 +108,15 @@ if article_id:
                         query_params={"article": article_id})
         with links.popover("Correct the date", help="Set the publication date when the text does not give "
                            "it (or gives it wrongly): relative dates and quote dates are re-resolved."):
-            new_date = st.date_input("Published on", value=art["published"], key=f"fix_{article_id}")
-            if st.button("Save and re-extract", key=f"save_{article_id}"):
-                from pressdesk.pipeline import set_published
+            who = ui.require_editor("date")
+            if who:
+                new_date = st.date_input("Published on", value=art["published"], key=f"fix_{article_id}")
+                if st.button("Save and re-extract", key=f"save_{article_id}"):
+                    from pressdesk.pipeline import set_published
 
-                ui.safe(set_published, con, article_id, new_date, message="Could not save the date")
-                st.cache_data.clear()
-                st.rerun()
+                    ui.safe(set_published, con, article_id, new_date, who=who, message="Could not save the date")
+                    st.cache_data.clear()
+                    st.rerun()
         if art["published"] is None:
             st.info("This article gives no publication date: weekdays and relative dates in it cannot be "
                     "resolved, and day-month dates have no year. Use “Correct the date” if you know it.")
@@ -122,32 +124,53 @@ if article_id:
         spans = [(r.start_char, r.end_char, f"pd-{r.kind}", str(r.label or "")) for r in marks.itertuples()]
         st.html(render.article_html(store.sentences(con, article_id).to_dict("records"), spans))
         st.caption("Highlighted: quotes (yellow) and dates (blue). Captions are in italics.")
+        changes = audit.history(con, article_id)
+        if len(changes):
+            with st.expander(f"Changes to this article ({len(changes)})"):
+                st.dataframe(changes, hide_index=True)
 
 st.divider()
-with st.expander("Load articles", expanded=counts["articles"] == 0):
-    st.write("Text, Markdown, HTML, or JSON/JSONL/CSV exports with a `text` field "
-             "(optional `source`, `url`, `title`, `publisher`, `published`, `language`).")
-    files = st.file_uploader("Upload files", accept_multiple_files=True,
-                             type=["txt", "md", "html", "htm", "json", "jsonl", "csv"])
-    url = st.text_input("…or an article URL", placeholder="https://")
-    pasted = st.text_area("…or paste an article's text", height=120)
-    clicked = st.button("Load", type="primary")
-    if clicked and not (files or url.strip() or pasted.strip()):
-        st.info("Choose files, give a URL or paste a text first.")
-    elif clicked:
-        from pressdesk.ingest import IngestReport, ingest, ingest_upload
 
-        report = IngestReport()
-        with st.spinner("Loading and extracting…"):
-            for f in files or []:
-                report.merge(ui.safe(ingest_upload, con, f.name, f.getvalue(), message=f"Could not load {f.name}")
-                             or IngestReport())
-            if url:
-                report.merge(ui.safe(ingest, con, [url.strip()], message="Could not load the URL") or IngestReport())
-            if pasted.strip():
-                report.merge(ui.safe(ingest_upload, con, "pasted text.txt", pasted.encode("utf-8"),
-                                     message="Could not load the pasted text") or IngestReport())
-        st.success(report.summary())
-        for source, reason in report.failed:
-            st.warning(f"Skipped {source}: {reason}")
-        st.cache_data.clear()
+
+def _load(who: str, files: list, url: str, pasted: str) -> None:
+    """Ingest what the editor gave; each added article is recorded in the audit under the editor's name."""
+    from pressdesk.ingest import IngestReport, ingest, ingest_upload
+
+    report, changes = IngestReport(), []
+
+    def add(part: IngestReport | None, action: str, target: str) -> None:
+        part = part or IngestReport()
+        report.merge(part)
+        changes.extend((action, aid, target) for aid in part.added)
+
+    with st.spinner("Loading and extracting…"):
+        for f in files or []:
+            add(ui.safe(ingest_upload, con, f.name, f.getvalue(), message=f"Could not load {f.name}"), "upload", f.name)
+        if url.strip():
+            add(ui.safe(ingest, con, [url.strip()], message="Could not load the URL"), "load URL", url.strip())
+        if pasted.strip():
+            add(ui.safe(ingest_upload, con, "pasted text.txt", pasted.encode("utf-8"),
+                        message="Could not load the pasted text"), "paste", "pasted text")
+    for action in sorted({c[0] for c in changes}):
+        ui.safe(audit.log, con, who, action, [(aid, target, None, "added") for a, aid, target in changes if a == action],
+                message="Could not record the change")
+    st.success(report.summary())
+    for source, reason in report.failed:
+        st.warning(f"Skipped {render.md(source)}: {render.md(reason)}")
+    st.cache_data.clear()
+
+
+with st.expander("Load articles", expanded=counts["articles"] == 0):
+    who = ui.require_editor("load")
+    if who:
+        st.write("Text, Markdown, HTML, or JSON/JSONL/CSV exports with a `text` field "
+                 "(optional `source`, `url`, `title`, `publisher`, `published`, `language`).")
+        files = st.file_uploader("Upload files", accept_multiple_files=True,
+                                 type=["txt", "md", "html", "htm", "json", "jsonl", "csv"])
+        url = st.text_input("…or an article URL", placeholder="https://")
+        pasted = st.text_area("…or paste an article's text", height=120)
+        clicked = st.button("Load", type="primary")
+        if clicked and not (files or url.strip() or pasted.strip()):
+            st.info("Choose files, give a URL or paste a text first.")
+        elif clicked:
+            _load(who, files, url, pasted)

@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from pressdesk import quote_views, render, store
+from pressdesk import audit, quote_views, render, store
 
 ui.page_header("Who said what", "Direct, indirect and mixed quotes with the speaker resolved to a canonical "
                "name, in every language of the corpus.")
@@ -38,7 +38,7 @@ def _affiliations(gen) -> dict[str, str]:
     return out
 
 
-def _translate_missing(missing: pd.DataFrame, target: str) -> None:
+def _translate_missing(missing: pd.DataFrame, target: str, who: str) -> None:
     """Fetch missing quote translations (bounded, fail-fast); the cache keeps them for every later view."""
     from pressdesk.translate import translate_texts
 
@@ -54,6 +54,11 @@ def _translate_missing(missing: pd.DataFrame, target: str) -> None:
     for lang, group in missing.groupby("language"):
         result = translate_texts(ui.con(), group["text"].tolist(), lang, target, config,
                                  progress=lambda d, t: bar.progress(d / max(t, 1), text=f"Translating {d}/{t}…"))
+        done = sum(r.status == "translated" for r in result.results.values())
+        if done:
+            ui.safe(audit.log, ui.con(), who, "translate", [(None, f"quotes {lang} into {target} ({result.provider})",
+                                                             None, f"{done} quote(s)")],
+                    message="Could not record the change")
         if result.error:
             bar.empty()
             st.warning(("Offline: " if result.offline else "") + result.error)
@@ -112,8 +117,9 @@ table_tab, speaker_tab = st.tabs(TABS, default=wanted_tab, key="tab", on_change=
 with table_tab:
     missing = quotes[quotes["translation"].isna() & (quotes["language"] != target)]
     st.caption(f"{len(quotes)} quote(s). Select a row to read it in context.")
-    if len(missing) and st.button(f"Translate {len(missing)} quote(s) into {target}"):
-        _translate_missing(missing, target)
+    who = ui.require_editor("translate") if len(missing) else None
+    if who and st.button(f"Translate {len(missing)} quote(s) into {render.md(target)}"):
+        _translate_missing(missing, target, who)
     picked = st.dataframe(
         quotes[["speaker", "speaker_role", "text", "translation", "kind", "cue", "said_on", "publisher", "via",
                 "language", "link"]],

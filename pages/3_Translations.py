@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 import ui
-from pressdesk import render, store
+from pressdesk import audit, render, store
 from pressdesk.translate import TARGET_LANGUAGES, article_translations, cached_translations, translate_corpus
 
 ui.page_header("Translations", "Every sentence next to its translation. Translations are cached in the "
@@ -53,16 +53,21 @@ if config_problem:
     st.warning(f"Translation is not configured: {config_problem}. Cached translations are shown.")
 
 reason_key = f"reason:{article_id}:{target}"
-if missing and config and not config_problem and st.button(f"Translate {missing} missing sentence(s)", type="primary"):
+who = ui.require_editor("translate") if missing and config and not config_problem else None
+if who and st.button(f"Translate {missing} missing sentence(s)", type="primary"):
     bar = st.progress(0.0, text="Translating…")
     result = translate_corpus(con, target, config, article_id=article_id,
                                progress=lambda done, total: bar.progress(done / max(total, 1),
                                                                          text=f"Translating {done}/{total}…"))
     bar.empty()
+    done = sum(r.status == "translated" for r in result.results.values())
+    if done:
+        ui.safe(audit.log, con, who, "translate", [(article_id, f"into {target} ({result.provider})", None,
+                                                    f"{done} sentence(s)")], message="Could not record the change")
     if result.error:
         st.session_state[reason_key] = f"not translated yet — {result.error}"
         (st.warning if result.offline else st.error)(
-            ("Offline: " if result.offline else "") + result.error + " Cached translations are shown.")
+            ("Offline: " if result.offline else "") + render.md(result.error) + " Cached translations are shown.")
     else:
         st.session_state.pop(reason_key, None)
         st.cache_data.clear()

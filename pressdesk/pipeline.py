@@ -151,9 +151,15 @@ def merge_speakers(con: duckdb.DuckDBPyConnection) -> int:
     return len(mapping)
 
 
-def set_published(con: duckdb.DuckDBPyConnection, article_id: str, published: date | None) -> dict[str, int]:
-    """An analyst's correction of the publication date: recorded with its origin, then dates re-resolved."""
-    row = con.cursor().execute("SELECT provenance FROM articles WHERE article_id = ?", [article_id]).fetchone()
+def set_published(
+    con: duckdb.DuckDBPyConnection, article_id: str, published: date | None, who: str = "unknown",
+) -> dict[str, int]:
+    """An analyst's correction of the publication date: recorded with its origin and in the audit, then dates
+    re-resolved."""
+    from pressdesk import audit
+
+    row = con.cursor().execute(
+        "SELECT provenance, published FROM articles WHERE article_id = ?", [article_id]).fetchone()
     if row is None:
         raise KeyError(f"unknown article {article_id}")
     provenance = json.loads(row[0] or "{}")
@@ -163,4 +169,5 @@ def set_published(con: duckdb.DuckDBPyConnection, article_id: str, published: da
             "UPDATE articles SET published = ?, published_origin = ?, provenance = ? WHERE article_id = ?",
             [published, "analyst" if published else None, json.dumps(provenance), article_id],
         )
+        audit.record(cur, who, "correct date", article_id, "published", row[1], published)
     return extract_articles(con, [article_id])

@@ -38,3 +38,17 @@ def con():
     connection = store.connect(":memory:")
     yield connection
     connection.close()
+
+
+@pytest.fixture(autouse=True)
+def local_server(monkeypatch):
+    """Pages under test are served as `make run` serves them, on loopback only, where the local user edits.
+    Access tests override server.address to play a public server."""
+    from streamlit import config
+
+    monkeypatch.delenv("PRESSDESK_EDITOR_PASSWORD", raising=False)
+    monkeypatch.delenv("PRESSDESK_EDITORS", raising=False)
+    before = config.get_option("server.address")
+    config.set_option("server.address", "127.0.0.1")
+    yield
+    config.set_option("server.address", before)

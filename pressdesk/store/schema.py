@@ -101,4 +101,21 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "CREATE TABLE settings (key VARCHAR PRIMARY KEY, value VARCHAR, updated_at TIMESTAMP DEFAULT current_timestamp)",
         ],
     ),
+    (
+        6,
+        "audit of edits",
+        [
+            "CREATE SEQUENCE audit_seq",
+            """CREATE TABLE audit (
+                audit_id BIGINT PRIMARY KEY DEFAULT nextval('audit_seq'),
+                changed_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+                who VARCHAR NOT NULL,
+                action VARCHAR NOT NULL,
+                article_id VARCHAR,
+                target VARCHAR,
+                before VARCHAR,
+                after VARCHAR
+            )""",
+        ],
+    ),
 ]
