@@ -9,7 +9,8 @@ from pressdesk import sql_console
 
 ui.page_header("Query", "Read-only SQL over articles, sentences, events, quotes and translations. Queries run "
                "in a sandbox: no file or network access, no changes to the corpus, "
-               f"at most {sql_console.MAX_ROWS:,} rows and {sql_console.TIME_LIMIT_S:.0f} s.")
+               f"at most {sql_console.MAX_ROWS:,} rows, {sql_console.MAX_RESULT_BYTES // 1_000_000} MB and "
+               f"{sql_console.TIME_LIMIT_S:.0f} s.")
 
 
 @st.cache_resource(show_spinner="Preparing a read-only copy…", max_entries=2)
@@ -26,10 +27,16 @@ with st.expander("Tables"):
     for name, table in _tables(ui.generation()).items():
         st.markdown(f"**{name}** ({table.num_rows:,} rows): " + ", ".join(f"`{c}`" for c in table.column_names))
 
-result = sql_console.run(_tables(ui.generation()), st.session_state["sql"])
-if result.error:
-    st.warning(result.error)
+# A query never runs just because a link carried it: it runs on a click, and its result stays while the text does.
+sql = st.session_state["sql"]
+if st.button("Run", type="primary", key="run_sql"):
+    st.session_state["sql_result"] = (sql, sql_console.run(_tables(ui.generation()), sql))
+ran, result = st.session_state.get("sql_result", (None, None))
+if result is None or ran != sql:
+    st.info("Press Run to execute the query.")
+elif result.error:
+    st.error("The query failed:")
+    st.code(result.error, language=None, wrap_lines=True)  # plain text: nothing in an error message is rendered
 else:
     st.dataframe(result.frame, hide_index=True)
-    if result.truncated:
-        st.caption(f"Showing the first {sql_console.MAX_ROWS:,} rows.")
+    st.caption(f"{len(result.frame):,} row(s) in {result.elapsed:.2f} s." + (f" {result.note}" if result.note else ""))

@@ -148,11 +148,15 @@ def test_translate_button_offline_gives_notice(app_db, monkeypatch):
     assert "not translated yet" in html_of(at)
 
 
-def test_query_page_runs_sql_from_url_read_only(app_db):
+def test_query_page_runs_sql_from_url_on_click_read_only(app_db):
     at = run("pages/4_SQL.py", sql="SELECT count(*) AS n FROM articles")
+    assert not at.dataframe and at.text_area(key="sql").value == "SELECT count(*) AS n FROM articles"
+    at.button(key="run_sql").click().run()
     assert at.dataframe[0].value["n"][0] == 5
+    assert any("1 row(s) in" in c.value for c in at.caption)
     blocked = run("pages/4_SQL.py", sql="COPY articles TO '/tmp/x.csv'")
-    assert blocked.warning and not blocked.dataframe
+    blocked.button(key="run_sql").click().run()
+    assert blocked.error and blocked.code and not blocked.dataframe
 
 
 def test_who_said_what_country_filter(app_db):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import duckdb
 import pytest
 
 from pressdesk import sql_console, store
@@ -57,3 +58,75 @@ def test_row_cap_and_time_limit(tables):
 def test_syntax_error_is_one_line(tables):
     result = sql_console.run(tables, "SELEC oops")
     assert result.frame is None and "syntax error" in result.error.lower()
+
+
+def test_no_temp_files_even_when_a_query_would_spill(tables, tmp_path, monkeypatch):
+    """A multi-statement query that outgrows memory is stopped; it never writes spill files to disk."""
+    import threading
+
+    monkeypatch.chdir(tmp_path)  # DuckDB's default temp directory is ./.tmp
+    seen: list[str] = []
+    done = threading.Event()
+
+    def watch() -> None:
+        while not done.is_set():
+            seen.extend(str(p) for p in tmp_path.rglob("*"))
+            done.wait(0.005)
+
+    watcher = threading.Thread(target=watch)
+    watcher.start()
+    try:
+        result = sql_console.run(tables, "CREATE TABLE big AS SELECT range AS x, repeat('x', 100) AS y "
+                                         "FROM range(30000000); SELECT count(*) FROM big")
+    finally:
+        done.set()
+        watcher.join()
+    assert result.frame is None and "memory" in result.error
+    assert seen == []
+    box = sql_console.sandbox(tables)
+    try:
+        assert box.execute("SELECT current_setting('temp_directory')").fetchone()[0] == ""
+        with pytest.raises(duckdb.Error):
+            box.execute("SET temp_directory = '/tmp/spill'")
+    finally:
+        box.close()
+
+
+def test_huge_values_are_cut_inside_duckdb(tables):
+    result = sql_console.run(tables, "SELECT repeat('x', 100000000) AS big, 1 AS n, [repeat('y', 5000)] AS l "
+                                     "FROM range(3)")
+    assert result.error is None and len(result.frame) == 3
+    assert len(result.frame["big"][0]) == sql_console.MAX_CELL_CHARS + 1 and result.frame["big"][0].endswith("…")
+    assert len(result.frame["l"][0]) == sql_console.MAX_CELL_CHARS + 1
+    assert result.frame["n"].tolist() == [1, 1, 1]  # numbers keep their type
+
+
+def test_result_bytes_are_capped(tables, monkeypatch):
+    monkeypatch.setattr(sql_console, "MAX_RESULT_BYTES", 100_000)
+    result = sql_console.run(tables, "SELECT repeat('x', 1000) AS t FROM range(1000)")
+    assert result.truncated and 0 < len(result.frame) <= 100 and "larger than" in result.note
+
+
+def test_memory_error_becomes_a_message(tables, monkeypatch):
+    def boom(*_args):
+        raise MemoryError
+
+    monkeypatch.setattr(sql_console, "_fetch", boom)
+    result = sql_console.run(tables, "SELECT 1")
+    assert result.frame is None and "memory" in result.error
+
+
+def test_errors_name_no_path_and_no_process_id(tables):
+    import os
+
+    db = str(store.db_path().resolve())
+    result = sql_console.run(tables, f"SELECT * FROM read_csv('{db}')")
+    assert result.error and db not in result.error and "pressdesk.duckdb" not in result.error
+    mention = sql_console.run(tables, f"SELECT error('worker {os.getpid()} at {os.getcwd()}/x.tmp failed')")
+    assert str(os.getpid()) not in mention.error and os.getcwd() not in mention.error
+    assert "<pid>" in mention.error
+
+
+def test_several_statements_show_the_last_result(tables):
+    result = sql_console.run(tables, "CREATE TABLE t AS SELECT 42 AS answer; SELECT answer, answer FROM t")
+    assert result.error is None and result.frame.values.tolist() == [[42, 42]]
