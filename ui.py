@@ -39,7 +39,7 @@ def con():
     try:
         return _connection(str(store.db_path()))
     except duckdb.IOException as exc:  # e.g. another process holds the database file's lock
-        st.error(f"Cannot open the database {store.db_path()}: {str(exc).splitlines()[0]}")
+        st.error(f"Cannot open the database {render.md(store.db_path())}: {render.md(str(exc).splitlines()[0])}")
         st.stop()
 
 
@@ -80,8 +80,10 @@ def page_header(title: str, caption: str | None = None) -> None:
 # ------------------------------------------------------------------ view state in the URL
 
 
-def init(key: str, default: Any = None, kind: str = "str", options: Iterable | None = None) -> None:
-    """Seed a widget's session state from the URL once, so a shared link reopens the same view."""
+def init(key: str, default: Any = None, kind: str = "str", options: Iterable | None = None,
+         clean: Callable[[Any], Any] | None = None) -> None:
+    """Seed a widget's session state from the URL once, so a shared link reopens the same view (`clean` reduces
+    a free-text value from the URL to a valid one)."""
     if key in st.session_state:
         return
     params = st.query_params
@@ -96,6 +98,8 @@ def init(key: str, default: Any = None, kind: str = "str", options: Iterable | N
         value = _parse(raw, kind, default)
         if options is not None and value not in set(options):
             value = default
+        if clean is not None:
+            value = clean(value)
     st.session_state[key] = value
 
 
@@ -148,7 +152,7 @@ def safe(fn: Callable[..., Any], *args: Any, message: str = "Something went wron
     try:
         return fn(*args, **kwargs)
     except Exception as exc:  # noqa: BLE001 - the analyst gets one line, the log gets the details
-        st.error(f"{message}: {str(exc).splitlines()[0] if str(exc) else type(exc).__name__}")
+        st.error(f"{render.md(message)}: {render.md(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)}")
         return None
 
 

@@ -10,6 +10,7 @@ import streamlit as st
 
 import ui
 from pressdesk import render, store, timeline
+from pressdesk.translate_config import target_code
 
 ui.page_header("Timeline", "Dated events found in the articles, resolved against each publication date. "
                "Reports of the same event in several articles and languages are grouped.")
@@ -45,7 +46,7 @@ with st.sidebar:
     ui.init("q", default="")
     ui.init("rows", default="actor", options=["actor", "cluster"])
     ui.init("colour", default="language", options=["language", "outlet"])
-    ui.init("to_lang", default="en")
+    ui.init("to_lang", default="en", clean=target_code)
     st.date_input("Events from", key="from")
     st.date_input("Events to", key="to")
     st.multiselect("Actors", actor_options, key="actor")
@@ -68,7 +69,7 @@ if events.empty:
 known = events[events["year_known"]]
 unknown = events[~events["year_known"]]
 clustered = _clusters(gen, *filters).copy()
-target = (st.session_state["to_lang"] or "en").strip().lower()
+target = target_code(st.session_state["to_lang"])
 translated = ui.translations_of(gen, tuple(zip(clustered["summary"], clustered["language"], strict=True)), target)
 clustered["translation"] = [translated.get(s, "") for s in clustered["summary"]]
 clustered["when"] = [timeline.span_text(r.date_start, r.date_end, r.precision) for r in clustered.itertuples()]
@@ -87,7 +88,7 @@ if not clustered.empty:
         + (f"<br><i>{escape(timeline.label(r.translation, 160))}</i>" if r.translation else "")
         for r in bars.itertuples()
     ]
-    fig = px.timeline(bars, x_start="start", x_end="end", y="row", color="colour",
+    fig = px.timeline(render.plot_frame(bars, "row", "colour"), x_start="start", x_end="end", y="row", color="colour",
                       custom_data=["cluster_id", "hover"])
     fig.update_traces(hovertemplate="%{customdata[1]}<extra></extra>")
     fig.update_yaxes(autorange="reversed", title=None)

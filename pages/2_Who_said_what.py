@@ -7,6 +7,7 @@ import streamlit as st
 
 import ui
 from pressdesk import audit, quote_views, render, store
+from pressdesk.translate_config import target_code
 
 ui.page_header("Who said what", "Direct, indirect and mixed quotes with the speaker resolved to a canonical "
                "name, in every language of the corpus.")
@@ -45,10 +46,10 @@ def _translate_missing(missing: pd.DataFrame, target: str, who: str) -> None:
     try:
         config = ui.translator_config()
     except ValueError as exc:
-        st.warning(f"Translation is not configured: {exc}")
+        st.warning(f"Translation is not configured: {render.md(exc)}")
         return
     if config.problem():
-        st.warning(f"Translation is not configured: {config.problem()}")
+        st.warning(f"Translation is not configured: {render.md(config.problem())}")
         return
     bar = st.progress(0.0, text="Translating quotes…")
     for lang, group in missing.groupby("language"):
@@ -61,7 +62,7 @@ def _translate_missing(missing: pd.DataFrame, target: str, who: str) -> None:
                     message="Could not record the change")
         if result.error:
             bar.empty()
-            st.warning(("Offline: " if result.offline else "") + result.error)
+            st.warning(("Offline: " if result.offline else "") + render.md(result.error))
             return
     bar.empty()
     st.cache_data.clear()
@@ -85,7 +86,7 @@ with st.sidebar:
     ui.init("q", default="")
     ui.init("sort", default="said on", options=list(SORTS))
     ui.init("desc", default=True, kind="bool")
-    ui.init("to_lang", default="en")
+    ui.init("to_lang", default="en", clean=target_code)
     st.multiselect("Speaker", speaker_names, key="speaker")
     st.multiselect("Speaking for (country)", countries, key="country",
                    help="People, bodies and governments of these countries")
@@ -104,7 +105,7 @@ quotes = _quotes(gen, tuple(st.session_state["speaker"]), tuple(st.session_state
                  st.session_state["to"], st.session_state["q"])
 if st.session_state["country"]:
     quotes = quotes[quotes["speaker"].map(affiliations).isin(st.session_state["country"])].reset_index(drop=True)
-target = (st.session_state["to_lang"] or "en").strip().lower()
+target = target_code(st.session_state["to_lang"])
 translations = ui.translations_of(gen, tuple(zip(quotes["text"], quotes["language"], strict=True)), target)
 quotes["translation"] = [translations.get(t) for t in quotes["text"]]
 quotes = quotes.sort_values(SORTS[st.session_state["sort"]], ascending=not st.session_state["desc"],
@@ -118,7 +119,7 @@ with table_tab:
     missing = quotes[quotes["translation"].isna() & (quotes["language"] != target)]
     st.caption(f"{len(quotes)} quote(s). Select a row to read it in context.")
     who = ui.require_editor("translate") if len(missing) else None
-    if who and st.button(f"Translate {len(missing)} quote(s) into {render.md(target)}"):
+    if who and st.button(f"Translate {len(missing)} quote(s) into {target}"):
         _translate_missing(missing, target, who)
     picked = st.dataframe(
         quotes[["speaker", "speaker_role", "text", "translation", "kind", "cue", "said_on", "publisher", "via",

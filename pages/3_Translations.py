@@ -47,10 +47,10 @@ missing = int(frame["translated"].isna().sum())
 source_lang = art["language"] or "auto"
 
 provider_text = config.label if config else "not configured"
-st.caption(f"Source: {source_lang} · target: {target} · provider: {provider_text} · "
+st.caption(f"Source: {render.md(source_lang)} · target: {target} · provider: {render.md(provider_text)} · "
            f"{len(frame) - missing} of {len(frame)} sentences translated")
 if config_problem:
-    st.warning(f"Translation is not configured: {config_problem}. Cached translations are shown.")
+    st.warning(f"Translation is not configured: {render.md(config_problem)}. Cached translations are shown.")
 
 reason_key = f"reason:{article_id}:{target}"
 who = ui.require_editor("translate") if missing and config and not config_problem else None

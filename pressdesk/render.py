@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable
 from html import escape
 
+import pandas as pd
+
 CSS = """
 <style>
 .pd-article p{margin:0 0 .6em 0;line-height:1.55}
@@ -22,11 +24,50 @@ table.pd-align td.pd-missing{color:#999;font-style:italic}
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
+# GFM turns bare addresses into links after escapes are read, so escaping cannot stop it: a word joiner (U+2060,
+# invisible) inside "http://", "www." and "a@b" breaks the pattern instead.
+_AUTOLINK = re.compile(r"(?i)\b(https?|ftp|mailto|xmpp|www)(?=[:.])|(?<=@)")
+WORD_JOINER = "\u2060"
 
 
 def md(text: object) -> str:
-    """Escape article-derived text for Streamlit markdown: no links, images, HTML or formatting sneak in."""
-    return _MD_SPECIAL.sub(r"\\\1", " ".join(str(text).split()))
+    """Escape article-derived text for Streamlit markdown: no links (not even bare URLs), images, HTML or
+    formatting sneak in."""
+    flat = " ".join(str(text).split())
+    return _MD_SPECIAL.sub(r"\\\1", _AUTOLINK.sub(lambda m: (m.group(1) or "") + WORD_JOINER, flat))
+
+
+def plot_text(value: object) -> object:
+    """Escape a value Plotly will draw as a label (it reads <a href>, <b>, <br>…): strings only, others kept."""
+    return escape(value, quote=False) if isinstance(value, str) else value
+
+
+def plot_frame(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
+    """A copy of `frame` whose named columns are safe as Plotly tick labels, legend names and hover values."""
+    out = frame.copy()
+    for col in columns:
+        out[col] = out[col].map(plot_text)
+    return out
+
+
+def figure_strings(fig: object) -> list[str]:
+    """Every string in a Plotly figure's JSON (for tests: none may carry live HTML from data)."""
+    import json
+
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, str):
+            found.append(node)
+        elif isinstance(node, dict):
+            for v in node.values():
+                walk(v)
+        elif isinstance(node, list):
+            for v in node:
+                walk(v)
+
+    walk(json.loads(fig.to_json() if hasattr(fig, "to_json") else str(fig)))
+    return found
 
 
 def highlight(text: str, spans: Iterable[tuple[int, int, str, str]], offset: int = 0) -> str:

@@ -57,6 +57,12 @@ _TRADITIONAL = {"tw", "hk", "mo", "hant"}
 _UNKNOWN = {"", "auto", "und", "unknown", "none", "null", "xx", "zxx"}
 
 
+def target_code(raw: object, default: str = "en") -> str:
+    """A language code typed or carried by a link, reduced to a real code (else `default`): it is shown in labels."""
+    code = normalize_lang(str(raw)[:16]) if raw else default
+    return code if re.fullmatch(r"[a-z]{2,3}(-[a-z]{2})?", code) else default
+
+
 def normalize_lang(code: str | None) -> str:
     """ISO 639-1 code used in the cache ('zh-tw' kept apart for Traditional Chinese); 'auto' if unknown."""
     if code is None:
