@@ -134,5 +134,5 @@ if not unknown.empty:
     st.subheader("Dates whose year is unknown")
     st.caption("These articles give no publication date, so only the day and month are known; they are "
                "not placed on the timeline.")
-    view = unknown.assign(day=[d.strftime("%d %b") for d in unknown["date_start"]])
+    view = unknown.assign(day=[timeline.month_day_text(m, d) for m, d in zip(unknown["month"], unknown["day"], strict=True)])
     st.dataframe(view[["day", "date_text", "summary", "publisher", "language"]], hide_index=True)

@@ -22,14 +22,35 @@ class Event:
     start_char: int
     end_char: int
     date_text: str
-    date_start: date
-    date_end: date
+    date_start: date | None  # None when the year is unknown: month/day then say which day
+    date_end: date | None
     precision: str
     year_known: bool
     summary: str
     actors: list[str] = field(default_factory=list)
     actor_types: list[str] = field(default_factory=list)  # parallel to actors
     cluster_id: str | None = None
+    month: int | None = None  # set at day and month precision, with or without a known year
+    day: int | None = None  # set at day precision
+
+
+def stored_dates(m: TimeMention) -> dict:
+    """The date columns of a mention: a year-unknown date has no date_start/date_end (no placeholder year a
+    query or chart could take for real), only its month and day."""
+    return {
+        "date_start": m.date_start if m.year_known else None,
+        "date_end": m.date_end if m.year_known else None,
+        "month": m.date_start.month if m.precision in ("day", "month") else None,
+        "day": m.date_start.day if m.precision == "day" else None,
+    }
+
+
+def _span(e: Event) -> tuple[date, date]:
+    """A comparable span for clustering: year-unknown days compare by month and day (a leap year keeps 29 Feb)."""
+    if e.date_start is not None and e.date_end is not None:
+        return e.date_start, e.date_end
+    d = date(2000, e.month or 1, e.day or 1)
+    return d, d
 
 
 def _sentence_for(sentences: Sequence[Sentence], offset: int) -> Sentence | None:
@@ -62,7 +83,7 @@ def events_for_article(
         out.append(Event(
             event_id=event_id(article_id, m.start), article_id=article_id,
             sentence_idx=sent.idx if sent else None, start_char=m.start, end_char=m.end, date_text=m.text,
-            date_start=m.date_start, date_end=m.date_end, precision=m.precision, year_known=m.year_known,
+            **stored_dates(m), precision=m.precision, year_known=m.year_known,
             summary=summary, actors=actors, actor_types=types,
         ))
     return out
@@ -96,10 +117,10 @@ def cluster(events: Sequence[Event]) -> dict[str, str]:
     for e in events:
         by_key.setdefault((e.precision, e.year_known), []).append(e)
     for group in by_key.values():
-        group = sorted(group, key=lambda e: e.date_start)
+        group = sorted(group, key=lambda e: _span(e)[0])
         for i, a in enumerate(group):
             for b in group[i + 1:]:
-                if b.date_start > a.date_end:
+                if _span(b)[0] > _span(a)[1]:
                     break
                 if _key_actors(a) & _key_actors(b):
                     union(a.event_id, b.event_id)

@@ -16,7 +16,7 @@ from pressdesk import store
 from pressdesk.sentences import Sentence
 
 EVENT_COLUMNS = ["event_id", "article_id", "sentence_idx", "start_char", "end_char", "date_text", "date_start",
-                 "date_end", "precision", "year_known", "summary", "actors", "actor_types", "cluster_id"]
+                 "date_end", "precision", "year_known", "summary", "actors", "actor_types", "cluster_id", "month", "day"]
 QUOTE_COLUMNS = ["quote_id", "article_id", "sentence_idx", "start_char", "end_char", "speaker", "speaker_surface",
                  "speaker_role", "speaker_type", "kind", "cue", "text", "said_on", "via", "language"]
 
@@ -125,11 +125,12 @@ def extract_articles(
 def recluster(con: duckdb.DuckDBPyConnection) -> int:
     """Cluster every event in the corpus (clusters span articles, so a new article can join old events)."""
     rows = con.cursor().execute(
-        "SELECT event_id, article_id, date_start, date_end, precision, year_known, actors, actor_types FROM events"
+        "SELECT event_id, article_id, date_start, date_end, precision, year_known, actors, actor_types, month, day"
+        " FROM events"
     ).fetchall()
     events = [ev.Event(event_id=r[0], article_id=r[1], sentence_idx=None, start_char=0, end_char=0, date_text="",
                        date_start=r[2], date_end=r[3], precision=r[4], year_known=r[5], summary="",
-                       actors=list(r[6] or []), actor_types=list(r[7] or [])) for r in rows]
+                       actors=list(r[6] or []), actor_types=list(r[7] or []), month=r[8], day=r[9]) for r in rows]
     clusters = ev.cluster(events)
     frame = pd.DataFrame({"event_id": list(clusters), "cluster_id": list(clusters.values())})
     with store.writing(con, new_clusters=frame) as cur:

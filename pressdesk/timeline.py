@@ -68,6 +68,14 @@ def bars(clustered: pd.DataFrame, rows: str = "actor", colour: str = "language",
     return frame.reset_index(drop=True)
 
 
+def month_day_text(month: float | None, day: float | None) -> str:
+    """'22 Sep' for a year-unknown date stored as month and day (pandas may hand them over as floats)."""
+    if month is None or pd.isna(month):
+        return "?"
+    name = date(2000, int(month), 1).strftime("%b")
+    return name if day is None or pd.isna(day) else f"{int(day):02d} {name}"
+
+
 def span_text(start: date, end: date, precision: str, year_known: bool = True) -> str:
     """Human form of a date span at its precision: '21 Oct 2024', 'week of 14 Oct 2024', 'Jun 2024'."""
     if not year_known:

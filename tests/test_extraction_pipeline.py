@@ -134,6 +134,7 @@ def test_analyst_publication_date_re_resolves_relative_dates(con):
     [aid] = ingest_upload(con, "undated.txt", text.encode()).added
     before = store.events(con)
     assert list(before["date_text"]) == ["le 3 décembre"] and not before["year_known"][0]
+    assert pd.isna(before["date_start"][0]) and (before["month"][0], before["day"][0]) == (12, 3)  # no year 2000
     set_published(con, aid, date(2024, 11, 22))  # a Friday
     after = store.events(con).set_index("date_text")
     assert after.loc["jeudi", "date_start"] == date(2024, 11, 21)
@@ -177,3 +178,9 @@ def test_markdown_escaping_neutralises_links_and_html():
     escaped = render.md("![pixel](http://evil.example/t.png) <img src=x> **Lavrov**")
     assert re.search(r"(?<!\\)[!\[\]()<>*]", escaped) is None  # every special character is escaped
     assert render.md("Sergei   Lavrov\n") == "Sergei Lavrov"
+
+
+def test_year_unknown_day_is_shown_from_month_and_day_columns():
+    assert timeline.month_day_text(9, 22) == "22 Sep"
+    assert timeline.month_day_text(9.0, float("nan")) == "Sep"
+    assert timeline.month_day_text(None, None) == "?"

@@ -1,3 +1,5 @@
+from datetime import date
+
 from pressdesk import store
 from pressdesk.store.schema import MIGRATIONS
 
@@ -33,3 +35,35 @@ def test_db_path_follows_environment(monkeypatch, tmp_path):
     assert store.db_path() == tmp_path / "elsewhere.duckdb"
     monkeypatch.delenv("PRESSDESK_DB")
     assert store.db_path().name == "pressdesk.duckdb"
+
+
+def test_year_unknown_dates_are_migrated_to_null_date_and_month_day(tmp_path):
+    """Rows stored with the placeholder year 2000 lose that year: no query can mistake them for real dates."""
+    import duckdb
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)")
+    ours = next(m[0] for m in MIGRATIONS if m[1].startswith("year-unknown"))
+    for version, name, statements in [m for m in MIGRATIONS if m[0] < ours]:
+        for sql in statements:
+            con.execute(sql)
+        con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
+    con.execute("INSERT INTO articles (article_id, text, content_hash, published) VALUES "
+                "('a', 'x', 'h1', NULL), ('b', 'y', 'h2', DATE '2024-11-22')")
+    con.execute("INSERT INTO events (event_id, article_id, date_start, date_end, precision, year_known) VALUES "
+                "('e1', 'a', DATE '2000-11-18', DATE '2000-11-18', 'day', false),"
+                "('e2', 'b', DATE '2024-11-21', DATE '2024-11-21', 'day', true),"
+                "('e3', 'b', DATE '2024-03-01', DATE '2024-03-31', 'month', true)")
+    con.execute("INSERT INTO quotes (quote_id, article_id, said_on) VALUES ('q1', 'a', DATE '2000-11-18')")
+    con.close()
+    con = store.connect(path)
+    rows = con.execute("SELECT event_id, date_start, date_end, month, day, year_known FROM events ORDER BY 1").fetchall()
+    assert [r[:5] for r in rows] == [
+        ("e1", None, None, 11, 18),
+        ("e2", date(2024, 11, 21), date(2024, 11, 21), 11, 21),
+        ("e3", date(2024, 3, 1), date(2024, 3, 31), 3, None),
+    ]
+    assert rows[0][5] is False
+    assert con.execute("SELECT said_on FROM quotes").fetchone()[0] is None
+    assert con.execute("SELECT count(*) FROM events WHERE year(date_start) = 2000").fetchone()[0] == 0

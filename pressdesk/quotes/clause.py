@@ -303,7 +303,8 @@ def said_on(ctx: Ctx, unit: Unit, span: tuple[int, int]) -> date | None:
         hits = find_dates(chunk, ctx.language, ctx.published) if chunk.strip() else []
     except Exception:  # noqa: BLE001 - a date bug must not lose the quote
         hits = []
-    ctx.dates[key] = hits[0].date_start if hits else ctx.published
+    known = [h for h in hits if h.year_known]  # a day without a year is no date to store
+    ctx.dates[key] = known[0].date_start if known else ctx.published
     return ctx.dates[key]
 
 

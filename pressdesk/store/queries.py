@@ -107,7 +107,7 @@ def events(
              AND (? IS NULL OR list_contains(?, a.language))
              AND (? IS NULL OR list_contains(?, coalesce(a.publisher, '(unknown)')))
              AND (? IS NULL OR e.summary ILIKE '%' || ? || '%' OR e.date_text ILIKE '%' || ? || '%')
-           ORDER BY e.date_start, e.cluster_id, a.published""",
+           ORDER BY e.date_start NULLS LAST, e.month, e.day, e.cluster_id, a.published""",
         [start, start, end, end, actors, actors, languages, languages, publishers, publishers, text, text, text],
     )
 
@@ -162,7 +162,7 @@ def article_marks(con: duckdb.DuckDBPyConnection, article_id: str) -> pd.DataFra
         con,
         """SELECT 'quote' AS kind, start_char, end_char, sentence_idx, speaker AS label FROM quotes WHERE article_id = ?
            UNION ALL
-           SELECT 'date', start_char, end_char, sentence_idx, CAST(date_start AS VARCHAR) FROM events
+           SELECT 'date', start_char, end_char, sentence_idx, coalesce(CAST(date_start AS VARCHAR), printf('--%02d-%02d', month, day)) FROM events
            WHERE article_id = ?
            ORDER BY start_char""",
         [article_id, article_id],

@@ -118,4 +118,22 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             )""",
         ],
     ),
+    (
+        7,
+        "year-unknown dates: NULL date, separate month and day",
+        [
+            # A date whose year is unknown used to be stored with the placeholder year 2000, which a SQL user or a
+            # chart could take for a real date. Now date_start/date_end are NULL for it and month/day say the day.
+            # month/day are filled for every day-precision row (and month for month precision), so
+            # "every 25 December, any year" is one query.
+            "ALTER TABLE events ADD COLUMN month INTEGER",
+            "ALTER TABLE events ADD COLUMN day INTEGER",
+            "UPDATE events SET month = month(date_start) WHERE precision IN ('day', 'month')",
+            "UPDATE events SET day = day(date_start) WHERE precision = 'day'",
+            "UPDATE events SET date_start = NULL, date_end = NULL WHERE year_known IS NOT TRUE",
+            # a quote's said_on took the placeholder year only in articles without a publication date
+            """UPDATE quotes SET said_on = NULL WHERE year(said_on) = 2000
+               AND article_id IN (SELECT article_id FROM articles WHERE published IS NULL)""",
+        ],
+    ),
 ]
