@@ -22,6 +22,7 @@ from pressdesk.quotes.clause import find_cues, via
 from pressdesk.quotes.lexicon import lexicon
 from pressdesk.quotes.mentions import find_mentions
 from pressdesk.quotes.model import Ctx, Quote
+from pressdesk.quotes.quote_first import uncued
 from pressdesk.quotes.spans import (
     Unit,
     body_end,
@@ -94,6 +95,7 @@ def _unit_quotes(ctx: Ctx, unit: Unit) -> list[Quote]:
     found += continuations(ctx, unit, found)
     if not found:
         found = split_continuation(ctx, unit, cues) or mood_continuation(ctx, unit, cues, people)
+    found += uncued(ctx, unit, found, people)
     for sp in people:
         ctx.disc.introduce(sp)
     return found
