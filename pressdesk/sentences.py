@@ -14,6 +14,12 @@ DATA = Path(__file__).resolve().parent.parent / "data"
 _BLOCK = re.compile(r"[^\n]+")
 # a full stop after a letter, then space and a (quoted) letter: a break the segmenter may have missed
 _MISSED_BREAK = re.compile(r"(?<=[^\W\d_])\.\s+(?=[«“„\"]?[^\W\d_])")
+# Extraction looks at each sentence as a whole (dates of a reporting clause, speakers, actors), so its cost grows
+# with the square of a sentence's length: a sentence longer than this is cut at clause boundaries. The longest
+# sentence in the real articles is about 630 characters.
+MAX_SENTENCE = 1000
+_CLAUSE_END = re.compile(r"[;:,)\]»”](?=\s)|\s[–—-](?=\s)")
+_SPACE = re.compile(r"\s")
 
 
 @dataclass(frozen=True)
@@ -78,8 +84,39 @@ def _repair(text: str, pieces: list[tuple[int, int]], abbrev: frozenset[str]) ->
     return out
 
 
+def _last_end(regex: re.Pattern[str], text: str, lo: int, hi: int) -> int:
+    """End of the last match of regex inside text[lo:hi], or -1."""
+    last = -1
+    for m in regex.finditer(text, lo, hi):
+        last = m.end()
+    return last
+
+
+def bound(text: str, start: int, end: int, limit: int = MAX_SENTENCE) -> list[tuple[int, int]]:
+    """text[start:end] in pieces of at most `limit` characters: cut after the last clause boundary (; : , or a
+    dash) in the second half of each window, else at the last space, else hard at the limit."""
+    out: list[tuple[int, int]] = []
+    while end - start > limit:
+        lo, hi = start + limit // 2, start + limit
+        cut = _last_end(_CLAUSE_END, text, lo, hi)
+        if cut < 0:
+            cut = _last_end(_SPACE, text, lo, hi)
+        if cut < 0:
+            cut = hi
+        piece_end = cut
+        while piece_end > start and text[piece_end - 1].isspace():
+            piece_end -= 1
+        out.append((start, piece_end))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if start < end:
+        out.append((start, end))
+    return out
+
+
 def split_sentences(text: str, language: str | None, roles: dict[int, str] | None = None) -> list[Sentence]:
-    """Split each line (a paragraph) with sentencex, then repair titles; text[start:end] == sentence.
+    """Split each line (a paragraph) with sentencex, repair titles, bound the length; text[start:end] == sentence.
 
     `roles` maps a line's start offset to its role (title, caption); other lines are body.
     """
@@ -88,6 +125,7 @@ def split_sentences(text: str, language: str | None, roles: dict[int, str] | Non
     out: list[Sentence] = []
     for block in _BLOCK.finditer(text):
         role = (roles or {}).get(block.start(), "body")
-        for start, end in _repair(text, _pieces(text, block.start(), block.end(), lang), abbrev):
-            out.append(Sentence(len(out), start, end, text[start:end], role))
+        for piece in _repair(text, _pieces(text, block.start(), block.end(), lang), abbrev):
+            for start, end in bound(text, *piece):
+                out.append(Sentence(len(out), start, end, text[start:end], role))
     return out
