@@ -44,3 +44,24 @@ def test_uncued_quotation_far_from_any_speaker_is_not_attributed() -> None:
         "« Une affiche posée sur la porte dit que tout sera réglé bientôt. »\n"
     )
     assert not [q for q in extract_quotes(text, "fr", None) if q.text.startswith("Une affiche")]
+
+
+def test_transcript_caption_in_capitals_names_the_speaker() -> None:
+    text = (
+        "Oficialii au fost întrebaţi despre negocieri.\n"
+        "MARIA IONESCU, purtătoare de cuvânt a ministerului:\"Nu putem accepta aceste condiţii în forma actuală.\"\n"
+    )
+    hit = [q for q in extract_quotes(text, "ro", None) if q.text.startswith("Nu putem")]
+    assert hit and hit[0].speaker == "Maria Ionescu"
+
+
+def test_party_acronym_before_a_name_is_not_part_of_it() -> None:
+    text = "Deputatul PNL Ion Vasilache a declarat că bugetul trebuie refăcut până în martie."
+    quotes = extract_quotes(text, "ro", None)
+    assert quotes and quotes[0].speaker == "Ion Vasilache"
+
+
+def test_inverted_cue_with_lowercase_role_and_full_name_ro() -> None:
+    text = "\"Vom vota împotriva acestui proiect de lege în forma actuală\", spune senatorul Mihai Dobre."
+    quotes = extract_quotes(text, "ro", None)
+    assert quotes and quotes[0].speaker == "Mihai Dobre"

@@ -202,8 +202,12 @@ def _names(text: str, lex: Lexicon, taken: list[tuple[int, int]]) -> list[Mentio
             j += 1
         while run and _link_word(run[-1][2], "de"):
             run.pop()
+        while len(run) > 2 and _acronym(run[0][2]) and not _acronym(run[1][2]):
+            run.pop(0)  # 'AUR Petrişor Peiu', 'PSD Ion Pop': a party or body acronym before the name
         honor = bool(run) and lex.honorific.search(text[max(0, run[0][0] - 8) : run[0][0]]) is not None
         title = glued_title([w for _, _, w in run], lex) if len(run) >= 2 else 0
+        while title and title < len(run) - 2 and _acronym(run[title][2]):
+            title += 1  # 'Senatorul AUR Petrişor Peiu': the party belongs to the role, not the name
         if title:  # 'Forecaster James Holloway': the name, with the title as its role
             s, e, n = run[0][0], run[-1][1], run[title][0]
             out.append(Mention(s, e, "name", text[n:e], text[n:e], "person", role=text[s : run[title - 1][1]]))
@@ -212,6 +216,10 @@ def _names(text: str, lex: Lexicon, taken: list[tuple[int, int]]) -> list[Mentio
             out.append(Mention(s, e, "name", text[s:e], text[s:e], "person"))
         i = max(j, i + 1)
     return out
+
+
+def _acronym(word: str) -> bool:
+    return len(word) >= 2 and word.isupper()
 
 
 def _surnames(text: str, found: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
@@ -268,7 +276,10 @@ def find_mentions(text: str, lex: Lexicon, ents: list[EntityMention]) -> list[Me
                     ent.role if ent else None, None, ent.country if ent else None, gender=ent.gender if ent else None)
         )
         taken.append((e.start, e.end))
-    out += _names(text, lex, taken)
+    names = _names(text, lex, taken)
+    out += names
+    for m in names:
+        taken.append((m.start, m.end))  # a surname inside a full name is no second mention
     out += _surnames(text, out, taken)
     out += [p for p in _pronouns(text, lex) if not _overlaps((p.start, p.end), taken)]
     return attach_affiliations(text, link_appositions(text, sorted(out, key=lambda m: m.start), lex), lex)

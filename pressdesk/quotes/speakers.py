@@ -94,6 +94,8 @@ def from_mention(m: Mention, disc: Discourse, lex: Lexicon) -> Speaker | None:
         return Speaker(m.canonical or m.surface, m.surface, m.role, m.etype, m.gender, m.country)
     if m.kind == "name":
         bare = strip_honorific(m.surface)  # 'Dr Priya Raman' -> 'Priya Raman' (the surface keeps it)
+        if len(bare.split()) >= 2 and bare.isupper():
+            bare = bare.title()  # transcript captions write names in capitals ('JANE DOE:')
         canon = canonical_name(m.surface) or (canonical_name(bare) if bare != m.surface else None)
         if canon is None:
             canon = next((p.name for p in reversed(disc.people) if _same_named(bare, p.name)), bare)
