@@ -138,12 +138,14 @@ def _load(who: str, files: list, url: str, pasted: str) -> None:
     """Ingest what the editor gave; each added article is recorded in the audit under the editor's name."""
     from pressdesk.ingest import IngestReport, ingest, ingest_upload
 
-    report, changes = IngestReport(), []
+    report = IngestReport()
 
     def add(part: IngestReport | None, action: str, target: str) -> None:
         part = part or IngestReport()
         report.merge(part)
-        changes.extend((action, aid, target) for aid in part.added)
+        if part.added:  # recorded at once: a rerun that interrupts this script cannot leave an edit unrecorded
+            ui.safe(audit.log, con, who, action, [(aid, target, None, "added") for aid in part.added],
+                    message="Could not record the change")
 
     with st.spinner("Loading and extracting…"):
         for f in files or []:
@@ -153,9 +155,6 @@ def _load(who: str, files: list, url: str, pasted: str) -> None:
         if pasted.strip():
             add(ui.safe(ingest_upload, con, "pasted text.txt", pasted.encode("utf-8"),
                         message="Could not load the pasted text"), "paste", "pasted text")
-    for action in sorted({c[0] for c in changes}):
-        ui.safe(audit.log, con, who, action, [(aid, target, None, "added") for a, aid, target in changes if a == action],
-                message="Could not record the change")
     st.success(report.summary())
     for source, reason in report.failed:
         st.warning(f"Skipped {render.md(source)}: {render.md(reason)}")
@@ -171,7 +170,9 @@ with st.expander("Load articles", expanded=counts["articles"] == 0):
                                  type=["txt", "md", "html", "htm", "json", "jsonl", "csv"])
         url = st.text_input("…or an article URL", placeholder="https://")
         pasted = st.text_area("…or paste an article's text", height=120)
-        clicked = st.button("Load", type="primary")
+        # The click is kept by its callback, so a rerun that replaces the clicked run (an upload finishing) keeps it.
+        st.button("Load", type="primary", on_click=st.session_state.update, kwargs={"_pd_load": True})
+        clicked = st.session_state.pop("_pd_load", False)
         if clicked and not (files or url.strip() or pasted.strip()):
             st.info("Choose files, give a URL or paste a text first.")
         elif clicked:
