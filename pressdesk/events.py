@@ -77,6 +77,8 @@ def events_for_article(
     out = []
     mentions: list[TimeMention] = find_dates(text, language or "en", published)
     for m in mentions:
+        if m.dateline:  # the article's own date is metadata, not an event on the timeline
+            continue
         sent = _sentence_for(sentences, m.start)
         summary = sent.text if sent else text[max(0, m.start - 120): m.end + 120]
         actors, types = actors_in(summary, language)

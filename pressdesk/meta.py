@@ -38,7 +38,17 @@ def date_from_url(url: str | None) -> date | None:
 
 
 def date_from_dateline(text: str, language: str | None, max_lines: int = 12) -> tuple[date, str] | None:
-    """First short line near the top that parses as a full date; returns (date, the line)."""
+    """First short line near the top that parses as a full date; returns (date, the line). Wire lines and
+    bylines ('(ANSA) - ROMA, 3 MAR 2024 -', 'di F. Q. | 16 Maggio 2021') are read by pressdesk.dates first."""
+    from pressdesk.dates.dateline import find_dateline
+    from pressdesk.dates.lang import load_language
+
+    spec = load_language(language or "")
+    found = find_dateline(spec, text) if spec is not None else None
+    if found is not None and found.year_known:
+        line_start = text.rfind("\n", 0, found.start) + 1
+        line_end = text.find("\n", found.end)
+        return found.day, text[line_start : line_end if line_end >= 0 else None].strip()
     lines = [ln for ln in text.split("\n") if ln.strip()][:max_lines]
     for line in lines:
         candidate = _TRAILING.sub("", line.strip())

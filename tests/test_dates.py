@@ -962,3 +962,41 @@ def test_number_words_that_look_like_weekdays(lang: str, text: str) -> None:
 def test_a_named_weekday_decides_the_year_of_a_day_month(lang, text, want):
     [mention] = find_dates(text, lang, date(2024, 5, 14))
     assert mention.date_start == want and mention.date_start.weekday() == want.weekday()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "value", "year_known"),
+    [
+        ("it", "Titolo\n(ANSA) - ROMA, 3 MAR - Il ministro ha parlato ieri.", "2000-03-03", False),
+        ("it", "Titolo\ndi A. B. | 16 Maggio 2021\nIl ministro ha parlato.", "2021-05-16", True),
+        ("en", "Headline\nLONDON, March 3, 2024 (Reuters) - The minister spoke.", "2024-03-03", True),
+        ("fr", "Titre\nPublié le : 04/05/2026 - 23:46\nLe ministre a parlé.", "2026-05-04", True),
+        ("fr", "Titre\nLyon, le 14 novembre 2024 — Le ministre a parlé.", "2024-11-14", True),
+    ],
+)
+def test_datelines_are_publication_metadata(lang, text, value, year_known) -> None:
+    [line] = [m for m in find_dates(text, lang, None) if m.dateline]
+    assert (line.value, line.year_known) == (value, year_known)
+
+
+def test_yearless_wire_line_anchors_yesterday_without_a_year() -> None:
+    found = find_dates("Titolo\n(ANSA) - ROMA, 3 MAR - Gli spari di ieri contro la vetrina.", "it", None)
+    ieri = next(m for m in found if m.text == "ieri")
+    assert (ieri.date_start.month, ieri.date_start.day, ieri.year_known) == (3, 2, False)
+    dated = find_dates("Titolo\n(ANSA) - ROMA, 3 MAR - Gli spari di ieri.", "it", date(2017, 3, 3))
+    assert [(m.value, m.year_known) for m in dated] == [("2017-03-03", True), ("2017-03-02", True)]
+
+
+def test_dateline_is_not_a_timeline_event() -> None:
+    from pressdesk.events import events_for_article
+
+    text = "Titolo\n(ANSA) - ROMA, 3 MAR 2024 - Gli spari di ieri contro la vetrina."
+    assert [e.date_text for e in events_for_article("a", text, "it", None, [])] == ["ieri"]
+
+
+def test_decree_numbers_in_body_are_no_dateline() -> None:
+    assert not any(m.dateline for m in find_dates("Decretul din 20.02.2014 a fost anulat.", "ro", None))
+
+
+def test_horizon_year_is_a_year() -> None:
+    assert [m.value for m in find_dates("Le site fermera à l'horizon 2028.", "fr", date(2022, 7, 12))] == ["2028"]

@@ -7,13 +7,15 @@ from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from pressdesk.dates.clauses import analyse, directed, direction_at, tense_at
+from pressdesk.dates.dateline import find_dateline
 from pressdesk.dates.fallback import fallback_dates
 from pressdesk.dates.holidays import resolve_holiday
 from pressdesk.dates.lang import LanguageSpec, Pattern, fold, load_language
-from pressdesk.dates.model import TimeMention, safe_date
+from pressdesk.dates.model import TimeMention, nearest_day_month, safe_date
 from pressdesk.dates.resolve import resolve_absolute, resolve_relative
 
 _BOUNDARY = re.compile(r"[.!?;]+[\s\"'»”“]+(?=[\"'«“„(\[A-ZÀ-Ý])|\n+|\|")
+_YEAR_KINDS = ("iso", "num", "year", "yrange", "my")
 _NAME_GROUPS = ("month", "weekday", "holiday")
 _TITLE_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÝĂÂÎȘȚŞŢ][\w'’-]* \Z")
 
@@ -150,19 +152,33 @@ def find_dates(text: str, language: str, published: date | None) -> list[TimeMen
         return fallback_dates(text, language, published)
     folded = fold(text)
     chosen = select(_candidates(spec, text, folded), _blocked(spec, folded))
+    line = find_dateline(spec, text)
+    yearless = False  # anchored on a wire line without a year: what it resolves keeps year_known=False
+    if line is not None:  # metadata, not an event; the anchor when no publication date is given
+        chosen = [c for c in chosen if c.end <= line.start or c.start >= line.end]
+        if published is None:
+            published, yearless = line.day, not line.year_known
+        elif not line.year_known:  # a yearless wire line takes the year a known publication date gives it
+            found = nearest_day_month(published, line.day.month, line.day.day, "past")
+            line = replace(line, day=found or line.day, year_known=found is not None)
+    mentions: list[TimeMention] = []
+    if line is not None:
+        mentions.append(TimeMention(text[line.start : line.end], line.start, line.end, line.day, line.day, "day",
+                                    line.year_known, dateline=True))
     if not chosen:
-        return []
+        return mentions
     if spec.modifiers:
         chosen = _apply_modifiers(spec, folded, chosen)
     bounds = _sentence_bounds(text)
     cues, breaks = analyse(spec, text, bounds)
-    mentions: list[TimeMention] = []
     previous: tuple[date, bool] | None = None  # the last day mention (anchor of "the next day")
     last: tuple[date, bool] | None = None  # the last mention of any precision (anchor of "the previous year")
     for cand in chosen:
         kind = tense_at(cues, bounds, breaks, cand.start, cand.end)
         day = bool(cand.groups.get("weekday") or cand.groups.get("day") or cand.pattern.holiday)
         tense = directed(kind, direction_at(spec, folded, cand.start, cand.end, day))
+        if yearless and cand.groups.get("weekday") and not cand.groups.get("day"):
+            continue  # a weekday cannot be placed from a day whose year (so weekday) is unknown
         if cand.pattern.kind == "rel":
             span = resolve_relative(spec, cand.pattern, cand.groups, published, tense, previous, last)
         elif cand.pattern.holiday is not None:
@@ -170,11 +186,13 @@ def find_dates(text: str, language: str, published: date | None) -> list[TimeMen
             span = resolve_holiday(cand.pattern.holiday, year, published, tense)
         else:
             span = resolve_absolute(spec, cand.pattern.kind, cand.groups, published, tense)
-            if span is not None and not cand.groups.get("year") and published is not None:
+            if span is not None and not cand.groups.get("year") and published is not None and not yearless:
                 span = _agree_with_weekday(spec, text[cand.start : cand.end], span, published)
         if span is None:
             continue
         start, end, precision, year_known = span
+        if yearless and not cand.groups.get("year") and cand.pattern.kind not in _YEAR_KINDS:
+            year_known = False
         if cand.shift and precision == "day":
             start, end = start + timedelta(days=cand.shift), end + timedelta(days=cand.shift)
         mentions.append(
@@ -183,4 +201,4 @@ def find_dates(text: str, language: str, published: date | None) -> list[TimeMen
         last = (start, year_known)
         if precision == "day":
             previous = (start, year_known)
-    return mentions
+    return sorted(mentions, key=lambda m: m.start)

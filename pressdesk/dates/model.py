@@ -19,6 +19,7 @@ class TimeMention:
     date_end: date
     precision: str  # "day" | "week" | "month" | "year"
     year_known: bool
+    dateline: bool = False  # the text's own publication date (dateline, byline, wire line): metadata, no event
 
     @property
     def value(self) -> str:
