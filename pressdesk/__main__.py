@@ -15,6 +15,8 @@ def _ingest(args: argparse.Namespace) -> int:
     report = ingest(con, args.paths, extract=not args.no_extract, allow_private_urls=args.allow_private_urls)
     for source, reason in report.failed:
         print(f"skipped {source}: {reason}", file=sys.stderr)
+    for source, note in report.notes:
+        print(f"loaded {source} with a note: {note}", file=sys.stderr)
     print(report.summary())
     return 0 if report.added or report.duplicates or not report.failed else 1
 

@@ -17,6 +17,7 @@ from pressdesk import language as langid
 from pressdesk import meta, readers, store
 from pressdesk.clean import clean_text
 from pressdesk.readers import IngestError, RawDoc
+from pressdesk.records import plausible_date
 from pressdesk.sentences import Sentence, split_sentences
 
 FIELDS = ("source", "url", "title", "publisher", "published", "language")
@@ -44,14 +45,17 @@ class IngestReport:
     added: list[str] = field(default_factory=list)  # article ids
     duplicates: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)  # (source, one-line reason)
+    notes: list[tuple[str, str]] = field(default_factory=list)  # (source, what was dropped or repaired) — loaded
 
     def merge(self, other: IngestReport) -> None:
         self.added += other.added
         self.duplicates += other.duplicates
         self.failed += other.failed
+        self.notes += other.notes
 
     def summary(self) -> str:
-        return f"added {len(self.added)}, already loaded {self.duplicates}, failed {len(self.failed)}"
+        notes = f", with notes {len(self.notes)}" if self.notes else ""
+        return f"added {len(self.added)}, already loaded {self.duplicates}, failed {len(self.failed)}{notes}"
 
 
 def content_hash(text: str) -> str:
@@ -102,20 +106,21 @@ def prepare(doc: RawDoc, detected_language: str | None = None) -> ArticleRecord:
 
 
 def _published(given: dict, text: str, lang: str | None, url: object, html_date: object) -> tuple[date | None, str | None]:
+    """The publication date and where it came from; a date no newspaper could carry (year 1, 9999) is passed over."""
     if "published" in given:
         value = given["published"]
         parsed = value if isinstance(value, date) else meta.parse_date(str(value), lang)
-        if parsed:
+        if plausible_date(parsed):
             return parsed, "record"
     dateline = meta.date_from_dateline(text, lang)
-    if dateline:
+    if dateline and plausible_date(dateline[0]):
         return dateline[0], "text:dateline"
     from_url = meta.date_from_url(str(url) if url else None)
-    if from_url:
+    if plausible_date(from_url):
         return from_url, "url"
     if html_date:
         parsed = meta.parse_date(str(html_date), lang)
-        if parsed:
+        if plausible_date(parsed):
             return parsed, "html:meta"
     return None, None
 
@@ -166,12 +171,20 @@ def prepare_docs(source: str, docs: list[RawDoc], report: IngestReport) -> list[
     detected = langid.detect_many([d.text for d in docs]) if len(docs) > 1 else [None] * len(docs)
     records = []
     for n, (doc, lang) in enumerate(zip(docs, detected, strict=True)):
+        where = doc.source if len(docs) == 1 and not doc.where else f"{source} ({doc.where or f'record {n + 1}'})"
+        report.notes += [(where, note) for note in doc.notes]
         try:
             records.append(prepare(doc, lang))
         except IngestError as exc:
-            where = doc.source if len(docs) == 1 else f"{source} (record {n + 1})"
             report.failed.append((where, str(exc)))
+        except Exception as exc:  # noqa: BLE001 - one odd record never stops the others
+            report.failed.append((where, f"could not prepare the text ({_one_line(exc)})"))
     return records
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0][:160] if str(exc) else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
 def commit_files(con: duckdb.DuckDBPyConnection, files: list[tuple[str, list[ArticleRecord]]], report: IngestReport) -> None:
@@ -223,6 +236,8 @@ def ingest(
                 read.append((str(src), readers.read_source(src, allow_private_urls=allow_private_urls)))
             except IngestError as exc:
                 report.failed.append((str(src), str(exc)))
+            except Exception as exc:  # noqa: BLE001 - one odd file never aborts the run
+                report.failed.append((str(src), f"could not read the file ({_one_line(exc)})"))
         singles = [docs[0] for _, docs in read if len(docs) == 1]
         for doc, lang in zip(singles, langid.detect_many([d.text for d in singles]) if singles else [], strict=True):
             doc.detected = lang
@@ -248,6 +263,9 @@ def ingest_upload(con: duckdb.DuckDBPyConnection, name: str, data: bytes, extrac
         docs = readers.read_bytes(name, data)
     except IngestError as exc:
         report.failed.append((name, str(exc)))
+        return report
+    except Exception as exc:  # noqa: BLE001 - a clear line, never a traceback
+        report.failed.append((name, f"could not read the file ({_one_line(exc)})"))
         return report
     report.merge(ingest_docs(con, name, docs))
     if extract:
