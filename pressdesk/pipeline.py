@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from pathlib import Path
 
@@ -12,26 +12,35 @@ import duckdb
 import pandas as pd
 
 from pressdesk import events as ev
-from pressdesk import store
+from pressdesk import parallel, store
+from pressdesk.parallel import EVENT_COLUMNS, QUOTE_COLUMNS, ArticleInput, Rows, extract_many, quote_id
 from pressdesk.sentences import Sentence
 
-EVENT_COLUMNS = ["event_id", "article_id", "sentence_idx", "start_char", "end_char", "date_text", "date_start",
-                 "date_end", "precision", "year_known", "summary", "actors", "actor_types", "cluster_id", "month", "day"]
-QUOTE_COLUMNS = ["quote_id", "article_id", "sentence_idx", "start_char", "end_char", "speaker", "speaker_surface",
-                 "speaker_role", "speaker_type", "kind", "cue", "text", "said_on", "via", "language"]
+__all__ = ["EVENT_COLUMNS", "QUOTE_COLUMNS", "extract_articles", "quote_id"]
+
+BATCH = 400  # articles read, extracted and written per transaction: bounds memory whatever the corpus size
 
 
-def _sentences(con: duckdb.DuckDBPyConnection, article_id: str) -> list[Sentence]:
-    rows = con.cursor().execute(
-        "SELECT idx, start_char, end_char, text, role FROM sentences WHERE article_id = ? ORDER BY idx", [article_id]
+def _inputs(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[ArticleInput]:
+    """Text, metadata and sentences of the given articles (what a worker needs), in the order of ids."""
+    cur = con.cursor()
+    arts = cur.execute(
+        "SELECT article_id, text, language, published FROM articles WHERE list_contains(?, article_id)", [ids]
     ).fetchall()
-    return [Sentence(*row) for row in rows]
+    sents: dict[str, list[Sentence]] = {}
+    for aid, *row in cur.execute(
+        "SELECT article_id, idx, start_char, end_char, text, role FROM sentences"
+        " WHERE list_contains(?, article_id) ORDER BY article_id, idx", [ids]
+    ).fetchall():
+        sents.setdefault(aid, []).append(Sentence(*row))
+    by_id = {a[0]: ArticleInput(a[0], a[1], a[2], a[3], tuple(sents.get(a[0], ()))) for a in arts}
+    return [by_id[i] for i in ids if i in by_id]
 
 
 PACKAGE = Path(__file__).resolve().parent
 DATA = PACKAGE.parent / "data"
 # What extraction results depend on: the extracting code and the language data it reads.
-EXTRACTOR_SOURCES = ("dates", "quotes", "entities.py", "events.py", "sentences.py", "pipeline.py")
+EXTRACTOR_SOURCES = ("dates", "quotes", "entities.py", "events.py", "sentences.py", "parallel.py")
 EXTRACTOR_DATA = ("dates", "entities.toml", "reporting_verbs.csv", "roles.csv", "institutions.csv",
                   "attribution.toml", "agencies.csv", "abbreviations.toml")
 
@@ -70,56 +79,62 @@ def refresh_if_stale(con: duckdb.DuckDBPyConnection) -> dict[str, int] | None:
     return extract_articles(con, ids)
 
 
-def quote_id(article_id: str, start: int, end: int, kind: str) -> str:
-    return hashlib.sha1(f"{article_id}:{start}:{end}:{kind}".encode()).hexdigest()[:16]
+def frames(results: Iterable[Rows]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Event and quote rows of many articles as two tables in the stored column order."""
+    events: list[dict] = []
+    quotes: list[dict] = []
+    for event_rows, quote_rows in results:
+        events += event_rows
+        quotes += quote_rows
+    return (pd.DataFrame(events, columns=EVENT_COLUMNS),
+            pd.DataFrame(quotes, columns=QUOTE_COLUMNS).drop_duplicates("quote_id"))
 
 
-def extract_one(con: duckdb.DuckDBPyConnection, article_id: str) -> tuple[list[ev.Event], list[dict]]:
-    from pressdesk.quotes import extract_quotes
-
-    text, language, published = con.cursor().execute(
-        "SELECT text, language, published FROM articles WHERE article_id = ?", [article_id]
-    ).fetchone()
-    sents = _sentences(con, article_id)
-    events = ev.events_for_article(article_id, text, language, published, sents)
-    quotes = []
-    for q in extract_quotes(text, language or "en", published, sents):
-        row = {c: getattr(q, c, None) for c in QUOTE_COLUMNS[2:]}
-        row.update(quote_id=quote_id(article_id, q.start_char, q.end_char, q.kind), article_id=article_id)
-        quotes.append(row)
-    return events, quotes
+def write_rows(con: duckdb.DuckDBPyConnection, ids: list[str], events_df: pd.DataFrame, quotes_df: pd.DataFrame) -> None:
+    """Replace the extractions of the given articles in one transaction."""
+    with store.writing(con, new_events=events_df, new_quotes=quotes_df) as cur:
+        cur.execute("DELETE FROM events WHERE list_contains(?, article_id)", [ids])
+        cur.execute("DELETE FROM quotes WHERE list_contains(?, article_id)", [ids])
+        if len(events_df):
+            cur.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) SELECT * FROM new_events")
+        if len(quotes_df):
+            cur.execute(f"INSERT INTO quotes ({', '.join(QUOTE_COLUMNS)}) SELECT * FROM new_quotes")
 
 
 def extract_articles(
     con: duckdb.DuckDBPyConnection, article_ids: Sequence[str], progress: Callable[[int, int], None] | None = None,
+    workers: int | None = None,
 ) -> dict[str, int]:
-    """(Re)extract the given articles, then re-cluster events and merge speaker spellings corpus-wide."""
-    all_events: list[ev.Event] = []
-    all_quotes: list[dict] = []
-    for i, aid in enumerate(article_ids):
-        if progress:
-            progress(i, len(article_ids))
-        events, quotes = extract_one(con, aid)
-        all_events += events
-        all_quotes += quotes
-    events_df = pd.DataFrame([{c: getattr(e, c) for c in EVENT_COLUMNS} for e in all_events], columns=EVENT_COLUMNS)
-    quotes_df = pd.DataFrame(all_quotes, columns=QUOTE_COLUMNS).drop_duplicates("quote_id")
+    """(Re)extract the given articles on every core, written batch by batch (two batches in flight, so workers
+    never wait for the writer), then re-cluster events and merge speaker spellings corpus-wide."""
     ids = list(article_ids)
-    with store.write_lock:  # clustering reads what was just written: no other writer in between
-        with store.writing(con, new_events=events_df, new_quotes=quotes_df) as cur:
-            cur.execute("DELETE FROM events WHERE list_contains(?, article_id)", [ids])
-            cur.execute("DELETE FROM quotes WHERE list_contains(?, article_id)", [ids])
-            if len(events_df):
-                cur.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) SELECT * FROM new_events")
-            if len(quotes_df):
-                cur.execute(f"INSERT INTO quotes ({', '.join(QUOTE_COLUMNS)}) SELECT * FROM new_quotes")
+    counts = {"events": 0, "quotes": 0}
+
+    def write(batch: list[str], results: Iterable[Rows]) -> None:
+        events_df, quotes_df = frames(results)
+        write_rows(con, batch, events_df, quotes_df)
+        counts["events"] += len(events_df)
+        counts["quotes"] += len(quotes_df)
+
+    with store.write_lock, parallel.pool(len(ids), workers) as executor:  # clustering reads what was written
+        pending: tuple[list[str], Iterable[Rows]] | None = None
+        for start in range(0, len(ids), BATCH):
+            if progress:
+                progress(start, len(ids))
+            batch = ids[start:start + BATCH]
+            submitted = (batch, extract_many(_inputs(con, batch), executor))
+            if pending:
+                write(*pending)
+            pending = submitted
+        if pending:
+            write(*pending)
         recluster(con)
         merge_speakers(con)
         others = con.cursor().execute(
             "SELECT count(*) FROM articles WHERE NOT list_contains(?, article_id)", [ids]).fetchone()[0]
         if others == 0:
             store.set_setting(con, "extractor", fingerprint())  # the whole corpus now comes from this version
-    return {"events": len(events_df), "quotes": len(quotes_df)}
+    return counts
 
 
 def recluster(con: duckdb.DuckDBPyConnection) -> int:

@@ -72,3 +72,38 @@ def test_extraction_work_grows_linearly_with_a_long_paragraph(monkeypatch):
     large = _date_and_entity_work(monkeypatch, _paragraph(24_000))
     assert small > 3_000  # the counters see the work
     assert large <= 10 * small  # 8x the text: about 8x the work (unbounded sentences made it ~60x)
+
+
+def _snapshot(con) -> tuple[list, list]:
+    events = con.execute("SELECT * EXCLUDE (cluster_id) FROM events ORDER BY event_id").fetchall()
+    quotes = con.execute("SELECT * FROM quotes ORDER BY quote_id").fetchall()
+    return events, quotes
+
+
+def test_the_process_pool_writes_the_same_rows_as_one_process(tmp_path):
+    import json
+
+    from benchmarks.corpus import generate
+    from pressdesk import parallel, store
+    from pressdesk.ingest import ingest
+    from pressdesk.pipeline import extract_articles
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps(r) for r in generate(parallel.SERIAL_BELOW + 12)), encoding="utf-8")
+    con = store.connect(tmp_path / "pool.duckdb")
+    ids = ingest(con, [feed], extract=False).added
+    assert len(ids) >= parallel.SERIAL_BELOW
+    extract_articles(con, ids, workers=1)
+    serial = _snapshot(con)
+    extract_articles(con, ids, workers=2)
+    assert serial[0] and serial[1]
+    assert _snapshot(con) == serial
+
+
+def test_a_small_batch_stays_in_process():
+    from pressdesk import parallel
+
+    with parallel.pool(parallel.SERIAL_BELOW - 1, workers=2) as executor:
+        assert executor is None
+    with parallel.pool(parallel.SERIAL_BELOW * 4, workers=2) as executor:
+        assert executor is not None

@@ -1,0 +1,91 @@
+"""Per-article extraction on every core: workers turn article text into event and quote rows, the parent
+process writes them. Workers never touch the database, so the same function runs on a cluster (dask_engine)."""
+
+from __future__ import annotations
+
+import hashlib
+import multiprocessing
+import os
+from collections.abc import Iterable, Iterator, Sequence
+from concurrent.futures import Executor, ProcessPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import date
+
+from pressdesk import events as ev
+from pressdesk.sentences import Sentence
+
+EVENT_COLUMNS = ["event_id", "article_id", "sentence_idx", "start_char", "end_char", "date_text", "date_start",
+                 "date_end", "precision", "year_known", "summary", "actors", "actor_types", "cluster_id", "month", "day"]
+QUOTE_COLUMNS = ["quote_id", "article_id", "sentence_idx", "start_char", "end_char", "speaker", "speaker_surface",
+                 "speaker_role", "speaker_type", "kind", "cue", "text", "said_on", "via", "language"]
+SERIAL_BELOW = 48  # fewer articles than this: starting worker processes costs more than it saves
+CHUNK = 8  # articles sent to a worker at a time
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    """What extraction needs of one article: everything a worker gets."""
+
+    article_id: str
+    text: str
+    language: str | None
+    published: date | None
+    sentences: tuple[Sentence, ...]
+
+
+Rows = tuple[list[dict], list[dict]]  # event rows, quote rows
+
+
+def quote_id(article_id: str, start: int, end: int, kind: str) -> str:
+    return hashlib.sha1(f"{article_id}:{start}:{end}:{kind}".encode()).hexdigest()[:16]
+
+
+def extract_article(item: ArticleInput) -> Rows:
+    """Dates, events and quotes of one article as table rows (pure: no database)."""
+    from pressdesk.quotes import extract_quotes
+
+    sents = list(item.sentences)
+    events = ev.events_for_article(item.article_id, item.text, item.language, item.published, sents)
+    event_rows = [{c: getattr(e, c) for c in EVENT_COLUMNS} for e in events]
+    quote_rows = []
+    for q in extract_quotes(item.text, item.language or "en", item.published, sents):
+        row = {c: getattr(q, c, None) for c in QUOTE_COLUMNS[2:]}
+        row.update(quote_id=quote_id(item.article_id, q.start_char, q.end_char, q.kind), article_id=item.article_id)
+        quote_rows.append(row)
+    return event_rows, quote_rows
+
+
+def cores() -> int:
+    """Cores this process may run on (affinity, so a container's or taskset's limit is respected)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _warm() -> None:
+    """Load the extractor's modules and language data once per worker, not once per article."""
+    import pressdesk.quotes  # noqa: F401
+
+
+@contextmanager
+def pool(n_articles: int, workers: int | None = None) -> Iterator[Executor | None]:
+    """A process pool sized to the cores, or None (serial) for a small batch or a single core.
+
+    forkserver, not fork: the parent may be a threaded server (Streamlit, DuckDB) that must not be forked."""
+    workers = min(workers or cores(), max(1, n_articles // CHUNK))
+    if workers <= 1 or n_articles < SERIAL_BELOW:
+        yield None
+        return
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(["pressdesk.parallel"])
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm) as executor:
+        yield executor
+
+
+def extract_many(items: Sequence[ArticleInput], executor: Executor | None = None) -> Iterable[Rows]:
+    """Rows for each article, in order: in the pool when there is one, else here."""
+    if executor is None:
+        return map(extract_article, items)
+    return executor.map(extract_article, items, chunksize=CHUNK)
