@@ -147,3 +147,13 @@ def test_quote_in_context_opens_from_a_link(server, page, sample_db):
     page.wait_for_timeout(1500)  # a late dialog (e.g. "Page not found") would show by now
     settle(page, "Whole article")
     assert page.locator("mark.pd-quote").count() >= 1
+
+
+def test_default_timeline_bars_are_wide_enough_to_click(server, page):
+    page.goto(server + "/timeline")
+    settle(page, "Open event")
+    page.locator(".barlayer .point path").first.wait_for(timeout=60_000)
+    widths = page.eval_on_selector_all(".barlayer .point path", "els => els.map(e => e.getBoundingClientRect().width)")
+    assert widths and min(widths) >= 8, widths
+    ticks = page.eval_on_selector_all(".xtick text", "els => els.map(e => e.textContent)")
+    assert ticks and not any(":" in t for t in ticks), ticks  # days, never hours

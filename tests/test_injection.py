@@ -72,7 +72,7 @@ def test_home_charts_and_reader_carry_no_live_html(evil_db):
 
 
 def test_timeline_legend_and_rows_carry_no_live_html(evil_db):
-    at = run("pages/1_Timeline.py", colour="outlet", to_lang=IMAGE_PARAM)
+    at = run("pages/1_Timeline.py", colour="outlet", to_lang=IMAGE_PARAM, range="all")
     strings = [s for chart in _charts(at) for s in chart]
     assert any("&lt;a href" in s for s in strings)
     assert not any("<a " in s for s in strings)

@@ -181,3 +181,17 @@ def set_setting(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
         cur.execute(
             "INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, ?, current_timestamp)", [key, value]
         )
+
+
+def article_names(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dict[str, set[str]]:
+    """Named speakers and event actors of each article: the context that places a year-unknown mention."""
+    rows = con.cursor().execute(
+        """SELECT article_id, speaker FROM quotes
+           WHERE list_contains(?, article_id) AND speaker_type IN ('person', 'organisation', 'country')
+           UNION SELECT article_id, unnest(actors) FROM events WHERE list_contains(?, article_id)""",
+        [article_ids, article_ids],
+    ).fetchall()
+    out: dict[str, set[str]] = {}
+    for article_id, name in rows:
+        out.setdefault(article_id, set()).add(name)
+    return out
