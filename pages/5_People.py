@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import calendar
+
 import pandas as pd
 import plotly.express as px
 import streamlit as st
@@ -38,6 +40,16 @@ def _resolve(raw: str | None, known: list[str]) -> str | None:
     for entity in search.match_entities(raw):
         return entity.canonical
     return None
+
+
+def _when(event) -> str:
+    """An event's date for a table: the day, or day and month when the year is unknown."""
+    if event.year_known and pd.notna(event.date_start):
+        return str(event.date_start)
+    if pd.notna(event.month):
+        day = f"{int(event.day)} " if pd.notna(event.day) else ""
+        return f"{day}{calendar.month_abbr[int(event.month)]} (year unknown)"
+    return "date unknown"
 
 
 gen = ui.generation()
@@ -125,8 +137,7 @@ with timeline_tab:
     if events.empty:
         st.caption("It is not an actor of any dated event yet.")
     else:
-        view = events.assign(when=[str(d) if y else d.strftime("%d %b") + " (year unknown)"
-                                   for d, y in zip(events["date_start"], events["year_known"], strict=True)])
+        view = events.assign(when=[_when(r) for r in events.itertuples()])
         view["open"] = [citation.app_link("timeline", actor=name, event=c) for c in view["cluster_id"]]
         st.dataframe(view[["when", "summary", "publisher", "language", "open"]], hide_index=True,
                      column_config={"summary": st.column_config.TextColumn("event", width="large"),

@@ -63,3 +63,10 @@ def test_search_articles_section_and_nothing_found(app_db):
     bad = run("pages/6_Search.py", q="[x](javascript:alert(1))")
     assert not any("](javascript" in m.value for m in [*bad.markdown, *bad.info])
     assert any("No quotes match" in i.value and "\\[x\\]" in i.value for i in bad.info)
+
+
+def test_entity_timeline_lists_year_unknown_dates(app_db):
+    [(name,)] = query(app_db, "SELECT unnest(actors) FROM events WHERE NOT year_known AND len(actors) > 0 LIMIT 1")
+    at = run("pages/5_People.py", entity=name)
+    when = at.dataframe[0].value["when"].tolist()
+    assert any("(year unknown)" in w for w in when)

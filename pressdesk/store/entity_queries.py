@@ -68,11 +68,11 @@ def timeline_events(con: duckdb.DuckDBPyConnection, name: str, article: str | No
     """Events the entity takes part in, in date order, and how many there are."""
     frame = _df(con, """
         SELECT e.event_id, e.cluster_id, e.article_id, e.date_text, e.date_start, e.date_end, e.precision,
-               e.year_known, e.summary, coalesce(a.publisher, a.source) AS publisher, a.language, a.url,
+               e.year_known, e.month, e.day, e.summary, coalesce(a.publisher, a.source) AS publisher, a.language, a.url,
                count(*) OVER () AS _total
         FROM events e JOIN articles a USING (article_id)
         WHERE list_contains(e.actors, ?) AND (? IS NULL OR e.article_id = ?)
-        ORDER BY e.year_known DESC, e.date_start, a.published LIMIT ?""", [name, article, article, limit])
+        ORDER BY e.year_known DESC, e.date_start, e.month, e.day, a.published LIMIT ?""", [name, article, article, limit])
     total = int(frame["_total"].iloc[0]) if len(frame) else 0
     return frame.drop(columns="_total"), total
 
