@@ -10,5 +10,7 @@ st.navigation([
     st.Page("pages/1_Timeline.py", title="Timeline", icon="🗓️", url_path="timeline"),
     st.Page("pages/2_Who_said_what.py", title="Who said what", icon="💬", url_path="who-said-what"),
     st.Page("pages/3_Translations.py", title="Translations", icon="🌐", url_path="translations"),
+    st.Page("pages/5_People.py", title="People and places", icon=":material/person:", url_path="entity"),
+    st.Page("pages/6_Search.py", title="Search", icon=":material/search:", url_path="search"),
     st.Page("pages/4_SQL.py", title="Query", icon="🔎", url_path="query"),
 ]).run()
