@@ -104,21 +104,29 @@ if article_id:
             {"field": f, "value": str(art[f]) if art[f] is not None else "—", "found from": prov.get(f, "—")}
             for f in ("publisher", "language", "published", "url", "source")
         ]), hide_index=True)
-        links.page_link("pages/1_Timeline.py", label="Events in the timeline", icon="🗓️")
-        links.page_link("pages/2_Who_said_what.py", label="Quotes", icon="💬")
-        links.page_link("pages/3_Translations.py", label="Side-by-side translation", icon="🌐",
+        links.page_link("pages/1_Timeline.py", label="Events in the timeline", icon=":material/timeline:")
+        links.page_link("pages/2_Who_said_what.py", label="Quotes", icon=":material/format_quote:")
+        links.page_link("pages/3_Translations.py", label="Side-by-side translation", icon=":material/translate:",
                         query_params={"article": article_id})
         with links.popover("Correct the date", help="Set the publication date when the text does not give "
                            "it (or gives it wrongly): relative dates and quote dates are re-resolved."):
             who = ui.require_editor("date")
             if who:
-                new_date = st.date_input("Published on", value=art["published"], key=f"fix_{article_id}")
-                if st.button("Save and re-extract", key=f"save_{article_id}"):
+                # a form keeps the typed date on Enter and submits it only with the button
+                with st.form(f"fix_form_{article_id}", enter_to_submit=False):
+                    new_date = st.date_input("Published on", value=art["published"], key=f"fix_{article_id}")
+                    saved = st.form_submit_button("Save and re-extract", key=f"save_{article_id}")
+                if saved:
                     from pressdesk.pipeline import set_published
 
-                    ui.safe(set_published, con, article_id, new_date, who=who, message="Could not save the date")
-                    st.cache_data.clear()
-                    st.rerun()
+                    ok = ui.safe(set_published, con, article_id, new_date, who=who,
+                                 message="Could not save the date")
+                    if ok is not None:
+                        st.session_state["date_saved"] = f"Publication date set to {new_date}; dates re-resolved."
+                        st.cache_data.clear()
+                        st.rerun()
+        if msg := st.session_state.pop("date_saved", None):
+            st.success(msg)
         if art["published"] is None:
             st.info("This article gives no publication date: weekdays and relative dates in it cannot be "
                     "resolved, and day-month dates have no year. Use “Correct the date” if you know it.")

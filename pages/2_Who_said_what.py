@@ -117,21 +117,39 @@ wanted_tab = st.query_params.get("tab") if st.query_params.get("tab") in TABS el
 table_tab, speaker_tab = st.tabs(TABS, default=wanted_tab, key="tab", on_change="rerun")
 with table_tab:
     missing = quotes[quotes["translation"].isna() & (quotes["language"] != target)]
-    st.caption(f"{len(quotes)} quote(s). Select a row to read it in context.")
+    if quotes.empty:
+        st.info("No quotes match these filters.")
+    else:
+        st.caption(f"{len(quotes)} quote{'s' if len(quotes) != 1 else ''}. Select a row to read it in context"
+                   " below, or switch to cards for a narrow screen.")
     who = ui.require_editor("translate") if len(missing) else None
     if who and st.button(f"Translate {len(missing)} quote(s) into {target}"):
         _translate_missing(missing, target, who)
-    picked = st.dataframe(
-        quotes[["speaker", "speaker_role", "text", "translation", "kind", "cue", "said_on", "publisher", "via",
-                "language", "link"]],
-        hide_index=True, on_select="rerun", selection_mode="single-row", key="quote_table",
-        column_config={
-            "text": st.column_config.TextColumn("quote", width="large"),
-            "translation": st.column_config.TextColumn(f"translation ({target})", width="large"),
-            "speaker_role": "role", "said_on": st.column_config.DateColumn("said on"),
-            "publisher": "outlet", "link": st.column_config.LinkColumn("article", display_text="open"),
-        },
-    )
+    ui.init("cards", default=False, kind="bool")
+    st.toggle("Cards (narrow screens)", key="cards", help="One card per quote, full text: easier on a phone")
+    shown = quote_views.display_frame(quotes)
+    picked = None
+    if st.session_state["cards"]:
+        for card in quote_views.cards_markdown(shown.head(50), target):
+            st.container(border=True).markdown(card)
+        if len(shown) > 50:
+            st.caption(f"First 50 of {len(shown)} quotes: narrow the filters to see the others.")
+    elif not quotes.empty:
+        # said on, speaker, quote, outlet and link first, so they are on screen; tall rows wrap the quote
+        picked = st.dataframe(
+            shown[["said_on", "speaker", "text", "translation", "publisher", "link", "speaker_role", "kind", "cue",
+                   "via", "language"]],
+            hide_index=True, on_select="rerun", selection_mode="single-row", key="quote_table", row_height=84,
+            column_config={
+                "said_on": st.column_config.DateColumn("said on", width=90),
+                "speaker": st.column_config.TextColumn("speaker", width=150),
+                "text": st.column_config.TextColumn("quote", width=420),
+                "translation": st.column_config.TextColumn(f"translation ({target})", width=320),
+                "publisher": st.column_config.TextColumn("outlet", width=110),
+                "link": st.column_config.LinkColumn("article", display_text="open", width=60),
+                "speaker_role": "role",
+            },
+        )
     ids = quotes["quote_id"].tolist()
     ui.init("quote", options=ids)
     if picked and picked.selection.rows:
@@ -160,7 +178,7 @@ with table_tab:
         if row["translation"]:
             st.caption(f"{target}: {render.md(row['translation'])}")
         # a page_link inside st.tabs makes Streamlit 1.67 show a spurious "Page not found": a plain link instead
-        st.markdown(f"[📄 Whole article](/?article={row['article_id']})")
+        st.markdown(f"[Whole article](/?article={row['article_id']})")
 
 with speaker_tab:
     ui.init("who", options=speaker_names)
@@ -186,4 +204,4 @@ with speaker_tab:
                     if rep.translation:
                         st.caption(f"{target}: {render.md(rep.translation)}")
 
-ui.sync_url(["tab", "speaker", "country", "type", "kind", "lang", "from", "to", "q", "sort", "desc", "to_lang", "quote", "who"])
+ui.sync_url(["tab", "cards", "speaker", "country", "type", "kind", "lang", "from", "to", "q", "sort", "desc", "to_lang", "quote", "who"])

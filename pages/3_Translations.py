@@ -75,6 +75,9 @@ if who and st.button(f"Translate {missing} missing sentence(s)", type="primary")
 reason = st.session_state.get(reason_key, "not translated yet — press Translate" if config and not config_problem
                               else "not translated yet — no translation provider configured")
 
+if missing:  # said once, above the columns, instead of in every untranslated row
+    st.info(f"{missing} sentence{'s' if missing != 1 else ''} {'is' if missing == 1 else 'are'} {reason}. "
+            "The right column shows what the cache holds.")
 marks = store.article_marks(con, article_id)
 quote_texts = store.df(con, "SELECT text, start_char, end_char FROM quotes WHERE article_id = ?", [article_id])
 quote_tr = cached_translations(con, quote_texts["text"].tolist(), source_lang, target) if len(quote_texts) else {}
@@ -95,7 +98,7 @@ for s, tr in zip(sentences.itertuples(), frame.itertuples(), strict=True):
         translated = render.highlight(tr.translated, tr_spans)
         badges = {m[2] for m in spans} - {sp[2] for sp in tr_spans}
         translated += "".join(" 💬" if b == "pd-quote" else " 📅" for b in sorted(badges))
-    rows.append((original, translated, f"{reason}"))
+    rows.append((original, translated, ""))
 st.html(render.aligned_html(rows))
 st.caption("Yellow: quotes · blue: dates. 💬/📅 mark a translated sentence whose quote or date "
            "could not be located word for word in the translation.")

@@ -76,7 +76,57 @@ def to_csv(frame: pd.DataFrame) -> bytes:
 
 
 def to_excel(frame: pd.DataFrame) -> bytes:
+    """An analyst's spreadsheet: real dates, frozen header, autofilter, columns wide enough to read."""
+    from openpyxl.styles import Alignment, Font
+
+    out = export_frame(frame)
+    if "said_on" in out.columns:
+        out["said_on"] = pd.to_datetime(out["said_on"], errors="coerce")
     buf = io.BytesIO()
-    with pd.ExcelWriter(buf, engine="openpyxl") as writer:
-        export_frame(frame).to_excel(writer, index=False, sheet_name="quotes")
+    with pd.ExcelWriter(buf, engine="openpyxl", date_format="YYYY-MM-DD", datetime_format="YYYY-MM-DD") as writer:
+        out.to_excel(writer, index=False, sheet_name="quotes")
+        sheet = writer.sheets["quotes"]
+        sheet.freeze_panes = "A2"
+        sheet.auto_filter.ref = sheet.dimensions
+        for cell in sheet[1]:
+            cell.font = Font(bold=True)
+        for idx, col in enumerate(out.columns, start=1):
+            letter = sheet.cell(row=1, column=idx).column_letter
+            sheet.column_dimensions[letter].width = _EXCEL_WIDTHS.get(col, 16)
+            if col in ("text", "translation"):
+                for cell in sheet[letter][1:]:
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
     return buf.getvalue()
+
+
+_EXCEL_WIDTHS = {"text": 80, "translation": 60, "speaker": 24, "speaker_role": 24, "said_on": 12, "title": 40,
+                 "url": 40, "publisher": 18, "cue": 14, "kind": 10, "language": 9, "article_id": 14}
+BLANK = "—"
+
+
+def display_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """Quotes for the screen: missing text reads as a dash, never None/nan/NaT."""
+    out = frame.copy()
+    for col in out.columns:
+        if col != "said_on" and (out[col].dtype == object or pd.api.types.is_string_dtype(out[col])):
+            out[col] = out[col].map(lambda v: BLANK if v is None or (isinstance(v, float) and pd.isna(v))
+                                    or (isinstance(v, str) and not v.strip()) else v)
+    if "speaker" in out.columns:
+        out.loc[out["speaker"] == BLANK, "speaker"] = "unnamed speaker"
+    return out
+
+
+def cards_markdown(frame: pd.DataFrame, target: str) -> list[str]:
+    """One Markdown card per quote (quote text, speaker, outlet, date, link), escaped, for narrow screens."""
+    from pressdesk.render import md
+
+    cards = []
+    for row in frame.itertuples():
+        said = row.said_on if pd.notna(row.said_on) else "date unknown"
+        lines = [f"> {md(row.text)}", "",
+                 f"**{md(row.speaker)}** · {md(row.publisher)} · {md(said)} · [article](/?article={row.article_id})"]
+        translation = getattr(row, "translation", BLANK)
+        if translation and translation != BLANK:
+            lines.append(f"\n*{md(target)}:* {md(translation)}")
+        cards.append("\n".join(lines))
+    return cards

@@ -131,7 +131,9 @@ def test_translations_page_shows_cache_and_marks_missing(app_db):
     at = run("pages/3_Translations.py", article=article_id, to="en")
     html = html_of(at)
     assert "A CACHED &lt;b&gt;TRANSLATION&lt;/b&gt;" in html
-    assert "not translated yet" in html
+    notes = [i.value for i in at.info if "not translated yet" in i.value]
+    assert len(notes) == 1  # said once above the columns, not in every row
+    assert "not translated yet" not in html
 
 
 def test_translate_button_offline_gives_notice(app_db, monkeypatch):
@@ -145,7 +147,9 @@ def test_translate_button_offline_gives_notice(app_db, monkeypatch):
     at.button[0].click().run()
     assert not at.exception
     assert any("Offline" in w.value for w in at.warning)
-    assert "not translated yet" in html_of(at)
+    notes = [i.value for i in at.info if "not translated yet" in i.value]
+    assert len(notes) == 1
+    assert html_of(at).count("not translated yet") == 0
 
 
 def test_query_page_runs_sql_from_url_on_click_read_only(app_db):
@@ -176,6 +180,7 @@ def test_undated_article_says_so_and_date_can_be_corrected(app_db):
     published, origin = query(app_db, "SELECT published, published_origin FROM articles WHERE article_id = ?",
                               [article_id])[0]
     assert str(published) == "2024-11-01" and origin == "analyst"
+    assert any("Publication date set to 2024-11-01" in m.value for m in at.success)
     assert query(app_db, "SELECT count(*) FROM events WHERE article_id = ? AND year_known", [article_id])[0][0] > 0
 
 
@@ -204,3 +209,43 @@ def test_cached_quote_translation_shows_in_table_and_speaker_view(app_db):
     at = run("pages/2_Who_said_what.py", speaker=speaker, who=speaker)
     assert "CACHED ENGLISH" in set(at.dataframe[0].value["translation"])
     assert any("CACHED ENGLISH" in c.value for c in at.caption)
+
+
+def test_quote_table_shows_no_raw_missing_values_and_cards_show_quote_text(app_db):
+    at = run("pages/2_Who_said_what.py")
+    table = at.dataframe[0].value
+    assert list(table.columns[:3]) == ["said_on", "speaker", "text"]
+    shown = table.drop(columns=["said_on"]).astype(str)
+    assert not shown.isin(["None", "nan", "NaT", "<NA>"]).any().any()
+    assert (table["translation"] == "—").any()
+    text = query(app_db, "SELECT text FROM quotes ORDER BY said_on DESC NULLS LAST LIMIT 1")[0][0]
+    cards = run("pages/2_Who_said_what.py", cards="true")
+    assert not cards.dataframe
+    assert any(text.split()[0] in m.value for m in cards.markdown)
+    assert str(cards.query_params["cards"]).lower() in ("true", "['true']")
+
+
+def test_empty_quote_filter_says_so_plainly(app_db):
+    at = run("pages/2_Who_said_what.py", q="zzzz-no-such-quote")
+    assert any(i.value == "No quotes match these filters." for i in at.info)
+    assert not any("Select a row" in c.value for c in at.caption)
+
+
+def test_excel_export_has_dates_frozen_header_and_filter(app_db):
+    import io
+
+    import openpyxl
+
+    from pressdesk import quote_views, store
+
+    con = store.connect(app_db)
+    frame = store.quotes(con)
+    con.close()
+    book = openpyxl.load_workbook(io.BytesIO(quote_views.to_excel(frame)))
+    sheet = book["quotes"]
+    assert sheet.freeze_panes == "A2" and sheet.auto_filter.ref
+    header = [c.value for c in sheet[1]]
+    col = header.index("said_on") + 1
+    dates = [c.value for c in next(sheet.iter_cols(min_col=col, max_col=col, min_row=2)) if c.value is not None]
+    assert dates and all(isinstance(d, __import__("datetime").datetime) for d in dates)
+    assert sheet.column_dimensions["D"].width >= 60  # the quote column is readable
