@@ -70,7 +70,7 @@ def translations_of(gen: tuple, pairs: tuple[tuple[str, str], ...], target: str)
 
 
 def page_header(title: str, caption: str | None = None) -> None:
-    st.set_page_config(page_title=f"PressDesk · {title}", page_icon="📰", layout="wide")
+    st.set_page_config(page_title=f"PressDesk · {title}", page_icon=":material/newspaper:", layout="wide")
     st.title(title)
     if caption:
         st.caption(caption)

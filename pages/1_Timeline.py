@@ -171,7 +171,7 @@ if chosen:
             if tr:
                 st.caption(f"{target}: {render.md(tr)}")
             st.page_link("pages/0_Home.py", label="Open article", icon="📄", query_params={"article": rep.article_id})
-            st.page_link("pages/3_Translations.py", label="Side by side", icon="🌐",
+            st.page_link("pages/3_Translations.py", label="Side by side", icon=":material/translate:",
                          query_params={"article": rep.article_id, "to": target})
 
 if not unknown.empty:
