@@ -55,17 +55,20 @@ else:
     left, mid, right = st.columns(3)
     by_lang = frame.groupby("language", dropna=False).size().reset_index(name="articles")
     left.plotly_chart(px.bar(render.plot_frame(by_lang, "language"), x="language", y="articles",
-                             title="By language"), key="chart_lang")
+                             title="By language").update_yaxes(**render.count_ticks(by_lang["articles"].max())),
+                      key="chart_lang")
     by_pub = frame.assign(publisher=frame["publisher"].fillna("(unknown)")).groupby("publisher").size()
     mid.plotly_chart(px.bar(render.plot_frame(by_pub.reset_index(name="articles"), "publisher"), x="articles",
-                            y="publisher", orientation="h", title="By outlet"), key="chart_outlet")
+                            y="publisher", orientation="h", title="By outlet")
+                     .update_xaxes(**render.count_ticks(by_pub.max())), key="chart_outlet")
     dated = frame.dropna(subset=["published"])
     if dated.empty:
         right.info("No publication dates known for these articles.")
     else:
         per_day = dated.groupby(["published", "language"]).size().reset_index(name="articles")
         right.plotly_chart(px.bar(render.plot_frame(per_day, "language"), x="published", y="articles",
-                                  color="language", title="By day"),
+                                  color="language", title="By day")
+                           .update_yaxes(**render.count_ticks(per_day.groupby("published")["articles"].sum().max())),
                            key="chart_day")
     undated = int(frame["published"].isna().sum())
     if undated:

@@ -50,6 +50,11 @@ def plot_frame(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
     return out
 
 
+def count_ticks(largest: float, ticks: int = 6) -> dict:
+    """Axis settings for counts: whole-number ticks only, so no chart shows "1.5 articles"."""
+    return {"tick0": 0, "dtick": max(1, -(-int(largest) // ticks)), "tickformat": "d", "rangemode": "tozero"}
+
+
 def figure_strings(fig: object) -> list[str]:
     """Every string in a Plotly figure's JSON (for tests: none may carry live HTML from data)."""
     import json

@@ -84,3 +84,10 @@ def test_language_from_the_url_never_renders_as_an_image(evil_db, page):
     at = run(page, to_lang=IMAGE_PARAM)
     assert not [t for t in _markdown_texts(at) if "](http" in t]
     assert all(IMAGE_PARAM not in str(v) for v in at.query_params.values())
+
+
+def test_count_axes_have_whole_number_ticks_only():
+    from pressdesk import render
+
+    assert render.count_ticks(2)["dtick"] == 1 and render.count_ticks(2)["tickformat"] == "d"
+    assert render.count_ticks(600)["dtick"] == 100
