@@ -139,7 +139,7 @@ def sync_url(keys: Iterable[str]) -> None:
 
 def translator_config():
     """Provider settings from st.secrets over the environment; the result never shows its keys."""
-    from pressdesk.translate_config import TranslatorConfig
+    from pressdesk.translate.config import TranslatorConfig
 
     secrets: Any = {}
     with contextlib.suppress(Exception):  # no secrets.toml: the environment alone configures translation

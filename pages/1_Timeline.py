@@ -10,7 +10,7 @@ import streamlit as st
 
 import ui
 from pressdesk import render, store, timeline
-from pressdesk.translate_config import target_code
+from pressdesk.translate.config import target_code
 
 ui.page_header("Timeline", "Dated events found in the articles, resolved against each publication date. "
                "Reports of the same event in several articles and languages are grouped.")

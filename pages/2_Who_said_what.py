@@ -7,7 +7,7 @@ import streamlit as st
 
 import ui
 from pressdesk import audit, quote_views, render, store
-from pressdesk.translate_config import target_code
+from pressdesk.translate.config import target_code
 
 ui.page_header("Who said what", "Direct, indirect and mixed quotes with the speaker resolved to a canonical "
                "name, in every language of the corpus.")

@@ -49,7 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
                    help="only when the extractor (code or language data) changed since the last extraction")
     p.set_defaults(func=_extract)
     try:
-        from pressdesk import translate_cli
+        from pressdesk.translate import cli as translate_cli
     except ImportError:  # translation is optional for the rest of the CLI
         translate_cli = None
     if translate_cli is not None:

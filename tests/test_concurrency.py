@@ -5,8 +5,9 @@ from __future__ import annotations
 import threading
 from concurrent.futures import ThreadPoolExecutor
 
-from pressdesk import pipeline, store, translate_cache
-from pressdesk.translate_cache import Translated
+from pressdesk import pipeline, store
+from pressdesk.translate import cache as translate_cache
+from pressdesk.translate.cache import Translated
 
 THREADS = 8
 ROUNDS = 40

@@ -8,7 +8,7 @@ import pytest
 
 from pressdesk import render, store
 from pressdesk.ingest import ingest_upload
-from pressdesk.translate_config import target_code
+from pressdesk.translate.config import target_code
 from tests.test_pages import query, run
 
 EVIL_OUTLET = '<a href="http://evil.example/o">Evil Times</a>'

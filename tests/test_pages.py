@@ -121,8 +121,8 @@ def test_translations_page_shows_cache_and_marks_missing(app_db):
     article_id, text = query(app_db, "SELECT s.article_id, s.text FROM sentences s JOIN articles a USING (article_id)"
                                      " WHERE a.language = 'it' ORDER BY idx LIMIT 1")[0]
     from pressdesk import store
-    from pressdesk.translate_cache import Translated
-    from pressdesk.translate_cache import store as cache_store
+    from pressdesk.translate.cache import Translated
+    from pressdesk.translate.cache import store as cache_store
 
     con = store.connect(app_db)
     cache_store(con, [Translated(source_text=text, translated="A CACHED <b>TRANSLATION</b>", source_lang="it",
@@ -198,8 +198,8 @@ def test_pasted_article_is_loaded_and_extracted(app_db):
 
 def test_cached_quote_translation_shows_in_table_and_speaker_view(app_db):
     from pressdesk import store
-    from pressdesk.translate_cache import Translated
-    from pressdesk.translate_cache import store as cache_store
+    from pressdesk.translate.cache import Translated
+    from pressdesk.translate.cache import store as cache_store
 
     speaker, text, lang = query(app_db, "SELECT speaker, text, language FROM quotes WHERE language = 'ro' LIMIT 1")[0]
     con = store.connect(app_db)

@@ -81,8 +81,8 @@ def test_year_unknown_report_joins_its_day_and_month_cluster(app_db):
 
 def test_titles_show_in_the_analysts_language_when_cached(app_db):
     from pressdesk import store
-    from pressdesk.translate_cache import Translated
-    from pressdesk.translate_cache import store as cache_store
+    from pressdesk.translate.cache import Translated
+    from pressdesk.translate.cache import store as cache_store
 
     cluster = _lavrov_choe(app_db)
     summary = query(app_db, "SELECT summary FROM events WHERE cluster_id = ? AND year_known LIMIT 1", [cluster])[0][0]

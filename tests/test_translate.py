@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from pressdesk import store, translate_cli
+from pressdesk import store
 from pressdesk.translate import (
     TARGET_LANGUAGES,
     TranslatorConfig,
@@ -26,10 +26,11 @@ from pressdesk.translate import (
     translate_article,
     translate_texts,
 )
-from pressdesk.translate_cache import Translated, normalize_text
-from pressdesk.translate_cache import store as store_rows
-from pressdesk.translate_config import provider_lang, scrub
-from pressdesk.translate_provider import split_text
+from pressdesk.translate import cli as translate_cli
+from pressdesk.translate.cache import Translated, normalize_text
+from pressdesk.translate.cache import store as store_rows
+from pressdesk.translate.config import provider_lang, scrub
+from pressdesk.translate.provider import split_text
 
 try:
     from tests.fake_provider import (

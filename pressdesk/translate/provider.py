@@ -21,7 +21,7 @@ from typing import Any
 
 import requests
 
-from pressdesk.translate_config import TranslatorConfig, provider_lang, scrub
+from pressdesk.translate.config import TranslatorConfig, provider_lang, scrub
 
 log = logging.getLogger("pressdesk.translate")
 

@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 
 from pressdesk.store import writing
-from pressdesk.translate_config import normalize_lang
+from pressdesk.translate.config import normalize_lang
 
 COLUMNS = ("text_hash", "source_lang", "target_lang", "provider", "source_text", "translated", "created_at")
 _LOOKUP_BATCH = 2000

@@ -15,7 +15,7 @@ from typing import Any, TextIO
 
 from pressdesk import store
 from pressdesk.translate import export_cache, import_cache, translate_corpus
-from pressdesk.translate_config import PROVIDERS, TranslatorConfig, normalize_lang, scrub
+from pressdesk.translate.config import PROVIDERS, TranslatorConfig, normalize_lang, scrub
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_UNREACHABLE = 0, 1, 2, 3
 _FATAL_KINDS = {"offline", "timeout", "auth", "rate_limited", "server"}
@@ -192,7 +192,7 @@ def _translate(con: Any, args: argparse.Namespace, config: TranslatorConfig) -> 
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Stand-alone entry (tests, `python -m pressdesk.translate_cli`); accepts a leading 'translate'."""
+    """Stand-alone entry (tests, `python -m pressdesk.translate.cli`); accepts a leading 'translate'."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv and argv[0] == "translate":
         argv = argv[1:]
