@@ -28,8 +28,15 @@ def _extract(args: argparse.Namespace) -> int:
     if args.if_stale and not is_stale(con):
         print("extractions are up to date")
         return 0
+    if args.engine == "dask":
+        from pressdesk.dask_engine import extract_distributed
+
+        stats = extract_distributed(con, scheduler=args.scheduler, workers=args.workers, staging=args.staging)
+        print(f"extracted {stats['events']} events and {stats['quotes']} quotes from {stats['articles']} articles"
+              f" in {stats['batches']} Dask tasks")
+        return 0
     ids = [r[0] for r in con.cursor().execute("SELECT article_id FROM articles").fetchall()]
-    stats = extract_articles(con, ids)
+    stats = extract_articles(con, ids, workers=args.workers)
     print(f"extracted {stats['events']} events and {stats['quotes']} quotes from {len(ids)} articles")
     return 0
 
@@ -47,6 +54,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--db", default=None)
     p.add_argument("--if-stale", action="store_true",
                    help="only when the extractor (code or language data) changed since the last extraction")
+    p.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="local: a process pool on this machine; dask: Dask tasks over Parquet batches")
+    p.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="Dask scheduler (tcp://host:8786) of a running cluster; default a LocalCluster here")
+    p.add_argument("--workers", type=int, default=None, help="worker processes (default: one per core)")
+    p.add_argument("--staging", default=None, metavar="DIR_OR_URL",
+                   help="where Parquet batches go; on a real cluster a path or URL every worker can read")
     p.set_defaults(func=_extract)
     try:
         from pressdesk.translate import cli as translate_cli
