@@ -40,9 +40,9 @@ def _inputs(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[ArticleInput
 PACKAGE = Path(__file__).resolve().parent
 DATA = PACKAGE.parent / "data"
 # What extraction results depend on: the extracting code and the language data it reads.
-EXTRACTOR_SOURCES = ("dates", "quotes", "entities.py", "events.py", "sentences.py", "parallel.py")
+EXTRACTOR_SOURCES = ("dates", "quotes", "story", "entities.py", "events.py", "sentences.py", "parallel.py")
 EXTRACTOR_DATA = ("dates", "entities.toml", "reporting_verbs.csv", "roles.csv", "institutions.csv",
-                  "attribution.toml", "agencies.csv", "abbreviations.toml")
+                  "attribution.toml", "agencies.csv", "abbreviations.toml", "story.toml")
 
 
 def _files(root: Path, names: tuple[str, ...]) -> list[Path]:
@@ -130,6 +130,7 @@ def extract_articles(
             write(*pending)
         recluster(con)
         merge_speakers(con)
+        refresh_stories(con, ids)
         others = con.cursor().execute(
             "SELECT count(*) FROM articles WHERE NOT list_contains(?, article_id)", [ids]).fetchone()[0]
         if others == 0:
@@ -151,6 +152,14 @@ def recluster(con: duckdb.DuckDBPyConnection) -> int:
     with store.writing(con, new_clusters=frame) as cur:
         cur.execute("UPDATE events SET cluster_id = c.cluster_id FROM new_clusters c WHERE events.event_id = c.event_id")
     return len(set(clusters.values()))
+
+
+def refresh_stories(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> None:
+    """Regroup the statements of the speakers these articles quote (one statement in several languages is one
+    story)."""
+    from pressdesk.story.build import refresh_statements
+
+    refresh_statements(con, article_ids)
 
 
 def merge_speakers(con: duckdb.DuckDBPyConnection) -> int:

@@ -136,4 +136,35 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                AND article_id IN (SELECT article_id FROM articles WHERE published IS NULL)""",
         ],
     ),
+    (
+        8,
+        "statement groups and wire copy",
+        [
+            # One statement reported in several languages and outlets: every quote has a group (its own id when it
+            # was reported once), the speaker it was grouped under (a later rename marks it stale) and why.
+            """CREATE TABLE statement_groups (
+                quote_id VARCHAR PRIMARY KEY,
+                group_id VARCHAR NOT NULL,
+                speaker VARCHAR,
+                reason VARCHAR
+            )""",
+            # Articles that ran the same agency copy: near-identical text (MinHash over word shingles, checked
+            # exactly) or a credit to the same agency; stored once per pair with article_id < other_id.
+            """CREATE TABLE wire_copies (
+                article_id VARCHAR NOT NULL,
+                other_id VARCHAR NOT NULL,
+                similarity DOUBLE,
+                agency VARCHAR,
+                reason VARCHAR,
+                PRIMARY KEY (article_id, other_id)
+            )""",
+            """CREATE TABLE wire_credits (
+                article_id VARCHAR NOT NULL,
+                agency VARCHAR NOT NULL,
+                evidence VARCHAR,
+                PRIMARY KEY (article_id, agency)
+            )""",
+            "CREATE TABLE article_signatures (article_id VARCHAR PRIMARY KEY, signature UBIGINT[])",
+        ],
+    ),
 ]

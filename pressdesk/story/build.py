@@ -1,0 +1,81 @@
+"""Compute and store statement groups after extraction: only the speakers whose quotes changed are regrouped."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import duckdb
+import pandas as pd
+
+from pressdesk import store
+from pressdesk.story.statements import Report, group_reports
+
+PIVOT = "en"  # translations into this language, when cached, let reports in two languages be compared word by word
+
+_REPORTS_SQL = """
+SELECT q.quote_id, q.article_id, q.speaker, coalesce(q.language, a.language) AS language, q.text,
+       coalesce(q.said_on, a.published) AS day,
+       (SELECT string_agg(s.text, ' ' ORDER BY s.idx) FROM sentences s
+        WHERE s.article_id = q.article_id AND s.end_char > q.start_char AND s.start_char < q.end_char) AS context
+FROM quotes q JOIN articles a USING (article_id)
+WHERE q.speaker IS NOT NULL AND q.speaker_type IS DISTINCT FROM 'unnamed' AND list_contains(?, q.speaker)
+"""
+
+_STALE_SPEAKERS_SQL = """
+SELECT q.speaker FROM quotes q LEFT JOIN statement_groups g USING (quote_id)
+WHERE g.quote_id IS NULL OR g.speaker IS DISTINCT FROM q.speaker OR list_contains(?, q.article_id)
+UNION SELECT g.speaker FROM statement_groups g LEFT JOIN quotes q USING (quote_id)
+WHERE q.quote_id IS NULL OR g.speaker IS DISTINCT FROM q.speaker
+"""
+
+
+def _pivots(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> list[str | None]:
+    """Each quote in the pivot language: itself when already in it, else its cached translation (or None)."""
+    from pressdesk.translate.lookup import cached_translations
+
+    out: list[str | None] = [t if lang == PIVOT else None for t, lang in zip(frame["text"], frame["language"],
+                                                                         strict=True)]
+    for lang, part in frame[frame["language"] != PIVOT].groupby("language"):
+        found = cached_translations(con, part["text"].tolist(), lang, PIVOT)
+        for pos, text in zip(part.index, part["text"], strict=True):
+            if text in found:
+                out[pos] = found[text].translated
+    return out
+
+
+def reports(con: duckdb.DuckDBPyConnection, speakers: Sequence[str]) -> list[Report]:
+    """The named speakers' quotes as reports, with their date, sentence and pivot-language text."""
+    frame = con.cursor().execute(_REPORTS_SQL, [list(speakers)]).df(date_as_object=True)
+    if frame.empty:
+        return []
+    frame = frame.reset_index(drop=True)
+    pivots = _pivots(con, frame)
+    return [Report(r.quote_id, r.article_id, r.speaker, r.language if isinstance(r.language, str) else None,
+                   r.text or "", r.day if pd.notna(r.day) else None,
+                   r.context if isinstance(r.context, str) else "", pivot, PIVOT if pivot else None)
+            for r, pivot in zip(frame.itertuples(), pivots, strict=True)]
+
+
+def refresh_statements(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None) -> int:
+    """Regroup the speakers quoted in the given articles (every speaker when None) and any whose quotes were
+    renamed, added or removed since; return how many quotes were regrouped."""
+    cur = con.cursor()
+    if article_ids is None:
+        speakers = [r[0] for r in cur.execute("SELECT DISTINCT speaker FROM quotes").fetchall()]
+    else:
+        speakers = [r[0] for r in cur.execute(_STALE_SPEAKERS_SQL, [list(article_ids)]).fetchall()]
+    known = [s for s in speakers if s is not None]
+    rows = group_reports(reports(con, known)) if known else []
+    frame = pd.DataFrame([(m.quote_id, m.group_id, m.reason) for m in rows],
+                         columns=["quote_id", "group_id", "reason"])
+    with store.writing(con, new_groups=frame) as w:
+        w.execute("DELETE FROM statement_groups WHERE quote_id NOT IN (SELECT quote_id FROM quotes)"
+                  " OR list_contains(?, speaker) OR speaker IS NULL", [known])
+        w.execute("DELETE FROM statement_groups WHERE quote_id IN (SELECT quote_id FROM new_groups)")
+        w.execute("INSERT INTO statement_groups (quote_id, group_id, speaker, reason)"
+                  " SELECT n.quote_id, n.group_id, q.speaker, n.reason FROM new_groups n JOIN quotes q USING (quote_id)")
+        # quotes nobody is named for (or an unnamed source) are statements of their own
+        w.execute("INSERT INTO statement_groups (quote_id, group_id, speaker, reason)"
+                  " SELECT q.quote_id, q.quote_id, q.speaker, NULL FROM quotes q"
+                  " WHERE q.quote_id NOT IN (SELECT quote_id FROM statement_groups)")
+    return len(rows)

@@ -1,0 +1,171 @@
+"""One statement reported in several languages and outlets is one story: group quotes by the same canonical speaker,
+close dates and shared evidence, and say why they were grouped."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from pressdesk.story.evidence import Evidence, evidence, matched_words
+
+WINDOW_DAYS = 3  # reports of one statement are dated within a few days of each other
+SAME_TEXT_SHARE = 0.6  # share of the shorter report's content words found in the other (same language)
+SUPPORTED_SHARE = 0.4  # ... enough when the two also share an entity or a number
+COGNATE_SHARE = 0.25  # across languages without a translation, cognates ("contatti" ~ "contacte") are rarer
+COGNATE_MIN = 3  # cognate pairs needed across languages (4 without another sign)
+COGNATE_MATCH = 70.0  # rapidfuzz ratio for two words in two languages to count as cognates ("servizi" ~ "serviciile")
+
+
+@dataclass(frozen=True)
+class Report:
+    """One quote as a report of a statement: who, when, in which language, and the text to compare."""
+
+    quote_id: str
+    article_id: str
+    speaker: str
+    language: str | None
+    text: str
+    day: date | None = None  # said_on, else the article's publication date
+    context: str = ""  # the sentence(s) around the quote: the names it is said among
+    pivot: str | None = None  # the quote in the pivot language (a cached translation, or itself)
+    pivot_lang: str | None = None
+
+
+@dataclass(frozen=True)
+class Membership:
+    """A quote's statement group, and why it joined it (None for a statement reported once)."""
+
+    quote_id: str
+    group_id: str
+    reason: str | None
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    report: Report
+    own: Evidence
+    pivot: Evidence | None
+
+
+def _prepare(report: Report) -> _Prepared:
+    own = evidence(report.text, report.language, report.context, report.speaker)
+    pivot = None
+    if report.pivot and report.pivot_lang:
+        pivot = own if report.pivot_lang == report.language else evidence(report.pivot, report.pivot_lang)
+    return _Prepared(report, own, pivot)
+
+
+def _when(a: date | None, b: date | None) -> tuple[bool, str]:
+    """Whether two dates can belong to one statement, and how to say it."""
+    if a is None or b is None:
+        return True, "date of one report unknown" if a or b else "dates unknown"
+    gap = abs((a - b).days)
+    if gap > WINDOW_DAYS:
+        return False, f"{gap} days apart"
+    return True, "same day" if gap == 0 else f"{gap} day{'s' if gap > 1 else ''} apart"
+
+
+def _share(pairs: list, a: frozenset, b: frozenset) -> float:
+    return len(pairs) / max(1, min(len(a), len(b)))
+
+
+def link_reason(a: Report, b: Report) -> str | None:
+    """Why two reports are one statement, or None when they are not: same speaker, close dates, and enough of the
+    same words (or of their translation, or cognates across languages), entities and numbers."""
+    found = _link(a, b, _prepare(a), _prepare(b))
+    return found[1] if found else None
+
+
+def _link(a: Report, b: Report, pa: _Prepared, pb: _Prepared) -> tuple[int, str] | None:
+    """(strength, reason) of the link between two reports, or None."""
+    if not a.speaker or a.speaker != b.speaker:
+        return None
+    close, when = _when(a.day, b.day)
+    if not close:
+        return None
+    names = sorted(pa.own.entities & pb.own.entities)
+    numbers = sorted(pa.own.numbers & pb.own.numbers)
+    support = bool(names or numbers)
+    if a.language == b.language or (pa.pivot and pb.pivot):
+        same = a.language == b.language
+        left, right = (pa.own, pb.own) if same else (pa.pivot, pb.pivot)
+        pairs = matched_words(left.words, right.words)
+        share = _share(pairs, left.words, right.words)
+        ok = len(pairs) >= 2 and (share >= SAME_TEXT_SHARE or support and share >= SUPPORTED_SHARE)
+        how = "same words" if same else f"translated ({a.pivot_lang})"
+    else:
+        pairs = matched_words(pa.own.words, pb.own.words, COGNATE_MATCH)
+        share = _share(pairs, pa.own.words, pb.own.words)
+        ok = len(pairs) >= COGNATE_MIN and share >= COGNATE_SHARE and (support or a.day and b.day
+                                                                         or len(pairs) > COGNATE_MIN)
+        how = f"similar words ({a.language or '?'}/{b.language or '?'})"
+    if not ok:
+        return None
+    words = ", ".join(x if x == y else f"{x}~{y}" for x, y in pairs[:5])
+    parts = [f"same speaker {a.speaker}", when, f"{how}: {words}"]
+    if names:
+        parts.append("shared: " + ", ".join(names[:4]))
+    if numbers:
+        parts.append("numbers: " + ", ".join(numbers[:3]))
+    return len(pairs) + len(names) + len(numbers), " · ".join(parts)
+
+
+def _candidates(items: Sequence[_Prepared]) -> Iterable[tuple[int, int]]:
+    """Pairs worth comparing: dated reports within the window of each other, and every undated report."""
+    dated = sorted((i for i, p in enumerate(items) if p.report.day), key=lambda i: items[i].report.day)
+    undated = [i for i, p in enumerate(items) if not p.report.day]
+    for pos, i in enumerate(dated):
+        for j in dated[pos + 1:]:
+            if (items[j].report.day - items[i].report.day).days > WINDOW_DAYS:
+                break
+            yield i, j
+    for pos, i in enumerate(undated):
+        for j in dated + undated[pos + 1:]:
+            yield i, j
+
+
+def group_reports(reports: Iterable[Report]) -> list[Membership]:
+    """Every report's statement group (single linkage within one speaker), the group named by its earliest report,
+    each member with the reason of its strongest link."""
+    by_speaker: dict[str, list[_Prepared]] = {}
+    out: list[Membership] = []
+    for report in reports:
+        if report.speaker:
+            by_speaker.setdefault(report.speaker, []).append(_prepare(report))
+        else:
+            out.append(Membership(report.quote_id, report.quote_id, None))
+    for items in by_speaker.values():
+        out += _group_one_speaker(items)
+    return out
+
+
+def _group_one_speaker(items: list[_Prepared]) -> list[Membership]:
+    parent = list(range(len(items)))
+
+    def find(x: int) -> int:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    best: dict[int, tuple[int, str]] = {}  # member -> (strength, reason) of its strongest link
+    for i, j in _candidates(items):
+        found = _link(items[i].report, items[j].report, items[i], items[j])
+        if found is None:
+            continue
+        parent[find(i)] = find(j)
+        strength, reason = found
+        for k in (i, j):
+            if k not in best or strength > best[k][0]:
+                best[k] = (strength, reason)
+    groups: dict[int, list[int]] = {}
+    for k in range(len(items)):
+        groups.setdefault(find(k), []).append(k)
+    out = []
+    for members in groups.values():
+        first = min(members, key=lambda k: (items[k].report.day or date.max, items[k].report.quote_id))
+        for k in members:
+            reason = best[k][1] if k in best and len(members) > 1 else None
+            out.append(Membership(items[k].report.quote_id, items[first].report.quote_id, reason))
+    return out

@@ -1,0 +1,99 @@
+"""One statement reported in several languages and outlets is one group, with the reason said; other speakers, far
+dates and unrelated words stay apart. Grouping runs in the extraction step and is stored."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pressdesk import store
+from pressdesk.ingest import ingest_upload
+from pressdesk.story.evidence import numbers_in
+from pressdesk.story.statements import Report, group_reports, link_reason
+
+IT = ("Sono stati stabiliti contatti molto stretti tra i servizi militari e di sicurezza dei due paesi. Ciò rende "
+      "possibile risolvere questioni importanti per la sicurezza dei nostri e dei vostri cittadini")
+RO = ("Au fost stabilite contacte foarte strânse între armatele şi serviciile de securitate dintre cele două ţări. "
+      "Aceasta permite rezolvarea unor probleme importante pentru securitatea cetăţenilor ambelor ţări")
+OTHER_RO = "Nu am văzut încă aceste trupe desfăşurate în luptă împotriva forţelor ucrainene"
+
+
+def _report(qid, text, lang, day=None, speaker="Sergei Lavrov", article=None, pivot=None, pivot_lang=None):
+    return Report(qid, article or f"art-{qid}", speaker, lang, text, day, "", pivot, pivot_lang)
+
+
+def _groups(reports):
+    return {m.quote_id: (m.group_id, m.reason) for m in group_reports(reports)}
+
+
+def test_a_statement_in_two_languages_is_one_group_with_its_reason():
+    groups = _groups([_report("q-ro", RO, "ro", date(2024, 11, 1)), _report("q-it", IT, "it", date(2024, 11, 2))])
+    assert groups["q-ro"][0] == groups["q-it"][0] == "q-ro"  # named by the earliest report
+    reason = groups["q-it"][1]
+    assert reason.startswith("same speaker Sergei Lavrov · 1 day apart · similar words (")
+    assert "stabiliti~stabilite" in reason or "stabilite~stabiliti" in reason
+
+
+def test_another_speaker_or_far_dates_or_other_words_stay_apart():
+    ro = _report("q-ro", RO, "ro", date(2024, 11, 1))
+    assert link_reason(ro, _report("q-it", IT, "it", date(2024, 11, 2), speaker="Choe Son Hui")) is None
+    assert link_reason(ro, _report("q-it", IT, "it", date(2024, 11, 20))) is None
+    assert link_reason(ro, _report("q-2", OTHER_RO, "ro", date(2024, 11, 1))) is None
+    groups = _groups([ro, _report("q-it", IT, "it", date(2024, 11, 20)), _report("q-2", OTHER_RO, "ro")])
+    assert len({g for g, _ in groups.values()}) == 3
+    assert all(reason is None for _, reason in groups.values())
+
+
+def test_an_undated_report_may_join_when_the_words_say_so():
+    reason = link_reason(_report("q-ro", RO, "ro", date(2024, 11, 1)), _report("q-it", IT, "it"))
+    assert reason is not None and "date of one report unknown" in reason
+
+
+def test_a_cached_translation_compares_two_languages_word_by_word():
+    fr = "La coopération avec la Corée du Nord n'est dirigée contre aucun pays tiers"
+    ro = "Cooperarea cu Coreea de Nord nu este îndreptată împotriva vreunei ţări terţe"
+    en = "Cooperation with North Korea is not directed against any third country"
+    plain = link_reason(_report("a", fr, "fr", date(2024, 10, 21), "Dmitri Peskov"),
+                        _report("b", ro, "ro", date(2024, 10, 21), "Dmitri Peskov"))
+    assert plain is None  # too few cognates on their own
+    translated = link_reason(
+        _report("a", fr, "fr", date(2024, 10, 21), "Dmitri Peskov", pivot=en, pivot_lang="en"),
+        _report("b", ro, "ro", date(2024, 10, 21), "Dmitri Peskov", pivot=en.replace("any", "a"), pivot_lang="en"))
+    assert translated is not None and "translated (en)" in translated and "shared: North Korea" in translated
+
+
+def test_numbers_are_compared_without_their_separators():
+    assert numbers_in("10 000 soldats") == numbers_in("10.000 de soldaţi") == numbers_in("10,000 soldiers")
+    assert "10000" in numbers_in("circa 10.000") and not numbers_in("a 5 e 6")
+
+
+LAVROV_RO = ("Serghei Lavrov a declarat vineri la Moscova: „Au fost stabilite contacte foarte strânse între armatele şi "
+             "serviciile de securitate dintre cele două ţări. Aceasta permite rezolvarea unor probleme importante "
+             "pentru securitatea cetăţenilor ambelor ţări”, a spus Serghei Lavrov.")
+LAVROV_IT = ("Il ministro Sergei Lavrov ha detto a Mosca: «Sono stati stabiliti contatti molto stretti tra i servizi "
+             "militari e di sicurezza dei due paesi. Ciò rende possibile risolvere questioni importanti per la "
+             "sicurezza dei nostri e dei vostri cittadini», ha detto Sergei Lavrov.")
+
+
+def test_extraction_stores_the_groups_and_regroups_when_an_article_arrives(con):
+    ingest_upload(con, "ro.txt", LAVROV_RO.encode())
+    rows = store.df(con, "SELECT q.language, g.group_id, g.reason FROM quotes q JOIN statement_groups g USING (quote_id)"
+                         " WHERE q.speaker = 'Sergei Lavrov'")
+    assert len(rows) >= 1 and rows["reason"].isna().all()
+    ingest_upload(con, "it.txt", LAVROV_IT.encode())
+    rows = store.df(con, "SELECT q.language, g.group_id, g.reason FROM quotes q JOIN statement_groups g USING (quote_id)"
+                         " WHERE q.speaker = 'Sergei Lavrov'")
+    assert set(rows["language"]) == {"ro", "it"}
+    assert rows["group_id"].nunique() == 1
+    assert rows["reason"].str.contains("same speaker Sergei Lavrov").all()
+    every = store.df(con, "SELECT count(*) AS n FROM quotes q LEFT JOIN statement_groups g USING (quote_id)"
+                          " WHERE g.quote_id IS NULL")
+    assert every["n"].iloc[0] == 0  # every quote has a group
+
+
+def test_on_the_sample_corpus_lavrovs_romanian_and_italian_reports_are_one_statement(sample_db):
+    con = store.connect(sample_db)
+    rows = store.df(con, "SELECT q.language, g.group_id, g.reason FROM quotes q JOIN statement_groups g USING (quote_id)"
+                         " WHERE q.speaker = 'Sergei Lavrov'")
+    con.close()
+    assert set(rows["language"]) == {"ro", "it"} and len(rows) == 3
+    assert rows["group_id"].nunique() == 1
