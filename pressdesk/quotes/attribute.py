@@ -59,7 +59,7 @@ def direct(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: lis
     out: list[Quote] = []
     quotes = ctx.quotes_in(unit.start, unit.end + 1)
     for n, (qs, qe) in enumerate(quotes):
-        if len(WORD.findall(ctx.text[qs:qe])) < 3:
+        if len(WORD.findall(ctx.text[qs:qe])) < 3 and ctx.text[qe - 1] not in "-–—":  # '“Serve - ha detto X -'
             continue
         nxt = quotes[n + 1][0] if n + 1 < len(quotes) else unit.end
         cue = next((c for c in cues if qe <= c.start < nxt and not c.used and c.kind != "stance"), None)
@@ -84,7 +84,10 @@ def direct(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: lis
         if speaker is None or cue.kind == "relay":
             continue
         cue.used = True
-        out.append(make(ctx, unit, speaker, "direct", cue.surface, inner(ctx.text, qs, qe), relay))
+        span = inner(ctx.text, qs, qe)
+        if len(WORD.findall(ctx.text[qs:qe])) < 3 and n + 1 < len(quotes):
+            span = inner(ctx.text, *quotes[n + 1])  # '“Serve - ha detto X - una risposta”': the words after the aside
+        out.append(make(ctx, unit, speaker, "direct", cue.surface, span, relay))
     return out
 
 

@@ -104,11 +104,38 @@ def single_quote_spans(text: str, limit: int, cue: re.Pattern[str], taken: list[
     return out
 
 
+_DASH = re.compile(r"\s[-–—]\s+")
+_ASIDE_END = re.compile(r"[.!?](?=\s)")
+_MAX_ASIDE_SENTENCE = 16  # 'détaille Jean X, directeur général de la fabrication de billets à la Banque de France.'
+_MAX_ASIDE_WORDS = 8  # words of an attribution set between dashes ('- ha affermato il sindaco di Napoli -')
+
+
+def _dash_split(text: str, qs: int, qe: int, cue: re.Pattern[str]) -> list[tuple[int, int]] | None:
+    """“A - ha affermato X - B” / « A – ricostruiscono i carabinieri – B »: an attribution set between two dashes
+    inside the marks splits the quotation in two, the dashes acting as inner marks."""
+    for d in _DASH.finditer(text, qs + 1, qe - 1):
+        c = cue.match(text, d.end(), qe)
+        if c is None or len(text[qs + 1 : d.start()].split()) < 1:
+            continue
+        close = _DASH.search(text, c.end(), qe - 1)
+        if close is None or len(text[c.end() : close.start()].split()) > _MAX_ASIDE_WORDS:
+            continue
+        if len(text[close.end() : qe - 1].split()) < 2:
+            continue
+        dash = d.start() + 1
+        return [(qs, dash + 1), (close.start() + 1, qe)]
+    return None
+
+
 def split_inner_attribution(text: str, spans: list[tuple[int, int]], cue: re.Pattern[str]) -> list[tuple[int, int]]:
     """« A, a assuré X, et B » / “A, said X, and B”: one pair of marks around a quote interrupted by its own
     attribution becomes two quotations (the commas act as the inner marks) with the attribution between them."""
     out = []
     for qs, qe in spans:
+        dashed = _dash_split(text, qs, qe, cue)
+        if dashed:
+            out += dashed
+            continue
         done = False
         for comma in (k for k in range(qs + 1, qe - 1) if text[k] == ","):
             look = comma + 1 + len(text[comma + 1 : qe]) - len(text[comma + 1 : qe].lstrip())
@@ -119,7 +146,11 @@ def split_inner_attribution(text: str, spans: list[tuple[int, int]], cue: re.Pat
             coord = _COORD_AFTER.search(window)
             commas = [c.end() + i for i, ch in enumerate(window) if ch == ","]
             end = c.end() + coord.start() if coord else (commas[-1] if commas else -1)
-            if end < 0 or len(text[c.end() : end].split()) > 12 or len(text[end + 1 : qe - 1].split()) < 2:
+            stop = _ASIDE_END.search(window)  # '« A, détaille X, directeur de Y. B »': the aside ends its sentence
+            if stop and len(window[: stop.start()].split()) <= _MAX_ASIDE_SENTENCE and not (
+                    coord and coord.start() < stop.start()) and len(window[stop.end() :].split()) >= 2:
+                end = c.end() + stop.start()
+            if end < 0 or len(text[c.end() : end].split()) > _MAX_ASIDE_SENTENCE or len(text[end + 1 : qe - 1].split()) < 2:
                 continue
             out += [(qs, comma + 1), (end, qe)]
             done = True

@@ -76,6 +76,21 @@ def _generic_match(m: Mention, disc: Discourse) -> Speaker | None:
     return sp
 
 
+def _definite_match(m: Mention, disc: Discourse) -> Speaker | None:
+    """'dice l'attivista svedese', 'souligne le directeur': a definite title points back to the person who spoke
+    last (else the latest introduced) when it shares a title word with their role, or their nationality."""
+    wanted = _role_words(m.role) - {w.lower() for w in _WORDS.findall(m.country or "")}
+    for p in ([disc.last] if disc.last and disc.last.type == "person" else []) + list(reversed(disc.people)):
+        if m.country and p.country and p.country != m.country:
+            continue
+        have = _role_words(p.role)
+        if wanted & have or not have and m.country and p.country == m.country:
+            return p  # positive evidence only: a shared title word, or the same nationality and no other title
+        if have:
+            return None  # the nearest person holds another title: the description is someone else
+    return None
+
+
 def clean_surface(surface: str, lex: Lexicon) -> str:
     """Drop leading determiners and trailing punctuation from a description."""
     words = surface.strip(" ,.;:").split()
@@ -108,6 +123,7 @@ def from_mention(m: Mention, disc: Discourse, lex: Lexicon) -> Speaker | None:
         if m.role_kind == "spokesperson" and (m.org or m.country):
             return Speaker(m.org or m.country or "", m.surface, m.role, "organisation", None, m.country)
         fit = _title_match(m, disc) or (_generic_match(m, disc) if m.definite and m.role_kind == "generic" else None)
+        fit = fit or (_definite_match(m, disc) if m.definite and m.role_kind == "person" else None)
         if fit:
             return Speaker(fit.name, m.surface, fit.role, "person", fit.gender, fit.country)
         return Speaker(clean_surface(m.surface, lex), m.surface, m.role, "unnamed", None, m.country)
