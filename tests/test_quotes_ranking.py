@@ -58,3 +58,43 @@ def test_definite_title_of_another_office_is_not_the_last_speaker() -> None:
     quotes = extract_quotes(text, "fr", None)
     hit = _by_start(quotes, "Nous refusons")
     assert hit and hit[0].speaker != "Paul Girard"
+
+
+def test_inverted_subject_after_a_time_phrase_and_a_long_title_fr() -> None:
+    text = ("Le budget de la ville doit être revu avant l'été, a estimé ce lundi 3 juin le président Les Verts "
+            "de la région Pays-de-la-Loire Paul Girard.\n")
+    quotes = extract_quotes(text, "fr", None)
+    assert [(q.speaker, q.kind) for q in quotes if q.text.startswith("Le budget")] == [("Paul Girard", "indirect")]
+
+
+def test_a_place_inside_the_content_is_no_inverted_subject_fr() -> None:
+    text = "La France doit quitter ce sommet sans attendre, a estimé ce lundi 3 juin le maire Paul Girard.\n"
+    quotes = extract_quotes(text, "fr", None)
+    assert [q.speaker for q in quotes] == ["Paul Girard"]
+
+
+def test_outlet_glued_before_a_known_name_is_no_part_of_it_fr() -> None:
+    text = (
+        "Le maire Paul Girard a visité le chantier lundi.\n"
+        "\"Nous tiendrons le calendrier des travaux jusqu'au bout\", a déclaré sur Radio Nord Paul Girard, candidat.\n"
+    )
+    quotes = extract_quotes(text, "fr", None)
+    hit = _by_start(quotes, "Nous tiendrons")
+    assert hit and hit[0].speaker == "Paul Girard"
+
+
+def test_compound_common_noun_is_no_part_of_a_name_fr() -> None:
+    text = ("Le ministre des Outre-mer Paul Girard a accusé jeudi le voisin d'ingérence dans les élections "
+            "locales.\n")
+    quotes = extract_quotes(text, "fr", None)
+    assert quotes and quotes[0].speaker == "Paul Girard"
+
+
+def test_anonymous_sources_after_an_inverted_cue_ro() -> None:
+    text = ("Guvernul va organiza joi o nouă reuniune despre buget, au declarat marţi surse guvernamentale "
+            "citate de Reuters.\n")
+    quotes = extract_quotes(text, "ro", None)
+    assert len(quotes) == 1
+    q = quotes[0]
+    assert (q.speaker, q.speaker_type, q.via) == ("surse guvernamentale", "unnamed", "Reuters")
+    assert q.text.startswith("Guvernul va organiza")

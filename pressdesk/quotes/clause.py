@@ -11,6 +11,7 @@ from pressdesk.quotes.lexicon import attribution_config
 from pressdesk.quotes.mentions import Mention
 from pressdesk.quotes.model import Ctx, Cue, Quote
 from pressdesk.quotes.orgs import nominative
+from pressdesk.quotes.ranking import inverted_subject
 from pressdesk.quotes.spans import Unit
 from pressdesk.quotes.speakers import (
     Speaker,
@@ -128,7 +129,9 @@ def speaker_right(ctx: Ctx, cue: Cue, limit: int) -> Mention | None:
                 det and m.etype == "person" and _APPOSITION.fullmatch(ctx.masked, pos, m.start)
                 and not ctx.lex.cue.search(ctx.masked, pos, m.start)):  # 'a déclaré le préfet, Luc X'
             m = None
-    return m if m is not None and m.start >= pos and m.end <= limit + 60 else None
+    if m is not None and m.start >= pos and m.end <= limit + 60:
+        return m
+    return inverted_subject(ctx, cue, limit)
 
 
 def apposition_before(ctx: Ctx, start: int, comma: int) -> bool:

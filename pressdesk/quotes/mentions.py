@@ -204,6 +204,8 @@ def _names(text: str, lex: Lexicon, taken: list[tuple[int, int]]) -> list[Mentio
             run.pop()
         while len(run) > 2 and _acronym(run[0][2]) and not _acronym(run[1][2]):
             run.pop(0)  # 'AUR Petrişor Peiu', 'PSD Ion Pop': a party or body acronym before the name
+        while len(run) > 2 and _LOWER_COMPOUND.search(run[0][2]):
+            run.pop(0)  # 'ministre des Outre-mer Jean X': a compound common noun is no part of the name
         honor = bool(run) and lex.honorific.search(text[max(0, run[0][0] - 8) : run[0][0]]) is not None
         title = glued_title([w for _, _, w in run], lex) if len(run) >= 2 else 0
         while title and title < len(run) - 2 and _acronym(run[title][2]):
@@ -215,6 +217,24 @@ def _names(text: str, lex: Lexicon, taken: list[tuple[int, int]]) -> list[Mentio
             s, e = run[0][0], run[-1][1]
             out.append(Mention(s, e, "name", text[s:e], text[s:e], "person"))
         i = max(j, i + 1)
+    return out
+
+
+_LOWER_COMPOUND = re.compile(r"-[^\W\d_A-ZÀ-Þ]")
+
+
+def _known_suffix(names: list[Mention], known: list[Mention]) -> list[Mention]:
+    """'sur Radio J Jean Dupont' after 'Jean Dupont': a run ending in a person named earlier is that person."""
+    seen = [m.surface for m in known if m.etype == "person" and " " in m.surface]
+    out = []
+    for m in names:
+        words = m.surface.split()
+        cut = next((len(" ".join(words[:k])) + 1 for k in range(1, len(words) - 1)
+                    if " ".join(words[k:]) in seen), 0) if len(words) >= 3 else 0
+        if cut:
+            m = replace(m, start=m.start + cut, surface=m.surface[cut:], canonical=m.surface[cut:])
+        seen.append(m.surface)
+        out.append(m)
     return out
 
 
@@ -276,7 +296,7 @@ def find_mentions(text: str, lex: Lexicon, ents: list[EntityMention]) -> list[Me
                     ent.role if ent else None, None, ent.country if ent else None, gender=ent.gender if ent else None)
         )
         taken.append((e.start, e.end))
-    names = _names(text, lex, taken)
+    names = _known_suffix(_names(text, lex, taken), out)
     out += names
     for m in names:
         taken.append((m.start, m.end))  # a surname inside a full name is no second mention
