@@ -98,3 +98,50 @@ def test_anonymous_sources_after_an_inverted_cue_ro() -> None:
     q = quotes[0]
     assert (q.speaker, q.speaker_type, q.via) == ("surse guvernamentale", "unnamed", "Reuters")
     assert q.text.startswith("Guvernul va organiza")
+
+
+def test_acronym_defines_an_organisation_and_names_its_later_mentions_fr() -> None:
+    text = (
+        "Le Comité de défense des usagers du rail (CDUR) a publié un texte lundi.\n"
+        "Pour le CDUR, « ces fermetures de lignes vont isoler des villages entiers pendant des années ».\n"
+    )
+    quotes = extract_quotes(text, "fr", None)
+    hit = [q for q in quotes if "isoler des villages" in q.text]
+    assert hit and hit[0].speaker == "Comité de défense des usagers du rail"
+    assert hit[0].speaker_type == "organisation"
+
+
+def test_the_document_stands_for_the_body_quoted_so_far_fr() -> None:
+    text = (
+        "Le Comité de défense des usagers du rail (CDUR) a dénoncé lundi la fermeture de trois lignes.\n"
+        "« Les habitants paieront le prix de ces choix comptables faits loin du terrain », poursuit le document.\n"
+    )
+    quotes = extract_quotes(text, "fr", None)
+    hit = [q for q in quotes if q.text.startswith("Les habitants")]
+    assert hit and hit[0].speaker == "Comité de défense des usagers du rail"
+
+
+def test_a_body_noun_with_no_body_quoted_yet_keeps_its_description_fr() -> None:
+    text = ("Le pays vit sous un régime militaire depuis un an.\n"
+            "« Nous ne reculerons pas devant les pressions venues de l'étranger », affirme la junte dans un texte.\n")
+    quotes = extract_quotes(text, "fr", None)
+    assert [(q.speaker, q.speaker_type) for q in quotes] == [("junte", "organisation")]
+
+
+def test_given_name_alone_points_back_to_the_person_it() -> None:
+    text = (
+        "Al dibattito partecipa anche Marta Colombo, studentessa di Torino.\n"
+        "Marta invece spiega che il tempo per agire sul clima è ormai molto poco.\n"
+    )
+    quotes = extract_quotes(text, "it", None)
+    assert quotes and quotes[0].speaker == "Marta Colombo"
+
+
+def test_family_name_with_its_particle_points_back_to_the_person_it() -> None:
+    text = (
+        "Il sindaco di Bari, Paolo de Santis, ha visitato il quartiere.\n"
+        "Poco dopo, de Santis ha spiegato che il comune assumerà altri dieci vigili urbani entro marzo.\n"
+    )
+    quotes = extract_quotes(text, "it", None)
+    hit = [q for q in quotes if "vigili urbani" in q.text]
+    assert hit and hit[0].speaker == "Paolo de Santis"

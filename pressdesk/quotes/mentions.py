@@ -3,53 +3,18 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from pressdesk.entities import EntityMention, key_of, load_gazetteer
 from pressdesk.quotes.affiliation import attach_affiliations
+from pressdesk.quotes.bodies import acronym_mentions, body_mentions
 from pressdesk.quotes.lexicon import Lexicon, agencies, english_adjective
-from pressdesk.quotes.orgs import glued_title, nominative, organisations
+from pressdesk.quotes.mention import Mention, Taken, overlaps
+from pressdesk.quotes.names import WORD as _WORD
+from pressdesk.quotes.names import find_names, known_suffix, surnames
+from pressdesk.quotes.orgs import nominative, organisations
 
-_WORD = re.compile(r"[^\W\d_][\w’'-]*|\d[\w.,]*")
-_NAME_LINKS = {"de", "van", "von", "der", "da", "bin", "al", "el", "du", "ibn"}
-_CAP_LINKS = {"lo", "di", "del", "della", "dalla", "dal", "dos", "das", "do", "des", "le", "la"}  # 'Lo Presti'
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    kind: str  # entity | name | role | inst | pron | rel | agency | noun
-    surface: str
-    canonical: str | None = None
-    etype: str = "unnamed"  # person | organisation | country | place | unnamed
-    role: str | None = None  # English role ("Kremlin spokesperson")
-    role_kind: str | None = None  # person | spokesperson
-    country: str | None = None
-    org: str | None = None
-    gender: str | None = None
-    definite: bool = False  # 'the official', 'le responsable', 'edilul': may point back to a named person
-
-
-class _Taken(list):
-    """Claimed (start, end) ranges with an O(1) per-character overlap test (a list for the old callers)."""
-
-    def __init__(self, size: int, spans: list[tuple[int, int]] | None = None) -> None:
-        super().__init__()
-        self.mask = bytearray(size + 1)
-        for sp in spans or []:
-            self.append(sp)
-
-    def append(self, span: tuple[int, int]) -> None:  # type: ignore[override]
-        super().append(span)
-        s, e = span
-        self.mask[s:e] = b"\x01" * (e - s)
-
-
-def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
-    if isinstance(spans, _Taken):
-        return a[1] > a[0] and spans.mask.find(1, a[0], a[1]) >= 0
-    return any(a[0] < e and s < a[1] for s, e in spans)
+__all__ = ["Mention", "find_mentions", "link_appositions"]
 
 
 def _agency_mentions(text: str) -> list[Mention]:
@@ -150,7 +115,7 @@ def _descriptions(text: str, lex: Lexicon, ents: list[EntityMention], taken: lis
     out: list[Mention] = []
     for pattern, kind in ((lex.role, "role"), (lex.institution, "inst")):
         for m in pattern.finditer(text):
-            if _overlaps((m.start(), m.end()), taken):
+            if overlaps((m.start(), m.end()), taken):
                 continue
             end, mods = _modifiers(text, m.end(), lex, ents)
             start, pre_country = _prefix_country(text, m.start(), lex)
@@ -182,85 +147,6 @@ def _role_mention(
     return Mention(start, end, "role", surface, None, "unnamed", role, role_kind, country, org)
 
 
-def _names(text: str, lex: Lexicon, taken: list[tuple[int, int]]) -> list[Mention]:
-    """Unknown proper names: runs of >= 2 capitalised words, or one after an honorific (M. X, Mr. X)."""
-    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-    out: list[Mention] = []
-    i = 0
-    while i < len(words):
-        run: list[tuple[int, int, str]] = []
-        j = i
-        while j < len(words):
-            s, e, w = words[j]
-            gap = text[run[-1][1] : s] if run else ""
-            if run and gap not in (" ", "-"):
-                break
-            if w[:1].isupper() and w.lower() not in lex.function_words and not _overlaps((s, e), taken) or run and _link_word(w, run[-1][2]) and j + 1 < len(words) and words[j + 1][2][:1].isupper():
-                run.append(words[j])
-            else:
-                break
-            j += 1
-        while run and _link_word(run[-1][2], "de"):
-            run.pop()
-        while len(run) > 2 and _acronym(run[0][2]) and not _acronym(run[1][2]):
-            run.pop(0)  # 'AUR Petrişor Peiu', 'PSD Ion Pop': a party or body acronym before the name
-        while len(run) > 2 and _LOWER_COMPOUND.search(run[0][2]):
-            run.pop(0)  # 'ministre des Outre-mer Jean X': a compound common noun is no part of the name
-        honor = bool(run) and lex.honorific.search(text[max(0, run[0][0] - 8) : run[0][0]]) is not None
-        title = glued_title([w for _, _, w in run], lex) if len(run) >= 2 else 0
-        while title and title < len(run) - 2 and _acronym(run[title][2]):
-            title += 1  # 'Senatorul AUR Petrişor Peiu': the party belongs to the role, not the name
-        if title:  # 'Forecaster James Holloway': the name, with the title as its role
-            s, e, n = run[0][0], run[-1][1], run[title][0]
-            out.append(Mention(s, e, "name", text[n:e], text[n:e], "person", role=text[s : run[title - 1][1]]))
-        elif len(run) >= 2 or (run and honor):
-            s, e = run[0][0], run[-1][1]
-            out.append(Mention(s, e, "name", text[s:e], text[s:e], "person"))
-        i = max(j, i + 1)
-    return out
-
-
-_LOWER_COMPOUND = re.compile(r"-[^\W\d_A-ZÀ-Þ]")
-
-
-def _known_suffix(names: list[Mention], known: list[Mention]) -> list[Mention]:
-    """'sur Radio J Jean Dupont' after 'Jean Dupont': a run ending in a person named earlier is that person."""
-    seen = [m.surface for m in known if m.etype == "person" and " " in m.surface]
-    out = []
-    for m in names:
-        words = m.surface.split()
-        cut = next((len(" ".join(words[:k])) + 1 for k in range(1, len(words) - 1)
-                    if " ".join(words[k:]) in seen), 0) if len(words) >= 3 else 0
-        if cut:
-            m = replace(m, start=m.start + cut, surface=m.surface[cut:], canonical=m.surface[cut:])
-        seen.append(m.surface)
-        out.append(m)
-    return out
-
-
-def _acronym(word: str) -> bool:
-    return len(word) >= 2 and word.isupper()
-
-
-def _surnames(text: str, found: list[Mention], taken: list[tuple[int, int]]) -> list[Mention]:
-    """'Okafor' after 'Tom Okafor': a lone capitalised word repeating the last word of an earlier unknown name."""
-    last: dict[str, int] = {}
-    for m in found:
-        if m.kind == "name" and m.etype == "person" and " " in m.surface.strip():
-            last.setdefault(m.surface.split()[-1], m.end)
-    if not last:
-        return []
-    pattern = re.compile(rf"(?<![\w’'-])(?:{'|'.join(map(re.escape, last))})(?![\w’'-])")
-    return [Mention(w.start(), w.end(), "name", w.group(), w.group(), "person") for w in pattern.finditer(text)
-            if w.start() >= last[w.group()] and not _overlaps((w.start(), w.end()), taken)]
-
-
-def _link_word(w: str, prev: str = "") -> bool:
-    """Particles inside a name: 'bin', 'van'; capitalised 'Lo', 'La', 'Di'; 'la' only after 'de' ('de la Cruz')."""
-    low = w.lower()
-    return low in _NAME_LINKS or low in _CAP_LINKS and (w[:1].isupper() or prev.lower() in ("de", "da"))
-
-
 def _pronouns(text: str, lex: Lexicon) -> list[Mention]:
     out = []
     for m in _WORD.finditer(text):
@@ -276,19 +162,27 @@ def find_mentions(text: str, lex: Lexicon, ents: list[EntityMention]) -> list[Me
     """All candidate speakers, non-overlapping (agencies > descriptions > entities > names), sorted."""
     gaz = load_gazetteer()
     out = _agency_mentions(text)
-    taken = _Taken(len(text), [(m.start, m.end) for m in out])
-    free_ents = [e for e in ents if not _overlaps((e.start, e.end), taken)]
+    taken = Taken(len(text), [(m.start, m.end) for m in out])
+    defined = acronym_mentions(text, taken)
+    out += defined
+    for m in defined:
+        taken.append((m.start, m.end))
+    free_ents = [e for e in ents if not overlaps((e.start, e.end), taken)]
     out += _descriptions(text, lex, free_ents, taken)
+    bodies = body_mentions(text, lex, taken)
+    out += bodies
+    for m in bodies:
+        taken.append((m.start, m.end))
     named = [(e.start, e.end) for e in free_ents if e.type not in ("country", "place")]
 
     def free(s: int, e: int) -> bool:
-        return not _overlaps((s, e), taken) and not _overlaps((s, e), named)
+        return not overlaps((s, e), taken) and not overlaps((s, e), named)
 
     for s, e, name in organisations(text, lex, free):
         out.append(Mention(s, e, "inst", text[s:e], nominative(name, lex), "organisation"))
         taken.append((s, e))
     for e in free_ents:
-        if _overlaps((e.start, e.end), taken):
+        if overlaps((e.start, e.end), taken):
             continue
         ent = gaz.by_canonical.get(e.canonical)
         out.append(
@@ -296,12 +190,12 @@ def find_mentions(text: str, lex: Lexicon, ents: list[EntityMention]) -> list[Me
                     ent.role if ent else None, None, ent.country if ent else None, gender=ent.gender if ent else None)
         )
         taken.append((e.start, e.end))
-    names = _known_suffix(_names(text, lex, taken), out)
+    names = known_suffix(find_names(text, lex, taken), out)
     out += names
     for m in names:
         taken.append((m.start, m.end))  # a surname inside a full name is no second mention
-    out += _surnames(text, out, taken)
-    out += [p for p in _pronouns(text, lex) if not _overlaps((p.start, p.end), taken)]
+    out += surnames(text, out, taken)
+    out += [p for p in _pronouns(text, lex) if not overlaps((p.start, p.end), taken)]
     return attach_affiliations(text, link_appositions(text, sorted(out, key=lambda m: m.start), lex), lex)
 
 

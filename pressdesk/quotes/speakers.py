@@ -30,6 +30,7 @@ class Discourse:
 
     last: Speaker | None = None
     people: list[Speaker] = field(default_factory=list)
+    last_org: Speaker | None = None  # the latest body that spoke ('le communiqué' stands for it)
 
     def introduce(self, sp: Speaker) -> None:
         if sp.type == "person":
@@ -37,6 +38,8 @@ class Discourse:
 
     def spoke(self, sp: Speaker) -> None:
         self.last = sp
+        if sp.type == "organisation":
+            self.last_org = sp
         self.introduce(sp)
 
     def last_person(self, gender: str | None) -> Speaker | None:
@@ -127,6 +130,11 @@ def from_mention(m: Mention, disc: Discourse, lex: Lexicon) -> Speaker | None:
         if fit:
             return Speaker(fit.name, m.surface, fit.role, "person", fit.gender, fit.country)
         return Speaker(clean_surface(m.surface, lex), m.surface, m.role, "unnamed", None, m.country)
+    if m.kind == "body":  # 'la junte', 'poursuit le document': the body quoted so far, else as described
+        org = disc.last_org
+        if org is not None:
+            return Speaker(org.name, m.surface, org.role, org.type, None, org.country)
+        return Speaker(clean_surface(m.surface, lex), m.surface, None, "organisation")
     if m.kind == "noun":
         name = clean_surface(m.surface, lex)
         if not name or _generic_source(name):
