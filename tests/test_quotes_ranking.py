@@ -145,3 +145,44 @@ def test_family_name_with_its_particle_points_back_to_the_person_it() -> None:
     quotes = extract_quotes(text, "it", None)
     hit = [q for q in quotes if "vigili urbani" in q.text]
     assert hit and hit[0].speaker == "Paolo de Santis"
+
+
+def test_subject_with_a_relative_clause_before_the_cue_en() -> None:
+    text = ("Talks went on all night.\n"
+            "The mediator, who spoke on condition of anonymity to discuss the talks, said Lima is working to end "
+            "the strike.\n")
+    quotes = extract_quotes(text, "en", None)
+    assert [(q.speaker, q.text) for q in quotes] == [("mediator", "Lima is working to end the strike")]
+    assert quotes[0].speaker_type == "unnamed"
+
+
+def test_a_body_named_inside_the_relative_clause_is_not_the_speaker_en() -> None:
+    text = ("Cases rose again.\n"
+            "Prof Jane Holt, who sits on the government's Vaccine Advisory Board, told reporters people should stay calm.\n"
+            "\"We are far better prepared than last winter,\" she said.\n")
+    quotes = extract_quotes(text, "en", None)
+    assert {q.speaker for q in quotes} == {"Jane Holt"}
+    assert len(quotes) == 2
+
+
+def test_that_after_a_finite_verb_is_no_complementizer_en() -> None:
+    text = ("Talks went on all night.\n"
+            "The minister said the reform would require a referendum that would divide the country.\n")
+    quotes = extract_quotes(text, "en", None)
+    assert [q.text for q in quotes] == ["the reform would require a referendum that would divide the country"]
+
+
+def test_the_official_continues_the_described_speaker_en() -> None:
+    text = ("Talks went on all night.\n"
+            "A Peruvian diplomat said the plan would fail. Peru has threatened to suspend trade in several "
+            "fields, the official said, without elaborating.\n")
+    quotes = extract_quotes(text, "en", None)
+    hit = [q for q in quotes if "suspend trade" in q.text]
+    assert hit and hit[0].speaker == "Peruvian diplomat" and hit[0].speaker_type == "unnamed"
+
+
+def test_organisation_name_with_for_the_en() -> None:
+    text = ("Fighting continued.\n"
+            "The Institute for the Study of Ports estimated that traffic fell by a third in January.\n")
+    quotes = extract_quotes(text, "en", None)
+    assert [q.speaker for q in quotes] == ["Institute for the Study of Ports"]

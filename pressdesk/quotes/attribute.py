@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from pressdesk.entities import canonical_name, same_person
+from pressdesk.entities import same_person
 from pressdesk.quotes.affiliation import name_honorifics
 from pressdesk.quotes.clause import (
     LAST,
@@ -26,7 +26,6 @@ from pressdesk.quotes.clause import (
     speaker_right,
     trim,
     verb_final_infinitive,
-    via,
 )
 from pressdesk.quotes.clause import kind_of as _kind_of
 from pressdesk.quotes.lexicon import attribution_config
@@ -120,6 +119,8 @@ def _tail_attribution(ctx: Ctx, unit: Unit, cue: Cue, start: int) -> tuple[Menti
         m = speaker_left(ctx, cue, comma + 1) if comma >= 0 else None
         if m is None or m.kind == "rel":
             return None
+        if _relative_after_subject(ctx, start, comma):
+            return None  # 'The diplomat, who spoke on condition of anonymity, said X': no statement before the comma
         lead = WORD.findall(ctx.masked[comma + 1 : m.start])
         after_as = 3 if lead and lead[0].lower() in _AS else 1  # 'wie das Unternehmen am Montag mitteilte'
         if any(w.lower() not in ctx.lex.determiners and w.lower() not in _AS for w in lead) or len(
@@ -132,6 +133,14 @@ def _tail_attribution(ctx: Ctx, unit: Unit, cue: Cue, start: int) -> tuple[Menti
     if len(WORD.findall(ctx.text[span[0] : span[1]])) < 4 or not _tail_ok(ctx, after, unit.end):
         return None
     return m, span
+
+
+def _relative_after_subject(ctx: Ctx, start: int, comma: int) -> bool:
+    """The clause before the comma is only a subject and its relative clause ('The diplomat, who spoke on
+    condition of anonymity,'), so no statement of its own."""
+    first = ctx.masked.find(",", start, comma)
+    return first >= 0 and len(WORD.findall(ctx.masked[start:first])) <= 5 and first_word(
+        ctx.masked, first + 1, comma) in ctx.lex.relatives and "," not in ctx.masked[first + 1 : comma]
 
 
 def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: list[Speaker],
@@ -162,7 +171,8 @@ def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: l
         before = ctx.masked[clause_start : cue.start].rstrip()
         inverted = comp is None and (before.endswith((",", "”", "»", '"')) and len(WORD.findall(before)) >= 4)
         m = speaker_right(ctx, cue, unit.end) if inverted else None
-        if m is None or apposition_before(ctx, clause_start, clause_start + len(before) - 1):  # 'Le ministre, Jean X, a accusé...': an apposition before the comma, not inverted order
+        if m is None or apposition_before(ctx, clause_start, clause_start + len(before) - 1) or _relative_after_subject(
+                ctx, clause_start, clause_start + len(before) - 1):  # 'Le ministre, Jean X, a accusé...': an apposition before the comma, not inverted order
             inverted = False
         if inverted:
             span = trim(ctx.text, clause_start, cue.start)
@@ -193,7 +203,7 @@ def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: l
             continue
         if speaker is None or span[1] - span[0] < 8 or cue.kind == "rule" and not _rules(speaker, comp):
             continue
-        if cue.tense == "gerund" and any(same_speaker(speaker, _as_speaker(q)) for q in out + found):
+        if cue.tense == "gerund" and any(same_speaker(speaker, as_speaker(q)) for q in out + found):
             continue  # 'X said A, adding/emphasizing B' is one statement of X, not two
         cue.used = True
         out.append(make(ctx, unit, speaker, _kind_of(ctx, *span), cue.surface, span, relay))
@@ -247,7 +257,8 @@ def _addressee_end(ctx: Ctx, cue: Cue, limit: int) -> int:
         return pos
     m = ctx.mention_at(_NP_WORD.match(ctx.masked, pos).start(1) if _NP_WORD.match(ctx.masked, pos) else pos, 0)
     if m is not None and m.kind != "pron":
-        return m.end
+        owned = ctx.mention_at(m.end + 3, 0) if ctx.masked[m.end : m.end + 3] in ("'s ", "’s ") else None
+        return owned.end if owned is not None else m.end  # "told the BBC's Andrew Marr": the interviewer too
     first, n = True, 0
     while (w := _NP_WORD.match(ctx.masked, pos, limit)) is not None:
         low = w.group(1).lower()
@@ -262,7 +273,7 @@ def _addressee_end(ctx: Ctx, cue: Cue, limit: int) -> int:
     return pos
 
 
-def _as_speaker(q: Quote) -> Speaker:
+def as_speaker(q: Quote) -> Speaker:
     return Speaker(q.speaker or "", q.speaker_surface or "", q.speaker_role, q.speaker_type)
 
 
@@ -351,55 +362,3 @@ def _attributed_to(ctx: Ctx, pos: int, end: int, word: str) -> Mention | None:
     stop = toks[extend_name(ctx.masked, toks, 1, ctx.lex) - 1][1] if toks else p.end()  # 'la Protezione civile'
     name = ctx.masked[p.start() : stop]
     return Mention(p.start(), stop, "inst", name, nominative(name, ctx.lex), "organisation")
-
-
-def continuations(ctx: Ctx, unit: Unit, quotes: list[Quote]) -> list[Quote]:
-    """A quotation with no cue, right after an attributed direct quote in the same paragraph: same speaker."""
-    if not quotes or quotes[-1].kind != "direct":
-        return []
-    last = quotes[-1]
-    out = []
-    for qs, qe in ctx.quotes_in(last.end_char, unit.end + 1):
-        if not last.end_char < qs or "\n" in ctx.text[last.end_char : qs]:
-            continue
-        if any(q.start_char <= qs + 1 <= q.end_char for q in quotes) or len(WORD.findall(ctx.text[qs:qe])) < 5:
-            continue
-        out.append(make(ctx, unit, _as_speaker(last), "direct", last.cue, inner(ctx.text, qs, qe), last.via))
-    return out
-
-
-def split_continuation(ctx: Ctx, unit: Unit, cues: list[Cue]) -> list[Quote]:
-    """'“A,” said X. “B.”' / '« A », a dit X. « B »': a cue-less quotation opening the next sentence (or a
-    paragraph that is only a quotation) continues the latest direct quote when nothing was quoted since."""
-    last = ctx.last_direct
-    if last is None or ctx.last_end != last.end_char or any(not c.used and c.kind != "relay" for c in cues):
-        return []
-    quotes = ctx.quotes_in(unit.start, unit.end + 1)
-    if not quotes or quotes[0][0] - unit.start > 1 or len(WORD.findall(ctx.text[slice(*quotes[0])])) < 3:
-        return []
-    qs, qe = quotes[0]
-    gap = ctx.text[last.end_char : qs]
-    breaks = gap.count("\n")
-    if len(WORD.findall(gap)) > 12:
-        return []
-    if breaks and (breaks > 2 or not _ONLY_PUNCT.fullmatch(ctx.masked[qe : unit.end])):
-        return []
-    if ctx.mentions_between(qe, unit.end):
-        return []
-    return [make(ctx, unit, _as_speaker(last), "direct", last.cue, inner(ctx.text, qs, qe), last.via)]
-
-
-def mood_continuation(ctx: Ctx, unit: Unit, cues: list[Cue], people: list[Speaker]) -> list[Quote]:
-    """'X erklärte, die Beschäftigten seien bereit. Das Angebot sei „eine Provokation“.': a sentence in reported
-    mood (Konjunktiv I) with no cue and no other person, right after a statement, continues its speaker."""
-    last = ctx.disc.last
-    if not ctx.prev_spoke or last is None or any(c.kind != "relay" for c in cues):
-        return []
-    mood = ctx.lex.reported_mood.search(ctx.masked, unit.start, unit.end)
-    if mood is None or any(canonical_name(p.name) or any(same_person(p.name, d.name) for d in ctx.disc.people)
-                           for p in people):  # another known person: not a continuation ('Angebot der X' is none)
-        return []
-    span = trim(ctx.text, unit.start, unit.end)
-    if mood is None or len(WORD.findall(ctx.text[span[0] : span[1]])) < 4:
-        return []
-    return [make(ctx, unit, last, _kind_of(ctx, *span), mood.group(), span, via(ctx, unit))]

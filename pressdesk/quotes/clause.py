@@ -159,6 +159,9 @@ def speaker_left(ctx: Ctx, cue: Cue, start: int) -> Mention | None:
             if not preceded_by_preposition(ctx.masked, m.start, ctx.lex) or (head and set(head[-2:]) & set(absolute)):
                 return m
         return None
+    rel = next((c for c in reversed(cands) if c.kind == "rel" and _closed_relative(ctx, c, cue)), None)
+    if rel is not None:  # nothing inside 'X, who sits on the Y board,' is the subject
+        cands = [c for c in cands if c.end <= rel.start] + [rel]
     for m in reversed(cands):
         near = len(WORD.findall(ctx.masked[m.end : cue.start])) <= 2
         if m.kind == "pron":
@@ -166,8 +169,11 @@ def speaker_left(ctx: Ctx, cue: Cue, start: int) -> Mention | None:
                 return m
             continue
         if m.kind == "rel":
-            if near:
-                return next((c for c in reversed(cands) if c.end <= m.start and c.kind not in ("pron", "rel")), None)
+            closed = _closed_relative(ctx, m, cue)  # 'X, who sits on the Y board, told ...': X, not Y
+            if near or closed:
+                ante = next((c for c in reversed(cands) if c.end <= m.start and c.kind not in ("pron", "rel")), None)
+                comma = ctx.masked.rfind(",", start, m.start)
+                return ante or (_bare_noun(ctx, start, comma) if closed and comma > start else None)
             continue
         if preceded_by_preposition(ctx.masked, m.start, ctx.lex) or preceded_by_verb(ctx.masked, m.start, ctx.lex):
             continue
@@ -175,9 +181,18 @@ def speaker_left(ctx: Ctx, cue: Cue, start: int) -> Mention | None:
     return None
 
 
+def _closed_relative(ctx: Ctx, rel: Mention, cue: Cue) -> bool:
+    """A relative clause set off by commas between its antecedent and the cue ('X, who ..., said')."""
+    return ctx.masked[: rel.start].rstrip().endswith(",") and ctx.masked[rel.end : cue.start].rstrip().endswith(",")
+
+
 def noun_subject(ctx: Ctx, start: int, cue: Cue) -> Mention | None:
     """Fallback subject: a short bare noun phrase opening the clause ('Les parties ont déclaré')."""
-    chunk = ctx.masked[start : cue.start]
+    return _bare_noun(ctx, start, cue.start)
+
+
+def _bare_noun(ctx: Ctx, start: int, end: int) -> Mention | None:
+    chunk = ctx.masked[start:end]
     words = WORD.findall(chunk)
     if 1 <= len(words) <= 4 and not any(ch in chunk for ch in ",;:") and chunk.strip():
         lead = len(chunk) - len(chunk.lstrip())
@@ -215,9 +230,12 @@ def complement(ctx: Ctx, cue: Cue, end: int) -> int | None:
     if not m:
         return None
     between = ctx.masked[cue.end : m.start()]
-    words = len(WORD.findall(between))
-    if words > 14 or _SENT_PUNCT.search(between) or (m.group().lower() in ctx.lex.weak_complementizers and words > 2):
+    words = WORD.findall(between)
+    if len(words) > 14 or _SENT_PUNCT.search(between) or (m.group().lower() in ctx.lex.weak_complementizers and len(words) > 2):
         return None
+    finite = set(attribution_config().get(ctx.lex.lang, {}).get("finite_verbs", []))
+    if any(w.lower() in finite for w in words):
+        return None  # 'said the plan would require a vote that ...': the clause began right after the cue
     return m.end()
 
 

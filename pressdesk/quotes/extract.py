@@ -10,15 +10,9 @@ from datetime import date
 
 from pressdesk.entities import find_entities
 from pressdesk.quotes.anaphora import org_anaphors
-from pressdesk.quotes.attribute import (
-    continuations,
-    direct,
-    mood_continuation,
-    prepositional,
-    reported,
-    split_continuation,
-)
+from pressdesk.quotes.attribute import direct, prepositional, reported
 from pressdesk.quotes.clause import find_cues, via
+from pressdesk.quotes.continuation import continuations, mood_continuation, split_continuation
 from pressdesk.quotes.lexicon import lexicon
 from pressdesk.quotes.mentions import find_mentions
 from pressdesk.quotes.model import Ctx, Quote

@@ -73,7 +73,9 @@ def _title_match(m: Mention, disc: Discourse) -> Speaker | None:
 def _generic_match(m: Mention, disc: Discourse) -> Speaker | None:
     """'the union leader', 'le responsable', 'la sindacalista', 'edilul' (no title match): the person who
     spoke last, else the latest introduced, when the description's country does not contradict theirs."""
-    sp = disc.last_person(None)
+    last = disc.last
+    sp = last if last is not None and last.type == "unnamed" and m.country in (None, last.country) else None
+    sp = sp or disc.last_person(None)  # 'the official said' after 'the diplomat said': the described speaker
     if sp is None or m.country and sp.country and sp.country != m.country:
         return None
     return sp
@@ -128,7 +130,7 @@ def from_mention(m: Mention, disc: Discourse, lex: Lexicon) -> Speaker | None:
         fit = _title_match(m, disc) or (_generic_match(m, disc) if m.definite and m.role_kind == "generic" else None)
         fit = fit or (_definite_match(m, disc) if m.definite and m.role_kind == "person" else None)
         if fit:
-            return Speaker(fit.name, m.surface, fit.role, "person", fit.gender, fit.country)
+            return Speaker(fit.name, m.surface, fit.role, fit.type, fit.gender, fit.country)
         return Speaker(clean_surface(m.surface, lex), m.surface, m.role, "unnamed", None, m.country)
     if m.kind == "body":  # 'la junte', 'poursuit le document': the body quoted so far, else as described
         org = disc.last_org
