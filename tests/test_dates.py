@@ -288,40 +288,47 @@ def test_unknown_language_falls_back_without_crashing() -> None:
     assert isinstance(found, list)
 
 
-# --- date ranges: ONE mention spanning the range; value = first day, date_end = last day -----------------
+# --- date ranges: both ends, each its own mention (the end of a range is a date too) ----------------------
 @pytest.mark.parametrize(
-    ("lang", "text", "mention", "first", "last"),
+    ("lang", "text", "first_text", "last_text", "first", "last"),
     [
-        ("en", "Flights were cancelled between 3 and 5 November.", "between 3 and 5 November", 3, 5),
-        ("en", "The summit runs Nov. 12-14 in Baku.", "Nov. 12-14", 12, 14),
-        ("fr", "Le texte sera examiné les 22 et 23 novembre.", "les 22 et 23 novembre", 22, 23),
-        ("fr", "Le festival se tiendra du 12 au 14 novembre.", "du 12 au 14 novembre", 12, 14),
-        ("it", "Il vertice si terrà dal 22 al 23 novembre.", "dal 22 al 23 novembre", 22, 23),
-        ("it", "La mostra resterà aperta dall'8 all'11 novembre.", "dall'8 all'11 novembre", 8, 11),
-        ("ro", "Summitul va avea loc între 22 și 23 noiembrie.", "între 22 și 23 noiembrie", 22, 23),
-        ("ro", "Târgul are loc în perioada 3-5 noiembrie.", "în perioada 3-5 noiembrie", 3, 5),
-        ("es", "La feria se celebra del 3 al 5 de noviembre.", "del 3 al 5 de noviembre", 3, 5),
+        ("en", "Flights were cancelled between 3 and 5 November.", "between 3", "and 5 November", 3, 5),
+        ("en", "The summit runs Nov. 12-14 in Baku.", "Nov. 12", "14", 12, 14),
+        ("fr", "Le texte sera examiné les 22 et 23 novembre.", "les 22", "et 23 novembre", 22, 23),
+        ("fr", "Le festival se tiendra du 12 au 14 novembre.", "du 12", "au 14 novembre", 12, 14),
+        ("it", "Il vertice si terrà dal 22 al 23 novembre.", "dal 22", "al 23 novembre", 22, 23),
+        ("it", "La mostra resterà aperta dall'8 all'11 novembre.", "dall'8", "all'11 novembre", 8, 11),
+        ("ro", "Summitul va avea loc între 22 și 23 noiembrie.", "între 22", "și 23 noiembrie", 22, 23),
+        ("ro", "Târgul are loc în perioada 3-5 noiembrie.", "în perioada 3", "5 noiembrie", 3, 5),
+        ("es", "La feria se celebra del 3 al 5 de noviembre.", "del 3", "al 5 de noviembre", 3, 5),
     ],
 )
-def test_day_range_is_one_mention(lang: str, text: str, mention: str, first: int, last: int) -> None:
-    found = only(text, lang)
-    assert (found.text, found.precision) == (mention, "day")
-    assert (found.date_start, found.date_end) == (date(2024, 11, first), date(2024, 11, last))
-    assert found.value == f"2024-11-{first:02d}"
+def test_day_range_gives_both_ends(
+    lang: str, text: str, first_text: str, last_text: str, first: int, last: int
+) -> None:
+    found = find_dates(text, lang, FRI)
+    assert [(m.text, m.value) for m in found] == [
+        (first_text, f"2024-11-{first:02d}"),
+        (last_text, f"2024-11-{last:02d}"),
+    ]
 
 
 @pytest.mark.parametrize(
-    ("lang", "text", "mention"),
+    ("lang", "text", "first_text", "last_text"),
     [
-        ("en", "Growth stalled between 2014 and 2016.", "between 2014 and 2016"),
-        ("fr", "De 2014 à 2016, la croissance a stagné.", "De 2014 à 2016"),
-        ("it", "Dal 2014 al 2016 la crescita si è fermata.", "Dal 2014 al 2016"),
-        ("ro", "Din 2014 până în 2016, economia a stagnat.", "Din 2014 până în 2016"),
+        ("en", "Growth stalled between 2014 and 2016.", "between 2014", "and 2016"),
+        ("fr", "De 2014 à 2016, la croissance a stagné.", "De 2014", "à 2016"),
+        ("it", "Dal 2014 al 2016 la crescita si è fermata.", "Dal 2014", "al 2016"),
+        ("ro", "Din 2014 până în 2016, economia a stagnat.", "Din 2014", "până în 2016"),
+        ("fr", "Le transfert était prévu vers 2022-2023.", "2022", "2023"),
     ],
 )
-def test_year_range_is_one_mention(lang: str, text: str, mention: str) -> None:
-    found = only(text, lang)
-    assert (found.text, found.value, found.date_end) == (mention, "2014", date(2016, 12, 31))
+def test_year_range_gives_both_ends(lang: str, text: str, first_text: str, last_text: str) -> None:
+    found = find_dates(text, lang, FRI)
+    assert [(m.text, m.value, m.precision) for m in found] == [
+        (first_text, first_text[-4:], "year"),
+        (last_text, last_text[-4:], "year"),
+    ]
 
 
 @pytest.mark.parametrize(

@@ -89,23 +89,43 @@ def analyse(spec: LanguageSpec, text: str, bounds: list[tuple[int, int]]) -> tup
     return sorted(cues), breaks
 
 
-def _nearest(cues: list[Cue], lo: int, hi: int, start: int, end: int) -> str | None:
-    """Kind of the cue in [lo, hi) nearest the mention, one before it preferred."""
-    best: tuple[bool, int, str] | None = None
-    for cue_start, cue_end, kind in cues:
+def _nearest(
+    cues: list[Cue], lo: int, hi: int, span: tuple[int, int], possessive: bool, coords: list[int]
+) -> str | None:
+    """Kind of the cue in [lo, hi) nearest the mention, one before it preferred. A reporting verb that does not
+    date the saying itself ("insisted Monday's easing would go ahead", "warned the vote on Monday would...") opens a
+    reported clause: a future cue after the mention in it wins ("said on Friday that it could" stays the saying),
+    unless a coordinator comes first ("reported on Tuesday and will return")."""
+    start, end = span
+    before: tuple[int, int, str] | None = None
+    after: tuple[int, int, str] | None = None
+    for cue in cues:
+        cue_start, cue_end, _kind = cue
         if cue_start < lo or cue_end > hi or (cue_start < end and start < cue_end):
             continue
-        after = cue_end > start
-        distance = cue_start - end if after else start - cue_end
-        if best is None or (after, distance) < best[:2]:
-            best = (after, distance, kind)
-    return best[2] if best else None
+        if cue_end <= start:
+            before = cue if before is None or cue_end > before[1] else before
+        elif after is None or cue_start < after[0]:
+            after = cue
+    if before is None:
+        return after[2] if after else None
+    if before[2] == "report" and after is not None and after[2] == "future":
+        coordinated = any(end <= c < after[0] for c in coords)
+        if (possessive or start - before[1] > 1) and not coordinated:
+            return "future"
+    return before[2]
 
 
 def tense_at(
-    cues: list[Cue], bounds: list[tuple[int, int]], breaks: list[Break], start: int, end: int
+    cues: list[Cue],
+    bounds: list[tuple[int, int]],
+    breaks: list[Break],
+    span: tuple[int, int],
+    possessive: bool = False,
+    coords: list[int] | None = None,
 ) -> str | None:
     """Cue kind governing text[start:end]: its clause's, else an earlier clause's, else a trailing attribution's."""
+    start, end = span
     ends = [b[1] for b in bounds]
     i = bisect.bisect_right(ends, start)
     lo = ends[i - 1] if i > 0 else 0
@@ -113,7 +133,7 @@ def tense_at(
     clause_lo = _clause_start(breaks, lo, start)
     following = next((b for b in breaks if b[0] >= end and b[0] < hi), None)
     clause_hi = following[0] if following else hi
-    kind = _nearest(cues, clause_lo, clause_hi, start, end)
+    kind = _nearest(cues, clause_lo, clause_hi, span, possessive, coords or [])
     if kind is not None:
         return kind
     before = [c for c in cues if lo <= c[0] and c[1] <= clause_lo]

@@ -45,6 +45,7 @@ class Candidate:
     pattern: Pattern
     groups: dict[str, str | None]
     shift: int = 0  # days added after resolution ("the eve of" = -1)
+    cut: int = -1  # a range's first end stops here; the second starts after the joiner's spaces/dashes
 
 
 def _names_capitalised_ok(text: str, match: re.Match[str]) -> bool:
@@ -87,7 +88,8 @@ def _candidates(spec: LanguageSpec, text: str, folded: str) -> list[Candidate]:
                 continue
             if _in_title(spec, text, folded, match):
                 continue
-            found.append(Candidate(match.start(), match.end(), pattern, match.groupdict()))
+            cut = match.start("cut") if "cut" in match.re.groupindex else -1
+            found.append(Candidate(match.start(), match.end(), pattern, match.groupdict(), cut=cut))
     return found
 
 
@@ -145,6 +147,17 @@ def _apply_modifiers(spec: LanguageSpec, folded: str, chosen: list[Candidate]) -
     return out
 
 
+def _range_ends(text: str, cand: Candidate, start: date, end: date, precision: str, known: bool) -> list[TimeMention]:
+    """The two ends of a range ('between 1994 and 2011', 'du 12 au 14 juillet'), each at the range's precision."""
+    second = cand.cut + len(text[cand.cut : cand.end]) - len(text[cand.cut : cand.end].lstrip(" \t\n-\u2013"))
+    first_end = start if precision == "day" else date(start.year, 12, 31)
+    last_start = end if precision == "day" else date(end.year, 1, 1)
+    return [
+        TimeMention(text[cand.start : cand.cut], cand.start, cand.cut, start, first_end, precision, known),
+        TimeMention(text[second : cand.end], second, cand.end, last_start, end, precision, known),
+    ]
+
+
 def find_dates(text: str, language: str, published: date | None) -> list[TimeMention]:
     """All resolvable time expressions in text (an article or a sentence), sorted, non-overlapping."""
     spec = load_language(language or "")
@@ -171,10 +184,12 @@ def find_dates(text: str, language: str, published: date | None) -> list[TimeMen
         chosen = _apply_modifiers(spec, folded, chosen)
     bounds = _sentence_bounds(text)
     cues, breaks = analyse(spec, text, bounds)
+    coords = [m.start() for m in spec.coordinators.finditer(folded)] if spec.coordinators else []
     previous: tuple[date, bool] | None = None  # the last day mention (anchor of "the next day")
-    last: tuple[date, bool] | None = None  # the last mention of any precision (anchor of "the previous year")
+    last: tuple[date, bool, str] | None = None  # the last mention of any precision (anchor of "the previous year")
     for cand in chosen:
-        kind = tense_at(cues, bounds, breaks, cand.start, cand.end)
+        possessive = text[cand.end : cand.end + 2] in ("'s", "’s")
+        kind = tense_at(cues, bounds, breaks, (cand.start, cand.end), possessive, coords)
         day = bool(cand.groups.get("weekday") or cand.groups.get("day") or cand.pattern.holiday)
         tense = directed(kind, direction_at(spec, folded, cand.start, cand.end, day))
         if yearless and cand.groups.get("weekday") and not cand.groups.get("day"):
@@ -195,10 +210,14 @@ def find_dates(text: str, language: str, published: date | None) -> list[TimeMen
             year_known = False
         if cand.shift and precision == "day":
             start, end = start + timedelta(days=cand.shift), end + timedelta(days=cand.shift)
-        mentions.append(
-            TimeMention(text[cand.start : cand.end], cand.start, cand.end, start, end, precision, year_known)
-        )
-        last = (start, year_known)
+        if cand.cut > 0 and end > start:  # "dal 2020 al 2022": both ends, each its own mention
+            mentions += _range_ends(text, cand, start, end, precision, year_known)
+            start = end if precision == "day" else date(end.year, 1, 1)
+        else:
+            mentions.append(
+                TimeMention(text[cand.start : cand.end], cand.start, cand.end, start, end, precision, year_known)
+            )
+        last = (start, year_known, precision)
         if precision == "day":
             previous = (start, year_known)
     return sorted(mentions, key=lambda m: m.start)

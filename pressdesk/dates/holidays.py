@@ -6,13 +6,12 @@ biased by the sentence tense ("will speak on Christmas Day" in December -> this 
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
-from pressdesk.dates.model import PLACEHOLDER_YEAR, nearest_occurrence, safe_date
+from pressdesk.dates.model import PLACEHOLDER_YEAR, nearest_occurrence, nth_weekday, safe_date
 
 Span = tuple[date, date, str, bool]
 _CALENDARS = {"western": EASTER_WESTERN, "orthodox": EASTER_ORTHODOX}
@@ -52,16 +51,8 @@ class Holiday:
         if self.easter is not None:
             return easter(year, _CALENDARS[self.calendar]) + timedelta(days=self.easter)
         if self.nth:
-            return _nth_weekday(year, self.month, self.weekday, self.nth) + timedelta(days=self.offset)
+            return nth_weekday(year, self.month, self.weekday, self.nth) + timedelta(days=self.offset)
         return safe_date(year, self.month, self.day)
-
-
-def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
-    if nth < 0:
-        last = date(year, month, calendar.monthrange(year, month)[1])
-        return last - timedelta(days=(last.weekday() - weekday) % 7)
-    first = date(year, month, 1)
-    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
 
 
 def resolve_holiday(

@@ -5,83 +5,21 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from pressdesk.dates.holidays import Holiday
+from pressdesk.dates.patterns import absolute_patterns, month_slot, prefix
+from pressdesk.dates.text import YEAR, alternation, fold, lower_same_length, phrase_regex, tense_view
+from pressdesk.dates.text import B as _B
+from pressdesk.dates.text import E as _E
+
+__all__ = ["fold", "lower_same_length", "tense_view", "phrase_regex", "alternation"]
 
 DATA_DIR = Path(
     os.environ.get("PRESSDESK_DATES_DATA", Path(__file__).resolve().parents[2] / "data" / "dates")
 )
-
-_B = r"(?<!\w)"  # start of word
-_E = r"(?!\w)"  # end of word
-YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?!\d)(?![.,]\d)"
-_DAY_NUM = r"0?[1-9]|[12]\d|3[01]"
-_DAY_GUARD = r"(?<![\d.,:/-])"  # not inside a number, a time or a numeric date
-_PLACEHOLDER = re.compile(r"\{(num|weekday|month|year)\}|\[([^\]]*)\]")
-
-
-def _strip_table() -> dict[int, str]:
-    """Map accented Latin letters to their base letter and curly apostrophes to ASCII, keeping length."""
-    table: dict[int, str] = {0x2019: "'", 0x2018: "'", 0x02BC: "'", 0x00B4: "'"}
-    for cp in range(0xC0, 0x250):
-        base = unicodedata.normalize("NFD", chr(cp))[0]
-        if base != chr(cp) and base.isascii():
-            table[cp] = base
-    return table
-
-
-_STRIP = _strip_table()
-_CEDILLA = str.maketrans({"ş": "ș", "ţ": "ț", "Ş": "Ș", "Ţ": "Ț", "’": "'", "‘": "'"})
-
-
-def lower_same_length(text: str) -> str:
-    """Lowercase without changing length (a few characters expand under str.lower)."""
-    low = text.lower()
-    if len(low) == len(text):
-        return low
-    return "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-
-
-def fold(text: str) -> str:
-    """Lowercase and drop diacritics, one output char per input char so offsets stay valid."""
-    return lower_same_length(text).translate(_STRIP)
-
-
-def tense_view(text: str) -> str:
-    """Lowercase with diacritics kept (tense cues need them: French 'à' vs 'a'), cedillas unified."""
-    return lower_same_length(text).translate(_CEDILLA)
-
-
-def phrase_regex(phrase: str, slots: dict[str, str]) -> str:
-    """Turn a readable data phrase like 'il y a {num} [semaines|sem.]' into a regex body.
-
-    {slot} is a number/weekday/month/year; [a|b] lists alternatives ([|a] makes a word optional).
-    """
-    parts: list[str] = []
-    pos = 0
-    for m in _PLACEHOLDER.finditer(phrase):
-        parts.append(_literal(phrase[pos : m.start()]))
-        if m.group(1):
-            parts.append(slots[m.group(1)])
-        else:
-            parts.append("(?:" + "|".join(_literal(a) for a in m.group(2).split("|")) + ")")
-        pos = m.end()
-    parts.append(_literal(phrase[pos:]))
-    return "".join(parts)
-
-
-def _literal(chunk: str) -> str:
-    return re.escape(fold(chunk)).replace(r"\ ", r"\s+")
-
-
-def alternation(words: list[str]) -> str:
-    """Longest-first alternation of folded literal words (so 'septembre' beats 'sept')."""
-    folded = sorted({fold(w) for w in words if w}, key=len, reverse=True)
-    return "|".join(_literal(w) for w in folded) or r"(?!x)x"
 
 
 @dataclass
@@ -115,6 +53,12 @@ class LanguageSpec:
     day_words: dict[str, int]
     numeric_orders: list[str]
     capitalised: bool
+    weekday_abbrs: dict[str, int] = field(default_factory=dict)  # "mar", "mer.": only before a day number
+    ordinals: dict[str, int] = field(
+        default_factory=dict
+    )  # "premier" 1, "ultima" -1 (nth weekday of a month)
+    month_refs: dict[str, int] = field(default_factory=dict)  # "du mois prochain" +1
+    week_units: set[str] = field(default_factory=set)  # "semaine": the nth week of a month, else the nth day
     patterns: list[Pattern] = field(default_factory=list)
     blockers: list[re.Pattern[str]] = field(default_factory=list)
     past: re.Pattern[str] | None = None
@@ -127,6 +71,7 @@ class LanguageSpec:
     reporting: re.Pattern[str] | None = (
         None  # "said", "a-t-on appris": past, and after a comma a clause of its own
     )
+    coordinators: re.Pattern[str] | None = None  # "and", "e": a reported clause ends there
     clause_breaks: re.Pattern[str] | None = None  # ", and", ", mais": the tense of one clause stops there
     since: re.Pattern[str] | None = None  # "since X" before a mention (or leading it): the past X
     upcoming: re.Pattern[str] | None = None  # "until/by/from X": the coming X unless the clause is past
@@ -159,88 +104,6 @@ def _name_table(groups: list[list[str]], start: int = 1) -> dict[str, int]:
     return table
 
 
-def _prefix(words: list[str], optional: bool = True) -> str:
-    """Leading article/preposition kept inside the mention ('le', 'on'); "l'" and "mi-" glue to the next word."""
-    spaced = [w for w in words if not w.endswith(("'", "’", "-"))]
-    glued = [w for w in words if w.endswith(("'", "’", "-"))]
-    return rf"(?:(?:{alternation(spaced)})\s+|(?:{alternation(glued)})){'?' if optional else ''}"
-
-
-def _day(name: str, words: str, guard: bool = True) -> str:
-    """A day of the month: 1..31 (not part of a longer number or time) or a day word ('premier', 'primo')."""
-    return (_DAY_GUARD if guard else "") + rf"(?P<{name}>{_DAY_NUM}|(?:{words}){_E})"
-
-
-def _not_counted(data: dict) -> str:
-    """After a bare year: not a percentage, an amount or a counting noun ("remontant à 2016 soldats")."""
-    nouns = alternation(data.get("year_not_before", []))
-    joiner = alternation(data.get("count_joiners", []))  # Romanian "2019 de persoane"
-    return rf"(?!\s*[%€$£°]|\s+(?:(?:{joiner})\s+)?(?:{nouns}){_E})"
-
-
-def _weekday_lead(data: dict, weekday: str, prefixes: list[str]) -> str:
-    """An optional weekday, then a prefix that is no direction word, or just any prefix: a direction word after a
-    weekday starts a second mention ("from Thursday until 16 June")."""
-    words = [
-        fold(w)
-        for w in data.get("direction", {}).get("since", []) + data.get("direction", {}).get("upcoming", [])
-    ]
-    plain = [p for p in prefixes if not any(fold(p) == w or fold(p).startswith(w + " ") for w in words)]
-    return rf"(?:(?:{weekday})\s*,?\s+{_prefix(plain)}|{_prefix(prefixes)})"
-
-
-def _absolute_patterns(data: dict, month: str, month_any: str, weekday: str) -> list[tuple[str, str]]:
-    """Language-generic absolute forms, parameterised by the language's prefixes, joiners and orders."""
-    ords = alternation(data.get("ordinal_suffixes", []))
-    words = alternation(list(data.get("day_words", {})))
-    day_pre, range_pre = (
-        data.get("day_prefixes", []),
-        data.get("range_prefixes", []) + data.get("day_prefixes", []),
-    )
-    pre = _weekday_lead(data, weekday, day_pre)  # "vendredi 1er novembre", but not "Thursday until 16 June"
-    rpre = _weekday_lead(data, weekday, range_pre)
-    join = rf"(?:\s*[-\u2013]\s*|\s+{_prefix(data.get('range_joiners', []), optional=False)})"
-    again = _prefix(data.get("day_prefixes", []))  # "entre le 3 et le 5 mars"
-    mpre_opt = _prefix(data.get("month_prefixes", []))
-    mpre = _prefix(data.get("month_prefixes", []), optional=False)
-    dm_join = alternation(data.get("day_month_joiners", []))
-    my_join = alternation(data.get("month_year_joiners", []))
-    ypre = _prefix(data.get("year_prefixes", []), optional=False)
-    yrpre = _prefix(data.get("range_prefixes", []) + data.get("year_prefixes", []), optional=False)
-    day = rf"{_day('day', words)}(?:{ords})?"
-    day1 = rf"{_day('day1', words)}(?:{ords})?"
-    year_tail = rf"(?:\s*,?\s+(?:(?:{my_join})\s+)?{YEAR})?"
-    out = [
-        ("iso", rf"{_B}{pre}(?P<y>\d{{4}})-(?P<a>\d{{2}})-(?P<b>\d{{2}}){_E}"),
-        ("num", rf"{_B}{pre}(?P<a>\d{{1,2}})(?P<sep>[./-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}}){_E}"),
-        ("my", rf"{_B}{mpre_opt}(?P<month>{month})\s+(?:(?:{my_join})\s+)?{YEAR}"),
-        ("m", rf"{_B}{mpre}(?P<month>{month}){_E}(?!\s*\d)"),
-        ("year", rf"{_B}{ypre}{YEAR}"),
-        ("yrange", rf"{_B}{yrpre}(?P<year1>(?:1[89]|20)\d\d)(?!\d){join}(?:{ypre})?{YEAR}"),
-    ]
-    if data.get("year_count_prefixes"):  # "pour 2016", "per il 2024", but not "pour 2016 soldats"
-        ycpre = _prefix(data["year_count_prefixes"], optional=False)
-        out.append(("year", rf"{_B}{ycpre}{YEAR}{_not_counted(data)}"))
-    orders = data.get("named_orders", ["dm"])
-    if "dm" in orders:
-        body = rf"\s*(?:(?:{dm_join})\s+)?(?P<month>{month_any}){_E}{year_tail}"
-        out.append(("dmy", rf"{_B}{pre}{day}{body}"))
-        out.append(("drange", rf"{_B}{rpre}{day1}{join}{again}{_day('day', words, False)}(?:{ords})?{body}"))
-    if "md" in orders:
-        tail = rf"(?:\s*,?\s*{YEAR})?"
-        out.append(("mdy", rf"{_B}{pre}(?P<month>{month_any}){_E}\s*{day}{_E}{tail}"))
-        day2 = rf"{_day('day', words, False)}(?:{ords})?"
-        out.append(("mrange", rf"{_B}{rpre}(?P<month>{month_any}){_E}\s*{day1}{join}{day2}{_E}{tail}"))
-    return out
-
-
-def _month_slot(data: dict) -> tuple[str, str]:
-    """Regex for full month names, and for full names or abbreviations (abbreviations only next to a day)."""
-    full = [n for names in data["months"] for n in names]
-    abbr = [n.rstrip(".") for names in data.get("month_abbreviations", []) for n in names]
-    return alternation(full), rf"{alternation(full)}|(?:{alternation(abbr)})\.?"
-
-
 def _compile_rules(data: dict, slots: dict[str, str]) -> list[Pattern]:
     out = []
     for item in data.get("relative", []):
@@ -268,9 +131,9 @@ def _holiday_sources(data: dict) -> list[tuple[str, Holiday]]:
         shared = data.get("holiday_not_after", []) if item.get("needs_prefix") else []  # "bradul de Crăciun"
         before = "".join(f"(?<!{re.escape(fold(w))})" for w in item.get("not_after", []) + shared)
         after = rf"(?!\s+(?:{alternation(item['not_before'])}){_E})" if item.get("not_before") else ""
-        prefix = _prefix(prefixes, optional=not item.get("needs_prefix", False)) if prefixes else ""
+        lead = prefix(prefixes, optional=not item.get("needs_prefix", False)) if prefixes else ""
         names = alternation(item["names"])
-        body = rf"{_B}{before}{prefix}(?P<holiday>{names}){_E}{after}(?:\s*,?\s+{YEAR})?"
+        body = rf"{_B}{before}{lead}(?P<holiday>{names}){_E}{after}(?:\s*,?\s+{YEAR})?"
         out.append((body, holiday))
     return out
 
@@ -281,9 +144,11 @@ def _cue_regex(patterns: list[str]) -> re.Pattern[str] | None:
 
 def compile_spec(data: dict) -> LanguageSpec:
     """Build the compiled matcher for one language's parsed TOML data."""
-    month, month_any = _month_slot(data)
+    month, month_any = month_slot(data)
     numbers = {fold(k): int(v) for k, v in data.get("numbers", {}).items()}
     weekday_names = [n for names in data["weekdays"] for n in names]
+    weekday_abbrs = [n.rstrip(".") for names in data.get("weekday_abbreviations", []) for n in names]
+    weekday_any = alternation(weekday_names + weekday_abbrs)
     slots = {
         "num": rf"(?P<num>\d{{1,3}}|{alternation(list(numbers))})",
         "weekday": rf"(?P<weekday>{alternation(weekday_names)})",
@@ -294,6 +159,12 @@ def compile_spec(data: dict) -> LanguageSpec:
         code=data["code"],
         months=_name_table(data["months"]) | _name_table(data.get("month_abbreviations", [])),
         weekdays=_name_table(data["weekdays"], start=0),
+        weekday_abbrs=_name_table(data.get("weekday_abbreviations", []), start=0),
+        ordinals={fold(k): int(v) for k, v in data.get("ordinal_of_month", {}).get("ordinals", {}).items()},
+        month_refs={
+            fold(k): int(v) for k, v in data.get("ordinal_of_month", {}).get("month_refs", {}).items()
+        },
+        week_units={fold(w) for w in data.get("ordinal_of_month", {}).get("week", [])},
         numbers=numbers,
         day_words={fold(k): int(v) for k, v in data.get("day_words", {}).items()},
         numeric_orders=data.get("numeric_orders", ["dmy"]),
@@ -301,7 +172,7 @@ def compile_spec(data: dict) -> LanguageSpec:
     )
     spec.patterns = [
         Pattern(k, re.compile(r))
-        for k, r in _absolute_patterns(data, month, month_any, alternation(weekday_names))
+        for k, r in absolute_patterns(data, month, month_any, alternation(weekday_names), weekday_any)
     ]
     spec.patterns += _compile_rules(data, slots)
     spec.holiday_sources = _holiday_sources(data)
@@ -323,6 +194,7 @@ def compile_spec(data: dict) -> LanguageSpec:
     spec.past_first = _cue_regex(tense.get("past_first", []))
     spec.reporting = _cue_regex(tense.get("reporting", []))
     spec.clause_breaks = _cue_regex(data.get("clauses", {}).get("breaks", []))
+    spec.coordinators = _cue_regex(data.get("clauses", {}).get("coordinators", []))
     _compile_direction(spec, data.get("direction", {}), slots)
     mods = data.get("modifiers", {})
     for key, offset in (("day_before", -1), ("day_after", 1)):

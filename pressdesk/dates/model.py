@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 PLACEHOLDER_YEAR = 2000  # a leap year, so 29 February survives when the year is unknown
+PIVOT_YEAR = 2030  # with no publication date, a two-digit year up to 40 is read 20xx, above it 19xx
 
 
 @dataclass(frozen=True)
@@ -135,3 +136,12 @@ def nearest_month(base: date, month: int, tense: str | None, strict: bool = Fals
     else:
         year = base.year if month < base.month or (same and not strict) else base.year - 1
     return year, month
+
+
+def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
+    """The nth (1..5, or -1 = last) given weekday of a month; a 5th that does not exist runs into the next month."""
+    if nth < 0:
+        last = date(year, month, calendar.monthrange(year, month)[1])
+        return last - timedelta(days=(last.weekday() - weekday) % 7)
+    first = date(year, month, 1)
+    return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from pressdesk.dates.compound import COMPOUND as _COMPOUND
 from pressdesk.dates.lang import LanguageSpec, Pattern, fold
 from pressdesk.dates.model import (
+    PIVOT_YEAR,
     PLACEHOLDER_YEAR,
     month_span,
     nearest_day_month,
@@ -37,13 +39,25 @@ def _day_month(
     return (found, found, "day", False) if found else None
 
 
-def _numeric(spec: LanguageSpec, a: int, b: int, year: int) -> Span | None:
-    """20/02/2014-style dates: try the language's preferred orders, first valid wins."""
+def _full_year(year: int, published: date | None) -> int:
+    """A two-digit year ('20/02/14', '31/10/74'): the century that puts it at most ten years after publication."""
+    if year >= 100:
+        return year
+    reference = published.year if published else PIVOT_YEAR
+    return 2000 + year if 2000 + year <= reference + 10 else 1900 + year
+
+
+def _numeric(
+    spec: LanguageSpec, a: int, b: int, year: int | None, published: date | None, tense: str | None
+) -> Span | None:
+    """20/02/2014-style dates (or a yearless 17/02): try the language's preferred orders, first valid wins."""
     for order in spec.numeric_orders:
         day, month = (a, b) if order == "dmy" else (b, a)
-        found = safe_date(year, month, day) if 1 <= month <= 12 else None
+        if not 1 <= month <= 12:
+            continue
+        found = _day_month(month, day, _full_year(year, published) if year is not None else None, published, tense)
         if found:
-            return found, found, "day", True
+            return found
     return None
 
 
@@ -74,11 +88,14 @@ def resolve_absolute(
     spec: LanguageSpec, kind: str, groups: dict[str, str | None], published: date | None, tense: str | None
 ) -> Span | None:
     """Dates written with a day number, month name or year."""
+    if kind in _COMPOUND:
+        return _COMPOUND[kind](spec, groups, published, tense)
     if kind == "iso":
         found = safe_date(int(groups["y"] or 0), int(groups["a"] or 0), int(groups["b"] or 0))
         return (found, found, "day", True) if found else None
-    if kind == "num":
-        return _numeric(spec, int(groups["a"] or 0), int(groups["b"] or 0), int(groups["y"] or 0))
+    if kind in ("num", "numdm"):
+        year = int(groups["y"]) if groups.get("y") else None
+        return _numeric(spec, int(groups["a"] or 0), int(groups["b"] or 0), year, published, tense)
     if kind in ("year", "yrange"):
         start, end, precision = year_span(int(groups["year"] or 0))
         span = (start, end, precision, True)
@@ -90,8 +107,9 @@ def resolve_absolute(
     if kind == "my":
         start, end, precision = month_span(int(groups["year"] or 0), month)
         return start, end, precision, True
-    if published is None:  # a bare month name cannot be placed without a publication date
-        return None
+    if published is None:  # a bare month name without a publication date: its year is unknown
+        start, end, precision = month_span(PLACEHOLDER_YEAR, month)
+        return start, end, precision, False
     start, end, precision = month_span(*nearest_month(published, month, tense))
     return start, end, precision, True
 
@@ -121,7 +139,7 @@ def resolve_relative(
     published: date | None,
     tense: str | None,
     previous: tuple[date, bool] | None,
-    last: tuple[date, bool] | None = None,
+    last: tuple[date, bool, str] | None = None,
 ) -> Span | None:
     """Expressions that need an anchor: the publication date, or a previous mention (anaphora): the last day
     mention for day units ("two days later"), the last mention of any precision for longer units ("the previous
@@ -135,10 +153,14 @@ def resolve_relative(
         raw = fold(groups.get("num") or "")
         count = int(raw) if raw.isdigit() else spec.numbers.get(raw, 0)
     if rule.anchor == "previous":
-        anchor = previous if rule.unit == "day" else last or ((published, True) if published else None)
+        anchor = previous if rule.unit == "day" else last or ((published, True, "day") if published else None)
         if anchor is None:
             return None
-        start, end, precision = shifted_span(anchor[0], rule.unit, rule.offset + rule.per_num * count)
+        shift = rule.offset + rule.per_num * count
+        if rule.unit == "year" and anchor[2] == "month":  # "in January, from a year earlier": that January
+            start, end, precision = shifted_span(anchor[0], "month", 12 * shift)
+        else:
+            start, end, precision = shifted_span(anchor[0], rule.unit, shift)
         return start, end, precision, anchor[1]
     if published is None:
         return None
@@ -148,6 +170,9 @@ def resolve_relative(
         weekday = spec.weekdays[fold(groups["weekday"] or "")]
         found = weekday_date(published, weekday, _direction(rule.direction, tense, rule.default))
         return found, found, "day", True
+    if groups.get("month") and rule.unit == "year":  # "nell'ottobre dello scorso anno": that month, that year
+        start, end, precision = month_span(published.year + rule.offset, _month_of(spec, groups["month"] or ""))
+        return start, end, precision, True
     if groups.get("month"):
         month = _month_of(spec, groups["month"] or "")
         direction = _direction(rule.direction, tense, rule.default)

@@ -34,11 +34,12 @@ def text_matches(mention: TimeMention, gold_text: str, article: str) -> bool:
 
 def value_matches(mention: TimeMention, gold_value: str, text_only: str = "full") -> bool:
     """Compare at the mention's own precision; 'month_day' items ignore an unknown year."""
-    if text_only == "month_day":
-        if len(gold_value) != 10 or mention.precision != "day":
+    if text_only == "month_day":  # a day-month, or a month, whose year the bare text does not give
+        precision = {10: "day", 7: "month"}.get(len(gold_value))
+        if precision is None or mention.precision != precision:
             return False
-        same_md = mention.date_start.strftime("%m-%d") == gold_value[5:]
-        return same_md and (not mention.year_known or mention.date_start.year == int(gold_value[:4]))
+        same = mention.date_start.strftime("%m-%d" if precision == "day" else "%m") == gold_value[5:]
+        return same and (not mention.year_known or mention.date_start.year == int(gold_value[:4]))
     return mention.value == gold_value
 
 

@@ -1,0 +1,105 @@
+"""Compound day expressions: a weekday with its day number ('mercredi 13'), the nth weekday, day or week of a
+month ('le premier mercredi du mois prochain', 'ultima domenica di marzo', 'the last day of October'), and the
+week of a day ('la semaine du 6 octobre')."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Callable
+from datetime import date
+
+from pressdesk.dates.lang import LanguageSpec
+from pressdesk.dates.model import (
+    add_months,
+    nearest_day_month,
+    nearest_month,
+    nth_weekday,
+    safe_date,
+    week_span,
+)
+from pressdesk.dates.text import fold
+
+Span = tuple[date, date, str, bool]
+Groups = dict[str, str | None]
+
+
+def _weekday(spec: LanguageSpec, name: str) -> int:
+    word = fold(name).rstrip(".")
+    return spec.weekdays[word] if word in spec.weekdays else spec.weekday_abbrs[word]
+
+
+def weekday_day(spec: LanguageSpec, groups: Groups, published: date | None, tense: str | None) -> Span | None:
+    """'Martedì 19': of the months around publication, the nearest one whose 19th is a Tuesday (tense-biased)."""
+    if published is None or not (groups.get("day") or "").isdigit():
+        return None
+    weekday, day = _weekday(spec, groups["weekday"] or ""), int(groups["day"] or 0)
+    best: tuple[int, date] | None = None
+    for offset in range(-14, 15):
+        year, month = add_months(published.year, published.month, offset)
+        found = safe_date(year, month, day)
+        if found is None or found.weekday() != weekday:
+            continue
+        delta = (found - published).days
+        cost = abs(delta) + (200 if (tense == "past" and delta > 0) or (tense == "future" and delta < 0) else 0)
+        if best is None or cost < best[0]:
+            best = (cost, found)
+    return (best[1], best[1], "day", True) if best else None
+
+
+def _target_month(
+    spec: LanguageSpec, groups: Groups, published: date | None, tense: str | None
+) -> tuple[int, int] | None:
+    """The month an ordinal points into: a named month (with its year, else nearest by tense) or 'next month'."""
+    if groups.get("mref"):
+        if published is None:
+            return None
+        return add_months(published.year, published.month, spec.month_refs[fold(groups["mref"] or "")])
+    month = spec.months[fold(groups["month"] or "").rstrip(".")]
+    if groups.get("year"):
+        return int(groups["year"] or 0), month
+    if published is None:
+        return None
+    return nearest_month(published, month, "future" if tense == "future" else "past")
+
+
+def ordinal_of_month(spec: LanguageSpec, groups: Groups, published: date | None, tense: str | None) -> Span | None:
+    """The nth (or last) weekday, day or week of a month. Weeks: the first is the one of the month's first Monday,
+    the last the one of its last Sunday (whole weeks)."""
+    target = _target_month(spec, groups, published, tense)
+    if target is None:
+        return None
+    year, month = target
+    nth = spec.ordinals[fold(groups["ord"] or "")]
+    if groups.get("weekday"):
+        found = nth_weekday(year, month, _weekday(spec, groups["weekday"] or ""), nth)
+        return (found, found, "day", True) if found.month == month else None
+    if fold(groups.get("unit") or "") in spec.week_units:
+        anchor = nth_weekday(year, month, 6, -1) if nth < 0 else nth_weekday(year, month, 0, nth)
+        start, end, precision = week_span(anchor)
+        return (start, end, precision, True) if anchor.month == month else None
+    last = calendar.monthrange(year, month)[1]
+    day = last if nth < 0 else nth
+    found = safe_date(year, month, day)
+    return (found, found, "day", True) if found else None
+
+
+def week_of(spec: LanguageSpec, groups: Groups, published: date | None, tense: str | None) -> Span | None:
+    """'la semaine du 6 octobre': the ISO week holding that day."""
+    month = spec.months[fold(groups["month"] or "").rstrip(".")]
+    raw = fold(groups.get("day") or "")
+    day = int(raw) if raw.isdigit() else spec.day_words.get(raw, 0)
+    if groups.get("year"):
+        found = safe_date(int(groups["year"] or 0), month, day)
+    else:
+        found = nearest_day_month(published, month, day, tense) if published else None
+    if found is None:
+        return None
+    start, end, precision = week_span(found)
+    return start, end, precision, True
+
+
+COMPOUND: dict[str, Callable[[LanguageSpec, Groups, date | None, str | None], Span | None]] = {
+    "wd": weekday_day,
+    "nth": ordinal_of_month,
+    "weekof": week_of,
+}
