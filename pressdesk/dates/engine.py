@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from pressdesk.dates.clauses import analyse, directed, direction_at, tense_at
 from pressdesk.dates.dateline import find_dateline
 from pressdesk.dates.fallback import fallback_dates
+from pressdesk.dates.gate import runs, text_tokens
 from pressdesk.dates.holidays import resolve_holiday
 from pressdesk.dates.lang import LanguageSpec, Pattern, fold, load_language
 from pressdesk.dates.model import TimeMention, nearest_day_month, safe_date
@@ -77,9 +78,9 @@ def _in_title(spec: LanguageSpec, text: str, folded: str, match: re.Match[str]) 
     )
 
 
-def _candidates(spec: LanguageSpec, text: str, folded: str) -> list[Candidate]:
+def _candidates(spec: LanguageSpec, text: str, folded: str, tokens: set[str]) -> list[Candidate]:
     found = []
-    patterns = spec.patterns
+    patterns = spec.patterns_for(tokens)
     if spec.holiday_gate is not None and spec.holiday_gate.search(folded):
         patterns = patterns + spec.holiday_patterns()
     for pattern in patterns:
@@ -93,8 +94,8 @@ def _candidates(spec: LanguageSpec, text: str, folded: str) -> list[Candidate]:
     return found
 
 
-def _blocked(spec: LanguageSpec, folded: str) -> list[tuple[int, int]]:
-    return [m.span() for b in spec.blockers for m in b.finditer(folded)]
+def _blocked(spec: LanguageSpec, folded: str, tokens: set[str]) -> list[tuple[int, int]]:
+    return [m.span() for b, needs in spec.blockers if runs(needs, tokens) for m in b.finditer(folded)]
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
@@ -164,7 +165,8 @@ def find_dates(text: str, language: str, published: date | None) -> list[TimeMen
     if spec is None:
         return fallback_dates(text, language, published)
     folded = fold(text)
-    chosen = select(_candidates(spec, text, folded), _blocked(spec, folded))
+    tokens = text_tokens(folded)
+    chosen = select(_candidates(spec, text, folded, tokens), _blocked(spec, folded, tokens))
     line = find_dateline(spec, text)
     yearless = False  # anchored on a wire line without a year: what it resolves keeps year_known=False
     if line is not None:  # metadata, not an event; the anchor when no publication date is given

@@ -6,9 +6,10 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
+from pressdesk.dates.gate import DIGIT, NUMERIC, YEARLIKE, Needs, phrase_needs, words_of
 from pressdesk.dates.holidays import Holiday
 from pressdesk.dates.patterns import absolute_patterns, month_slot, prefix
 from pressdesk.dates.text import YEAR, alternation, fold, lower_same_length, phrase_regex, tense_view
@@ -38,10 +39,15 @@ class Rule:
 
 @dataclass
 class Pattern:
-    kind: str  # dmy | mdy | my | m | num | iso | year | drange | mrange | yrange | rel | holiday
-    regex: re.Pattern[str]
+    kind: str  # dmy | mdy | my | m | num | iso | year | drange | mrange | yrange | rel | holiday | wd | nth | weekof
+    source: str  # the regex, compiled on first use (most patterns never meet a text with their words)
     rule: Rule | None = None
     holiday: Holiday | None = None
+    needs: Needs = None  # words of which the text must hold one for the regex to be worth running
+
+    @cached_property
+    def regex(self) -> re.Pattern[str]:
+        return re.compile(self.source)
 
 
 @dataclass
@@ -60,7 +66,7 @@ class LanguageSpec:
     month_refs: dict[str, int] = field(default_factory=dict)  # "du mois prochain" +1
     week_units: set[str] = field(default_factory=set)  # "semaine": the nth week of a month, else the nth day
     patterns: list[Pattern] = field(default_factory=list)
-    blockers: list[re.Pattern[str]] = field(default_factory=list)
+    blockers: list[tuple[re.Pattern[str], Needs]] = field(default_factory=list)
     past: re.Pattern[str] | None = None
     future: re.Pattern[str] | None = None
     modal: re.Pattern[str] | None = None  # weak future ("could", "ar putea"): void under an earlier past verb
@@ -86,12 +92,25 @@ class LanguageSpec:
     holiday_gate: re.Pattern[str] | None = None  # any holiday name, else the holiday patterns are skipped
     holiday_sources: list[tuple[str, Holiday]] = field(default_factory=list)
     _holiday_patterns: list[Pattern] | None = None
+    _by_word: dict[str, list[int]] | None = None
+
+    def patterns_for(self, tokens: set[str]) -> list[Pattern]:
+        """The patterns worth running on a text with these words, in data order."""
+        if self._by_word is None:
+            self._by_word = {}
+            for i, pattern in enumerate(self.patterns):
+                for word in pattern.needs if pattern.needs is not None else [""]:
+                    self._by_word.setdefault(word, []).append(i)
+        chosen = set(self._by_word.get("", []))
+        for word in tokens.intersection(self._by_word):
+            chosen.update(self._by_word[word])
+        return [self.patterns[i] for i in sorted(chosen)]
 
     def holiday_patterns(self) -> list[Pattern]:
         """Holiday patterns, compiled on first need (most texts name no holiday; compiling them all is slow)."""
         if self._holiday_patterns is None:
             self._holiday_patterns = [
-                Pattern("holiday", re.compile(body), holiday=h) for body, h in self.holiday_sources
+                Pattern("holiday", body, holiday=h) for body, h in self.holiday_sources
             ]
         return self._holiday_patterns
 
@@ -104,7 +123,7 @@ def _name_table(groups: list[list[str]], start: int = 1) -> dict[str, int]:
     return table
 
 
-def _compile_rules(data: dict, slots: dict[str, str]) -> list[Pattern]:
+def _compile_rules(data: dict, slots: dict[str, str], slot_words: dict[str, Needs]) -> list[Pattern]:
     out = []
     for item in data.get("relative", []):
         rule = Rule(
@@ -118,7 +137,8 @@ def _compile_rules(data: dict, slots: dict[str, str]) -> list[Pattern]:
             default=item.get("default", ""),
         )
         for phrase in item["phrases"]:
-            out.append(Pattern("rel", re.compile(rf"{_B}{phrase_regex(phrase, slots)}{_E}"), rule))
+            regex = rf"{_B}{phrase_regex(phrase, slots)}{_E}"
+            out.append(Pattern("rel", regex, rule, needs=phrase_needs(phrase, slot_words)))
     return out
 
 
@@ -170,18 +190,37 @@ def compile_spec(data: dict) -> LanguageSpec:
         numeric_orders=data.get("numeric_orders", ["dmy"]),
         capitalised=bool(data.get("names_capitalised", False)),
     )
+    month_names = [n for names in data["months"] for n in names]
+    slot_words: dict[str, Needs] = {
+        "weekday": words_of(weekday_names),
+        "month": words_of(month_names),
+        "year": frozenset([YEARLIKE]),
+        "num": words_of(list(numbers)) | {DIGIT},
+    }
+    abbreviations = [n for names in data.get("month_abbreviations", []) for n in names]
+    by_kind: dict[str, Needs] = {
+        "m": slot_words["month"],
+        "wd": words_of(weekday_names + weekday_abbrs),
+        "nth": words_of(list(data.get("ordinal_of_month", {}).get("ordinals", {}))),
+    }
+    for kind in ("iso", "num", "numdm"):
+        by_kind[kind] = frozenset([NUMERIC])
+    for kind in ("year", "yrange"):
+        by_kind[kind] = frozenset([YEARLIKE])
+    for kind in ("dmy", "mdy", "my", "drange", "mrange", "weekof"):
+        by_kind[kind] = words_of(month_names + abbreviations)
     spec.patterns = [
-        Pattern(k, re.compile(r))
+        Pattern(k, r, needs=by_kind.get(k))
         for k, r in absolute_patterns(data, month, month_any, alternation(weekday_names), weekday_any)
     ]
-    spec.patterns += _compile_rules(data, slots)
+    spec.patterns += _compile_rules(data, slots, slot_words)
     spec.holiday_sources = _holiday_sources(data)
     holiday_names = [n for item in data.get("holiday", []) for n in item["names"]]
     if holiday_names:
         spec.holiday_gate = re.compile(rf"{_B}(?:{alternation(holiday_names)}){_E}")
     names = data.get("names", {})
     spec.blockers = [
-        re.compile(rf"{_B}(?:{phrase_regex(b, slots)}){_E}")
+        (re.compile(rf"{_B}(?:{phrase_regex(b, slots)}){_E}"), phrase_needs(b, slot_words))
         for b in data.get("blockers", {}).get("phrases", []) + names.get("phrases", [])
     ]
     if names.get("openers"):
