@@ -186,3 +186,35 @@ def test_organisation_name_with_for_the_en() -> None:
             "The Institute for the Study of Ports estimated that traffic fell by a third in January.\n")
     quotes = extract_quotes(text, "en", None)
     assert [q.speaker for q in quotes] == ["Institute for the Study of Ports"]
+
+
+def test_attribution_set_between_commas_inside_its_sentence_it() -> None:
+    text = ("Controlli a tappeto in provincia.\n"
+            "Il danno per le casse pubbliche, spiega la nota, è di circa due milioni di euro.\n")
+    quotes = extract_quotes(text, "it", None)
+    assert len(quotes) == 1 and quotes[0].speaker == "nota"
+    assert quotes[0].text.endswith("è di circa due milioni di euro")
+
+
+def test_a_sentence_opening_on_cosi_names_the_speaker_of_the_quote_before_it() -> None:
+    text = ("Spari in centro.\n"
+            "\"Serve una risposta forte dello Stato. Non possiamo accettarlo\". Così il sindaco di Lucca, Marco "
+            "Bellini, torna a commentare gli spari.\n")
+    quotes = extract_quotes(text, "it", None)
+    assert [(q.speaker, q.kind) for q in quotes if q.text.startswith("Serve")] == [("Marco Bellini", "direct")]
+
+
+def test_quote_opening_a_paragraph_without_a_pointing_word_stays_unattributed_it() -> None:
+    text = ("Spari in centro.\n"
+            "\"Serve una risposta forte dello Stato. Non possiamo accettarlo\". Il sindaco di Lucca, Marco "
+            "Bellini, ha visitato il quartiere.\n")
+    quotes = extract_quotes(text, "it", None)
+    assert not [q for q in quotes if q.text.startswith("Serve")]
+
+
+def test_genitive_title_after_according_to_points_back_ro() -> None:
+    text = ("Senatorul Ion Pop a criticat guvernul.\n"
+            "Conform parlamentarului, aceste măsuri vor lovi în firmele mici din toată ţara.\n")
+    quotes = extract_quotes(text, "ro", None)
+    hit = [q for q in quotes if "firmele mici" in q.text]
+    assert hit and hit[0].speaker == "Ion Pop"

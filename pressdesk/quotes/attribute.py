@@ -132,7 +132,15 @@ def _tail_attribution(ctx: Ctx, unit: Unit, cue: Cue, start: int) -> tuple[Menti
     span = trim(ctx.text, start, comma)
     if len(WORD.findall(ctx.text[span[0] : span[1]])) < 4 or not _tail_ok(ctx, after, unit.end):
         return None
+    if _parenthetical(ctx, after, unit.end):  # 'A, spiegano gli investigatori, B.': the statement is A and B
+        span = trim(ctx.text, start, content_end(ctx, after, unit.end))
     return m, span
+
+
+def _parenthetical(ctx: Ctx, pos: int, end: int) -> bool:
+    """The inverted attribution is set between commas inside its sentence and the statement goes on after it."""
+    rest = ctx.masked[pos:end]
+    return rest.lstrip().startswith(",") and len(WORD.findall(rest)) >= 3 and not ctx.lex.cue.search(rest)
 
 
 def _relative_after_subject(ctx: Ctx, start: int, comma: int) -> bool:
@@ -176,6 +184,8 @@ def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: l
             inverted = False
         if inverted:
             span = trim(ctx.text, clause_start, cue.start)
+            if m is not None and _parenthetical(ctx, m.end, unit.end):  # 'A, spiega la polizia, B.': A and B
+                span = trim(ctx.text, clause_start, content_end(ctx, m.end, unit.end))
         else:
             m = speaker_left(ctx, cue, clause_start) or noun_subject(ctx, clause_start, cue) or proper_subject(
                 ctx, clause_start, cue)

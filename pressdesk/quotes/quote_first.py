@@ -110,6 +110,26 @@ def candidates(ctx: Ctx, unit: Unit, qs: int, people: list[Speaker]) -> list[Can
     return out
 
 
+_AHEAD_WORDS = 6  # words between 'Così' and the subject it announces ('Così il sindaco di Napoli, X,')
+
+
+def _cataphoric(ctx: Ctx, qe: int, people: list[Speaker]) -> Speaker | None:
+    """'“…”. Così il sindaco, X, torna a commentare': the next sentence opens on a word pointing back at the
+    quotation (data: cataphoric) and names its speaker as its subject."""
+    words = attribution_config().get(ctx.lex.lang, {}).get("cataphoric", [])
+    m = _SENTENCE_BREAK.match(ctx.masked, qe) or re.compile(r"\s*").match(ctx.masked, qe)
+    first = _FIRST_WORD.match(ctx.masked, m.end()) if m else None
+    if first is None or first.group().lower() not in words or "\n" in ctx.masked[qe : first.start()]:
+        return None
+    for mention in ctx.mentions_between(first.end(), first.end() + 200):
+        if len(WORD.findall(ctx.masked[first.end() : mention.start])) > _AHEAD_WORDS:
+            break
+        sp = resolve(ctx, mention, people) if mention.kind not in ("pron", "rel") else None
+        if sp is not None and sp.type in _SPEAKING_TYPES and sp.name:
+            return sp
+    return None
+
+
 def uncued(ctx: Ctx, unit: Unit, found: list[Quote], people: list[Speaker]) -> list[Quote]:
     """Speech-shaped quotations of the unit that no cue claimed, attributed to the best-ranked candidate."""
     out: list[Quote] = []
@@ -119,6 +139,8 @@ def uncued(ctx: Ctx, unit: Unit, found: list[Quote], people: list[Speaker]) -> l
         if not speech_shaped(ctx.text, qs, qe, unit.start):
             continue
         ranked = sorted(candidates(ctx, unit, qs, people), key=lambda c: -c.score())
+        ahead = _cataphoric(ctx, qe, people) if not ranked and _opens_sentence(ctx.text, qs, unit.start) else None
+        ranked = ranked or ([Candidate(ahead, False, False, 0)] if ahead else [])
         if not ranked:
             continue
         kind = "direct" if _opens_sentence(ctx.text, qs, unit.start) else "mixed"
