@@ -66,8 +66,8 @@ def test_absolute_dates(lang: str, text: str, expected: tuple[str, str]) -> None
         ("it", "La riunione si terrà domani.", ("domani", "2024-11-02")),
         ("ro", "Întâlnirea va avea loc mâine.", ("mâine", "2024-11-02")),
         ("en", "Inflation rose last month.", ("last month", "2024-10")),
-        ("en", "Two weeks ago, the rebels seized the airport.", ("Two weeks ago", "2024-W42")),
-        ("fr", "Il y a trois semaines, un séisme a frappé.", ("Il y a trois semaines", "2024-W41")),
+        ("en", "Two weeks ago, the rebels seized the airport.", ("Two weeks ago", "2024-10-18")),
+        ("fr", "Il y a trois semaines, un séisme a frappé.", ("Il y a trois semaines", "2024-10-11")),
         ("en", "Earlier this month, the army attacked.", ("Earlier this month", "2024-11")),
         ("fr", "Plus tôt ce mois-ci, Kim a tenu un sommet.", ("Plus tôt ce mois-ci", "2024-11")),
         ("en", "The ministers met at the beginning of August.", ("at the beginning of August", "2024-08")),
@@ -193,7 +193,8 @@ def test_anaphora_takes_previous_day(lang: str, text: str, first: str, second: s
 def test_anaphora_with_offset_and_without_antecedent() -> None:
     found = find_dates("The vote took place on 1 June. The next day, the cabinet resigned.", "en", FRI)
     assert [m.value for m in found] == ["2024-06-01", "2024-06-02"]
-    assert find_dates("The same day, the cabinet resigned.", "en", FRI) == []
+    # with no date mentioned before, the anaphor resolves from publication
+    assert [m.value for m in find_dates("The same day, the cabinet resigned.", "en", FRI)] == ["2024-11-01"]
 
 
 @pytest.mark.parametrize(
@@ -361,7 +362,7 @@ def test_number_ranges_are_not_dates(lang: str, text: str) -> None:
 )
 def test_in_n_weeks_is_future(lang: str, future: str, past: str) -> None:
     found = only(future, lang)
-    assert found.value == "2024-W46" and found.precision == "week"  # FRI + 14 days
+    assert found.value == "2024-11-15" and found.precision == "day"  # FRI + 14 days
     assert find_dates(past, lang, FRI) == []
 
 

@@ -184,3 +184,67 @@ SUN = date(2025, 6, 15)  # a Sunday: "Monday" is tomorrow or six days ago
 )
 def test_reported_clause_tense(text: str, expected: str) -> None:
     assert values(text, "en", SUN)[0][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("the talks resume on monday", "2025-06-16"),
+        ("prices fell in october", "2024-10"),
+        ("shops closed early on christmas eve", "2024-12-24"),
+        ("the count started march 3", "2025-03-03"),
+    ],
+)
+def test_english_names_in_lower_case(text: str, expected: str) -> None:
+    assert [v for _, v in values(text, "en")] == [expected]
+
+
+@pytest.mark.parametrize("text", ["you may go now", "troops march on the capital", "an august assembly met"])
+def test_english_common_words_stay_words(text: str) -> None:
+    assert find_dates(text, "en", THU) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "Le texte sera voté mardi de la semaine prochaine.", "2025-06-17"),
+        ("fr", "Le conseil se réunira jeudi la semaine suivante.", "2025-06-19"),
+        ("it", "La riunione si terrà mercoledì della prossima settimana.", "2025-06-18"),
+        ("en", "The panel meets Friday of next week.", "2025-06-20"),
+        ("en", "He arrived on Monday of this week.", "2025-06-09"),
+        ("ro", "Ședința a avut loc vineri săptămâna trecută.", "2025-06-06"),
+    ],
+)
+def test_weekday_of_a_named_week(lang: str, text: str, expected: str) -> None:
+    assert [v for _, v in values(text, lang)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Three weeks ago the plant closed.", "2025-05-22"),
+        ("fr", "Le verdict sera rendu dans deux semaines.", "2025-06-26"),
+        ("it", "Due settimane fa il sindaco si è dimesso.", "2025-05-29"),
+        ("ro", "Acum două săptămâni primarul a demisionat.", "2025-05-29"),
+    ],
+)
+def test_weeks_from_publication_are_days(lang: str, text: str, expected: str) -> None:
+    assert [v for _, v in values(text, lang)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "La veille, les négociations avaient échoué.", "2025-06-11"),
+        ("it", "Il giorno dopo il ministro si è dimesso.", "2025-06-13"),
+        ("en", "The day before, talks had collapsed.", "2025-06-11"),
+    ],
+)
+def test_anaphora_without_a_mentioned_date_uses_publication(lang: str, text: str, expected: str) -> None:
+    assert [v for _, v in values(text, lang)] == [expected]
+
+
+def test_compound_words_still_reach_their_patterns() -> None:
+    """The word gate must not hide a weekday written inside a compound ('Mittwochabend')."""
+    found = values("Die Regierung ist am Mittwochabend zerbrochen.", "de", date(2025, 6, 12))
+    assert found == [("am Mittwochabend", "2025-06-11")]

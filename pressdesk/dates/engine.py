@@ -49,11 +49,19 @@ class Candidate:
     cut: int = -1  # a range's first end stops here; the second starts after the joiner's spaces/dashes
 
 
-def _names_capitalised_ok(text: str, match: re.Match[str]) -> bool:
-    """In languages that capitalise month/day names (en, de), 'may'/'march' in lower case are not dates."""
+_WITH_NUMBER = ("dmy", "mdy", "my", "drange", "mrange", "weekof", "nth")
+
+
+def _names_capitalised_ok(spec: LanguageSpec, text: str, match: re.Match[str], kind: str) -> bool:
+    """In languages that capitalise month/day names (en, de), 'may'/'march' in lower case are not dates; names
+    that are no common word ('monday', 'october', listed in lowercase_names) and months next to a number
+    ('march 3') pass in lower case too."""
     for name in _NAME_GROUPS:
-        if name in match.re.groupindex and match.group(name) and not text[match.start(name)].isupper():
-            return False
+        if name not in match.re.groupindex or not match.group(name) or text[match.start(name)].isupper():
+            continue
+        if (name == "month" and kind in _WITH_NUMBER) or fold(match.group(name) or "") in spec.lowercase_names:
+            continue
+        return False
     return True
 
 
@@ -85,7 +93,7 @@ def _candidates(spec: LanguageSpec, text: str, folded: str, tokens: set[str]) ->
         patterns = patterns + spec.holiday_patterns()
     for pattern in patterns:
         for match in pattern.regex.finditer(folded):
-            if spec.capitalised and not _names_capitalised_ok(text, match):
+            if spec.capitalised and not _names_capitalised_ok(spec, text, match, pattern.kind):
                 continue
             if _in_title(spec, text, folded, match):
                 continue

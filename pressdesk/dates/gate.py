@@ -17,6 +17,7 @@ _WORD = re.compile(r"[a-z0-9]+")
 _HAS_DIGIT = re.compile(r"\d")
 _HAS_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 _HAS_NUMERIC = re.compile(r"\d[./-]\d")
+_WHOLE = re.compile(r"(?<![a-z0-9\x00])[a-z0-9]+(?![a-z0-9\x00])")
 _SLOT_OR_GROUP = re.compile(r"\{(\w+)\}|\[([^\]]*)\]")
 Needs = frozenset[str] | None  # None: always run
 
@@ -44,12 +45,21 @@ def words_of(names: list[str]) -> frozenset[str]:
     return frozenset(k for n in names if (k := _key(n)))
 
 
+def _glued(phrase: str, start: int, end: int) -> bool:
+    """A slot or group written against letters ('{weekday}abend'): in the text it is part of a longer word."""
+    return (start > 0 and phrase[start - 1].isalnum()) or (end < len(phrase) and phrase[end].isalnum())
+
+
 def phrase_needs(phrase: str, slot_words: dict[str, Needs]) -> Needs:
-    """What a data phrase cannot match without (see the module docstring); None when nothing is certain."""
-    literal = _key(_SLOT_OR_GROUP.sub(" ", phrase))
+    """What a data phrase cannot match without (see the module docstring); None when nothing is certain.
+    Only whole words count: a word glued to a slot or group ('{weekday}abend') is no word of the text."""
+    marked = _SLOT_OR_GROUP.sub("\x00", phrase)
+    literal = _WHOLE.findall(fold(marked))
     if literal:
-        return frozenset([literal])
+        return frozenset([max(literal, key=len)])
     for m in _SLOT_OR_GROUP.finditer(phrase):
+        if _glued(phrase, m.start(), m.end()):
+            continue
         if m.group(1):
             if slot_words.get(m.group(1)) is not None:
                 return slot_words[m.group(1)]

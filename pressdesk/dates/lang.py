@@ -59,6 +59,7 @@ class LanguageSpec:
     day_words: dict[str, int]
     numeric_orders: list[str]
     capitalised: bool
+    lowercase_names: set[str] = field(default_factory=set)  # capitalised languages: names fine in lower case
     weekday_abbrs: dict[str, int] = field(default_factory=dict)  # "mar", "mer.": only before a day number
     ordinals: dict[str, int] = field(
         default_factory=dict
@@ -180,6 +181,8 @@ def compile_spec(data: dict) -> LanguageSpec:
         months=_name_table(data["months"]) | _name_table(data.get("month_abbreviations", [])),
         weekdays=_name_table(data["weekdays"], start=0),
         weekday_abbrs=_name_table(data.get("weekday_abbreviations", []), start=0),
+        lowercase_names={fold(n) for n in data.get("lowercase_names", [])}
+        | ({fold(n) for h in data.get("holiday", []) for n in h["names"]} if data.get("lowercase_holidays") else set()),
         ordinals={fold(k): int(v) for k, v in data.get("ordinal_of_month", {}).get("ordinals", {}).items()},
         month_refs={
             fold(k): int(v) for k, v in data.get("ordinal_of_month", {}).get("month_refs", {}).items()

@@ -153,7 +153,8 @@ def resolve_relative(
         raw = fold(groups.get("num") or "")
         count = int(raw) if raw.isdigit() else spec.numbers.get(raw, 0)
     if rule.anchor == "previous":
-        anchor = previous if rule.unit == "day" else last or ((published, True, "day") if published else None)
+        fallback = (published, True, "day") if published else None  # no date mentioned yet: publication
+        anchor = (previous + ("day",) if previous else fallback) if rule.unit == "day" else last or fallback
         if anchor is None:
             return None
         shift = rule.offset + rule.per_num * count
@@ -166,6 +167,10 @@ def resolve_relative(
         return None
     if rule.unit == "weekend":
         return _weekend(published, _direction(rule.direction, tense, rule.default))
+    if groups.get("weekday") and rule.unit == "week":  # "mardi la semaine prochaine": that day of that week
+        monday = published - timedelta(days=published.weekday()) + timedelta(weeks=rule.offset)
+        found = monday + timedelta(days=spec.weekdays[fold(groups["weekday"] or "")])
+        return found, found, "day", True
     if groups.get("weekday"):
         weekday = spec.weekdays[fold(groups["weekday"] or "")]
         found = weekday_date(published, weekday, _direction(rule.direction, tense, rule.default))
