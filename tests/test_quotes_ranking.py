@@ -218,3 +218,28 @@ def test_genitive_title_after_according_to_points_back_ro() -> None:
     quotes = extract_quotes(text, "ro", None)
     hit = [q for q in quotes if "firmele mici" in q.text]
     assert hit and hit[0].speaker == "Ion Pop"
+
+
+def test_a_group_description_is_never_one_named_person_fr() -> None:
+    text = ("« Nous ouvrirons en juin », explique Paul Girard, directeur de la papeterie.\n"
+            "Le vieux site n'était plus adapté à une industrie moderne, ont estimé les dirigeants de la banque, "
+            "qui ont aussi fixé des objectifs.\n")
+    quotes = extract_quotes(text, "fr", None)
+    hit = [q for q in quotes if q.text.startswith("Le vieux site")]
+    assert [(q.speaker, q.speaker_type, q.text) for q in hit] == [
+        ("dirigeants de la banque", "unnamed", "Le vieux site n'était plus adapté à une industrie moderne")]
+
+
+def test_verbs_after_according_to_x_belong_to_x_statement_ro() -> None:
+    text = ("Tensiuni comerciale.\n"
+            "Potrivit Ministerului Economiei, deşi nu vinde arme Rusiei, China susţine indirect industria de apărare a acesteia.\n")
+    quotes = extract_quotes(text, "ro", None)
+    assert len(quotes) == 1 and quotes[0].speaker_type == "organisation"
+    assert "Economiei" in quotes[0].speaker_surface or "Econom" in (quotes[0].speaker or "")
+
+
+def test_citing_x_leaves_the_subject_as_speaker_ro() -> None:
+    text = ("Tensiuni comerciale.\n"
+            "Citând surse oficiale, ministrul Ion Pop a declarat joi că exporturile au scăzut cu o treime.\n")
+    quotes = extract_quotes(text, "ro", None)
+    assert [q.speaker for q in quotes] == ["Ion Pop"]

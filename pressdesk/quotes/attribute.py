@@ -140,7 +140,9 @@ def _tail_attribution(ctx: Ctx, unit: Unit, cue: Cue, start: int) -> tuple[Menti
 def _parenthetical(ctx: Ctx, pos: int, end: int) -> bool:
     """The inverted attribution is set between commas inside its sentence and the statement goes on after it."""
     rest = ctx.masked[pos:end]
-    return rest.lstrip().startswith(",") and len(WORD.findall(rest)) >= 3 and not ctx.lex.cue.search(rest)
+    if not rest.lstrip().startswith(",") or len(WORD.findall(rest)) < 3 or ctx.lex.cue.search(rest):
+        return False
+    return first_word(rest, 0, len(rest)) not in ctx.lex.relatives  # ', qui ont aussi fixé': about the speaker
 
 
 def _relative_after_subject(ctx: Ctx, start: int, comma: int) -> bool:

@@ -11,9 +11,9 @@ from datetime import date
 from pressdesk.entities import find_entities
 from pressdesk.quotes.anaphora import org_anaphors
 from pressdesk.quotes.attribute import direct, prepositional, reported
-from pressdesk.quotes.clause import find_cues, via
+from pressdesk.quotes.clause import after_fillers, find_cues, via
 from pressdesk.quotes.continuation import continuations, mood_continuation, split_continuation
-from pressdesk.quotes.lexicon import lexicon
+from pressdesk.quotes.lexicon import attribution_config, lexicon
 from pressdesk.quotes.mentions import find_mentions
 from pressdesk.quotes.model import Ctx, Quote
 from pressdesk.quotes.quote_first import uncued
@@ -74,9 +74,26 @@ def extract_quotes(
     return _dedupe(out)
 
 
+def _outside_attributed_content(ctx: Ctx, unit: Unit, cues: list) -> list:
+    """'Potrivit X, deşi ..., China susţine ...' / 'According to X, Y insists ...': a sentence that opens on
+    'according to X,' reports X; the verbs after the comma belong to X's statement, not to a new speaker."""
+    lead = len(ctx.masked[unit.start : unit.end]) - len(ctx.masked[unit.start : unit.end].lstrip())
+    p = ctx.lex.preposition.match(ctx.masked, unit.start + lead, unit.end)
+    relays = attribution_config()["common"].get("relay_prepositions", [])
+    if p is None or p.group().lower() in ctx.lex.weak_prepositions or p.group().lower() in relays:
+        return cues  # 'Citing intelligence services, X said': X speaks
+    look = after_fillers(ctx, p.end(), unit.end)
+    look += len(ctx.masked[look : unit.end]) - len(ctx.masked[look : unit.end].lstrip())
+    named = ctx.mention_at(look, 4)
+    if named is None or named.kind == "agency":
+        return cues  # 'Selon l'agence Reuters, le Kremlin a souligné': the agency relays, the Kremlin speaks
+    comma = ctx.masked.find(",", p.end(), unit.end)
+    return [c for c in cues if comma < 0 or c.start < comma]
+
+
 def _unit_quotes(ctx: Ctx, unit: Unit) -> list[Quote]:
     relay = via(ctx, unit)
-    cues = find_cues(ctx, unit)
+    cues = _outside_attributed_content(ctx, unit, find_cues(ctx, unit))
     people: list[Speaker] = []
     for m in ctx.mentions_between(unit.start, unit.end):
         if m.kind in ("entity", "name") and m.etype == "person":

@@ -14,7 +14,7 @@ class Mention:
     canonical: str | None = None
     etype: str = "unnamed"  # person | organisation | country | place | unnamed
     role: str | None = None  # English role ("Kremlin spokesperson")
-    role_kind: str | None = None  # person | spokesperson
+    role_kind: str | None = None  # person | spokesperson | generic | group
     country: str | None = None
     org: str | None = None
     gender: str | None = None

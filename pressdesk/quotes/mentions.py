@@ -129,11 +129,23 @@ def _descriptions(text: str, lex: Lexicon, ents: list[EntityMention], taken: lis
             else:
                 base = lex.adjective.sub("", m.group()) if inner else m.group()
                 role_en, role_kind = lex.role_info.get(" ".join(key_of(base)), (m.group(), "person"))
+                if role_kind == "group" and end == m.end():  # 'les dirigeants de la banque': the group's body too
+                    end, surface = _group_body(text, end, lex), text[start : _group_body(text, end, lex)]
                 definite = bool(lex.definite.search(text, max(0, start - 12), start)) or bool(
                     lex.enclitic and m.group().split()[0].lower().endswith(lex.enclitic))
                 out.append(replace(_role_mention(start, end, surface, role_en, role_kind, country, mods), definite=definite))
             taken.append((start, end))
     return out
+
+
+_BODY_WORD = re.compile(r"\s*(?:(?:the|la|le|les|il|lo|gli|l['’])\s*)?([^\W\d_A-ZÀ-Þ][\w-]+)")
+
+
+def _group_body(text: str, end: int, lex: Lexicon) -> int:
+    """End of an 'of' complement with one common noun after a group ('dirigeants de la banque')."""
+    of = lex.of_words.match(text[end : end + 20])
+    word = _BODY_WORD.match(text, end + of.end()) if of else None
+    return word.end() if word and word.group(1) not in lex.function_words else end
 
 
 def _role_mention(

@@ -127,6 +127,8 @@ def from_mention(m: Mention, disc: Discourse, lex: Lexicon) -> Speaker | None:
     if m.kind == "role":
         if m.role_kind == "spokesperson" and (m.org or m.country):
             return Speaker(m.org or m.country or "", m.surface, m.role, "organisation", None, m.country)
+        if m.role_kind == "group":  # 'les dirigeants de la banque': several people, never one named person
+            return Speaker(clean_surface(m.surface, lex), m.surface, m.role, "unnamed", None, m.country)
         fit = _title_match(m, disc) or (_generic_match(m, disc) if m.definite and m.role_kind == "generic" else None)
         fit = fit or (_definite_match(m, disc) if m.definite and m.role_kind == "person" else None)
         if fit:
