@@ -137,6 +137,41 @@ def sync_url(keys: Iterable[str]) -> None:
         st.query_params.from_dict(params)
 
 
+@st.cache_data(show_spinner=False)
+def _article_label(gen: tuple, article_id: str) -> str | None:
+    return store.article_label(con(), article_id)
+
+
+def _clear_article() -> None:
+    st.session_state["article"] = None
+    st.session_state["_pd_chip_gen"] = st.session_state.get("_pd_chip_gen", 0) + 1  # fresh table selections
+
+
+def article_filter(note: str = "Only this article is shown") -> str | None:
+    """The article this page is narrowed to (`?article=<id>`), shown as a removable chip; None for every article.
+    An id that names no article is dropped with a one-line notice."""
+    init("article")
+    article_id = st.session_state.get("article") or None
+    if not article_id:
+        return None
+    label = _article_label(generation(), str(article_id))
+    if label is None:
+        st.info("The article in the link is not in the corpus: every article is shown.")
+        st.session_state["article"] = None
+        return None
+    short = label if len(label) <= 70 else label[:69].rsplit(" ", 1)[0] + "…"
+    chip, text = st.columns([2, 3], vertical_alignment="center")
+    chip.button(f"Article: {render.md(short)}", icon=":material/close:", key="article_chip", on_click=_clear_article,
+                help="Remove this filter and show every article")
+    text.caption(f"{note}. Remove the filter to see every article.")
+    return str(article_id)
+
+
+def chip_generation() -> int:
+    """Changes each time the article chip is removed: tables keyed with it drop their old selection."""
+    return int(st.session_state.get("_pd_chip_gen", 0))
+
+
 def translator_config():
     """Provider settings from st.secrets over the environment; the result never shows its keys."""
     from pressdesk.translate.config import TranslatorConfig

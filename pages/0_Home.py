@@ -25,9 +25,17 @@ def _facets(gen: tuple) -> dict:
     return store.facets(ui.con())
 
 
+@st.cache_data(show_spinner=False)
+def _counts(gen: tuple, languages: tuple, publishers: tuple, start, end, article) -> store.CorpusCounts:
+    return store.corpus_counts(ui.con(), list(languages) or None, list(publishers) or None, start, end, article)
+
+
+def _open(article_id: str | None) -> None:
+    st.session_state["article"] = article_id
+
+
 gen = ui.generation()
 facets = _facets(gen)
-counts = store.counts(con)
 
 with st.sidebar:
     st.header("Filters")
@@ -36,28 +44,38 @@ with st.sidebar:
     ui.init("from", kind="date")
     ui.init("to", kind="date")
     st.multiselect("Language", facets["languages"], key="lang")
-    st.multiselect("Outlet", facets["publishers"], key="outlet")
+    st.multiselect("Outlet", facets["publishers"], key="outlet", format_func=render.outlet_name)
     st.date_input("Published from", key="from")
     st.date_input("Published to", key="to")
 
+article_id = ui.article_filter("The numbers are this article's")
+filters = (tuple(st.session_state["lang"]), tuple(st.session_state["outlet"]), st.session_state["from"],
+           st.session_state["to"])
+counts = _counts(gen, *filters, article_id)
 cols = st.columns(5)
-for col, (label, key) in zip(cols, [("Articles", "articles"), ("Sentences", "sentences"), ("Events", "events"),
-                                    ("Event clusters", "clusters"), ("Quotes", "quotes")], strict=True):
-    col.metric(label, f"{counts[key]:,}")
+for col, (label, value, why) in zip(cols, [
+        ("Articles", counts.articles, "Articles matching the filters"),
+        ("Sentences", counts.sentences, None),
+        ("Quotes", counts.quotes, None),
+        ("Events", counts.events, "Dated events on the timeline: reports of one event in several articles count "
+                                  "once (the Timeline counts the same way)"),
+        ("Date mentions", counts.mentions, "Every date found in the text, including those whose year is unknown"),
+], strict=True):
+    col.metric(label, f"{value:,}", help=why)
 
-frame = _articles(gen, tuple(st.session_state["lang"]), tuple(st.session_state["outlet"]),
-                  st.session_state["from"], st.session_state["to"])
-
-if frame.empty:
-    st.info("No article matches these filters." if counts["articles"] else
-            "The corpus is empty: load articles below.")
+frame = _articles(gen, *filters)
+if article_id:
+    pass  # the reader below is the view; the chip above leads back to the whole corpus
+elif frame.empty:
+    st.info("No article matches these filters." if store.counts(con)["articles"] else
+            "The corpus is empty: load articles above.")
 else:
     left, mid, right = st.columns(3)
     by_lang = frame.groupby("language", dropna=False).size().reset_index(name="articles")
     left.plotly_chart(px.bar(render.plot_frame(by_lang, "language"), x="language", y="articles",
                              title="By language").update_yaxes(**render.count_ticks(by_lang["articles"].max())),
                       key="chart_lang")
-    by_pub = frame.assign(publisher=frame["publisher"].fillna("(unknown)")).groupby("publisher").size()
+    by_pub = frame.assign(publisher=frame["publisher"].map(render.outlet_name)).groupby("publisher").size()
     mid.plotly_chart(px.bar(render.plot_frame(by_pub.reset_index(name="articles"), "publisher"), x="articles",
                             y="publisher", orientation="h", title="By outlet")
                      .update_xaxes(**render.count_ticks(by_pub.max())), key="chart_outlet")
@@ -72,27 +90,28 @@ else:
                            key="chart_day")
     undated = int(frame["published"].isna().sum())
     if undated:
-        st.caption(f"{undated} article(s) have no known publication date: their relative dates cannot be "
-                   "resolved and day-month dates are shown without a year.")
+        st.caption(f"{undated} article{'s have' if undated != 1 else ' has'} no known publication date: relative "
+                   "dates in them cannot be resolved, and day-month dates are shown without a year.")
 
-st.subheader("Articles")
-ids = frame["article_id"].tolist()
-ui.init("article", options=ids or None)
-table = st.dataframe(
-    frame[["title", "publisher", "language", "published", "chars", "article_id"]],
-    hide_index=True, on_select="rerun", selection_mode="single-row", key="article_table",
-    column_config={"article_id": st.column_config.TextColumn("id")},
-)
-if table and table.selection.rows:
-    st.session_state["article"] = ids[table.selection.rows[0]]
-
-labels = {row.article_id: f"{row.title or row.article_id} · {row.publisher or '?'} · {row.language}"
-          for row in frame.itertuples()}
-if ids:
-    if st.session_state.get("article") not in labels:
-        st.session_state["article"] = None
-    st.selectbox("Open article", ids, key="article", format_func=lambda i: labels.get(i, i),
-                 index=None, placeholder="Select an article in the table or here")
+    st.subheader("Articles")
+    ids = frame["article_id"].tolist()
+    shown = frame.assign(publisher=frame["publisher"].map(render.outlet_name),
+                         title=frame["title"].fillna("Untitled article"))
+    table = st.dataframe(
+        shown[["title", "publisher", "language", "published", "chars"]],
+        hide_index=True, on_select="rerun", selection_mode="single-row", key=f"article_table_{ui.chip_generation()}",
+        column_config={"title": st.column_config.TextColumn("title", width="large"), "publisher": "outlet",
+                       "published": st.column_config.DateColumn("published"),
+                       "chars": st.column_config.NumberColumn("characters", format="%d")},
+    )
+    if table and table.selection.rows:
+        _open(ids[table.selection.rows[0]])
+        st.rerun()
+    labels = {row.article_id: f"{row.title or 'Untitled article'} · {render.outlet_name(row.publisher)} · "
+                              f"{row.language}" for row in frame.itertuples()}
+    st.selectbox("Open article", ids, key="_open_article", format_func=lambda i: labels.get(i, i),
+                 index=None, placeholder="Select an article in the table or here",
+                 on_change=lambda: _open(st.session_state["_open_article"]))
 
 ui.sync_url(["lang", "outlet", "from", "to", "article"])
 
@@ -107,8 +126,10 @@ if article_id:
             {"field": f, "value": str(art[f]) if art[f] is not None else "—", "found from": prov.get(f, "—")}
             for f in ("publisher", "language", "published", "url", "source")
         ]), hide_index=True)
-        links.page_link("pages/1_Timeline.py", label="Events in the timeline", icon=":material/timeline:")
-        links.page_link("pages/2_Who_said_what.py", label="Quotes", icon=":material/format_quote:")
+        links.page_link("pages/1_Timeline.py", label="Its events on the timeline", icon=":material/timeline:",
+                        query_params={"article": article_id, "range": "all"})
+        links.page_link("pages/2_Who_said_what.py", label="Its quotes", icon=":material/format_quote:",
+                        query_params={"article": article_id})
         links.page_link("pages/3_Translations.py", label="Side-by-side translation", icon=":material/translate:",
                         query_params={"article": article_id})
         with links.popover("Correct the date", help="Set the publication date when the text does not give "
@@ -172,7 +193,7 @@ def _load(who: str, files: list, url: str, pasted: str) -> None:
     st.cache_data.clear()
 
 
-with st.expander("Load articles", expanded=counts["articles"] == 0):
+with st.expander("Load articles", expanded=store.counts(con)["articles"] == 0):
     who = ui.require_editor("load")
     if who:
         st.write("Text, Markdown, HTML, or JSON/JSONL/CSV exports with a `text` field "

@@ -18,9 +18,16 @@ con = ui.con()
 
 
 @st.cache_data(show_spinner=False)
-def _events(gen, start, end, actors, languages, publishers, text) -> pd.DataFrame:
+def _events(gen, start, end, actors, languages, publishers, text, article) -> pd.DataFrame:
     return store.events(ui.con(), start, end, list(actors) or None, list(languages) or None,
-                        list(publishers) or None, text or None)
+                        list(publishers) or None, text or None, article)
+
+
+@st.cache_data(show_spinner=False)
+def _counts(gen, actors, languages, publishers, text, article) -> store.CorpusCounts:
+    """The same count Home shows for the same filters (one store query)."""
+    return store.corpus_counts(ui.con(), list(languages) or None, list(publishers) or None, article=article,
+                               actors=list(actors) or None, text=text or None)
 
 
 @st.cache_data(show_spinner=False)
@@ -63,15 +70,17 @@ with st.sidebar:
         st.date_input("Events to", key="to")
     st.multiselect("Actors", actor_options, key="actor")
     st.multiselect("Languages", facets["languages"], key="lang")
-    st.multiselect("Outlets", facets["publishers"], key="outlet")
+    st.multiselect("Outlets", facets["publishers"], key="outlet", format_func=render.outlet_name)
     st.text_input("Text contains", key="q")
     st.radio("Rows", ["actor", "cluster"], key="rows", horizontal=True)
     st.radio("Colour by", ["language", "outlet"], key="colour", horizontal=True)
     st.text_input("Translation language (hover)", key="to_lang", max_chars=5)
 
-URL_KEYS = ["range", "from", "to", "actor", "lang", "outlet", "q", "rows", "colour", "to_lang"]
+URL_KEYS = ["range", "from", "to", "actor", "lang", "outlet", "q", "rows", "colour", "to_lang", "article"]
+article = ui.article_filter("Only this article's events are shown")
 filters = (None, None, tuple(st.session_state["actor"]), tuple(st.session_state["lang"]),
-           tuple(st.session_state["outlet"]), st.session_state["q"])
+           tuple(st.session_state["outlet"]), st.session_state["q"], article)
+counts = _counts(gen, *filters[2:])
 events = _events(gen, *filters)
 if events.empty:
     st.info("No dated event matches these filters." if store.counts(con)["events"] else
@@ -103,9 +112,17 @@ unknown = events[~events["year_known"]]
 joined = _joined(gen, *filters)
 
 hidden = len(everything) - len(clustered)
-st.caption(f"{len(clustered)} events from {len(known)} date mentions in {known['article_id'].nunique()} articles"
-           + (f", {start:%d %b %Y} – {end:%d %b %Y}" if start and end else "")
-           + (f"; {hidden} more outside this range (choose “All” to see them)." if hidden else "."))
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+st.caption(f"{_n(counts.events, 'event')} from {_n(counts.dated, 'dated mention')} in "
+           f"{_n(counts.event_articles, 'article')}"
+           + (f", and {_n(counts.year_unknown, 'mention')} whose year is unknown" if counts.year_unknown else "")
+           + ". " + (f"{len(clustered):,} shown, {start:%d %b %Y} – {end:%d %b %Y}" if start and end else "")
+           + (f"; {hidden:,} outside this range (choose “All” to see them)." if hidden else ""))
 if not clustered.empty:
     bars = timeline.bars(clustered, rows=st.session_state["rows"], colour=st.session_state["colour"])
     shown = bars["row"].nunique()
@@ -117,7 +134,7 @@ if not clustered.empty:
     hi = max(end or bars["end"].max().date(), bars["end"].max().date())
     bars = timeline.widen(bars, timeline.min_bar_days(lo, hi))
     bars["hover"] = [
-        f"<b>{r.when}</b> · {r.reports} report(s): {escape(', '.join(r.publishers))}"
+        f"<b>{r.when}</b> · {r.reports} report(s): {escape(', '.join(map(render.outlet_name, r.publishers)))}"
         f"<br>{escape(timeline.label(r.summary, 160))}"
         + (f"<br><i>{escape(timeline.label(r.translation, 160))}</i>" if r.translation else "")
         for r in bars.itertuples()
@@ -160,7 +177,8 @@ if chosen:
     cols = st.columns(min(3, len(reports)))
     for i, rep in enumerate(reports.itertuples()):
         with cols[i % len(cols)], st.container(border=True):
-            st.markdown(f"**{render.md(rep.publisher)}** · {rep.language} · published {rep.published or 'unknown'}")
+            st.markdown(f"**{render.md(render.outlet_name(rep.publisher))}** · {rep.language} · "
+                        f"published {render.shown(rep.published, 'on an unknown date')}")
             if rep.event_id in joined:
                 st.caption(f"“{render.md(rep.date_text)}” → year unknown; grouped here: {render.md(joined[rep.event_id][1])}")
             else:
@@ -170,7 +188,8 @@ if chosen:
             tr = report_tr.get(rep.summary)
             if tr:
                 st.caption(f"{target}: {render.md(tr)}")
-            st.page_link("pages/0_Home.py", label="Open article", icon="📄", query_params={"article": rep.article_id})
+            st.page_link("pages/0_Home.py", label="Open article", icon=":material/article:",
+                         query_params={"article": rep.article_id})
             st.page_link("pages/3_Translations.py", label="Side by side", icon=":material/translate:",
                          query_params={"article": rep.article_id, "to": target})
 

@@ -18,9 +18,9 @@ SORTS = {"said on": "said_on", "speaker": "speaker", "outlet": "publisher", "lan
 
 
 @st.cache_data(show_spinner=False)
-def _quotes(gen, speakers, types, kinds, languages, start, end, text) -> pd.DataFrame:
+def _quotes(gen, speakers, types, kinds, languages, start, end, text, article=None) -> pd.DataFrame:
     return store.quotes(ui.con(), list(speakers) or None, list(types) or None, list(kinds) or None,
-                        list(languages) or None, start, end, text or None)
+                        list(languages) or None, start, end, text or None, article)
 
 
 @st.cache_data(show_spinner=False)
@@ -100,9 +100,10 @@ with st.sidebar:
     st.toggle("Newest / Z first", key="desc")
     st.text_input("Translation language", key="to_lang", max_chars=5)
 
+article = ui.article_filter("Only this article's quotes are shown")
 quotes = _quotes(gen, tuple(st.session_state["speaker"]), tuple(st.session_state["type"]),
                  tuple(st.session_state["kind"]), tuple(st.session_state["lang"]), st.session_state["from"],
-                 st.session_state["to"], st.session_state["q"])
+                 st.session_state["to"], st.session_state["q"], article)
 if st.session_state["country"]:
     quotes = quotes[quotes["speaker"].map(affiliations).isin(st.session_state["country"])].reset_index(drop=True)
 target = target_code(st.session_state["to_lang"])
@@ -186,7 +187,7 @@ with speaker_tab:
                  format_func=lambda s: f"{s} ({int(speaker_table.set_index('speaker').loc[s, 'quotes'])})")
     who = st.session_state.get("who")
     if who:
-        said = store.quotes(con, [who])
+        said = store.quotes(con, [who], article=article)
         said_tr = ui.translations_of(gen, tuple(zip(said["text"], said["language"], strict=True)), target)
         said["translation"] = [said_tr.get(t) for t in said["text"]]
         said["compare_text"] = said["translation"].fillna(said["text"])
@@ -204,4 +205,4 @@ with speaker_tab:
                     if rep.translation:
                         st.caption(f"{target}: {render.md(rep.translation)}")
 
-ui.sync_url(["tab", "cards", "speaker", "country", "type", "kind", "lang", "from", "to", "q", "sort", "desc", "to_lang", "quote", "who"])
+ui.sync_url(["article", "tab", "cards", "speaker", "country", "type", "kind", "lang", "from", "to", "q", "sort", "desc", "to_lang", "quote", "who"])

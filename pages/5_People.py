@@ -57,7 +57,6 @@ names = _names(gen)
 known = names["name"].tolist()
 counts = {r.name: (r.quotes, r.events) for r in names.itertuples()}
 ui.init("entity", clean=lambda raw: _resolve(raw, known))
-ui.init("article")
 if st.session_state.get("entity") not in known and st.session_state.get("entity"):
     known = [st.session_state["entity"], *known]  # a gazetteer entity with nothing in the corpus yet
 st.selectbox("Person, organisation or country", known, key="entity", index=None, placeholder="Choose a name",
@@ -65,10 +64,10 @@ st.selectbox("Person, organisation or country", known, key="entity", index=None,
 if st.query_params.get("entity") and not st.session_state.get("entity"):
     st.info(f"No person, organisation or country called “{render.md(st.query_params.get('entity'))}” was found.")
 name = st.session_state.get("entity")
-article = st.session_state.get("article") or None
+article = ui.article_filter("Only what this article says is shown")
 if not name:
     st.caption(f"{len(known)} names in the corpus. Or search everything on the Search page.")
-    ui.sync_url(["entity"])
+    ui.sync_url(["entity", "article"])
     st.stop()
 
 ui.init("page", default=0, kind="int")
@@ -76,9 +75,6 @@ page = max(0, int(st.session_state.get("page") or 0))
 said, total, over_time, (events, n_events), (articles, n_articles), alongside = _entity(gen, name, article, page)
 kind = names.set_index("name")["type"].get(name, "")
 st.header(render.md(name))
-if article:
-    st.info(f"Only article {render.md(article)} is shown.")
-    st.button("Show every article", on_click=lambda: st.session_state.update(article=None, page=0))
 st.caption(f"{render.md(kind or 'name')} · {total} quote(s) · {n_events} timeline mention(s) · "
            f"{n_articles} article(s)")
 links = st.columns(3)

@@ -15,32 +15,33 @@ SECTIONS = ["quotes", "articles", "translations"]
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _search(gen, text: str, section: str, page: int):
+def _search(gen, text: str, section: str, page: int, article: str | None = None):
     query = search.parse(text)
     finder = {"quotes": search.quotes, "articles": search.articles, "translations": search.translations}[section]
-    frame, total = finder(ui.con(), query, page)
+    frame, total = finder(ui.con(), query, page, article=article)
     return query, frame, total
 
 
 @st.cache_data(show_spinner=False, max_entries=256)
-def _totals(gen, text: str) -> dict[str, int]:
-    return {s: _search(gen, text, s, 0)[2] for s in SECTIONS}
+def _totals(gen, text: str, article: str | None = None) -> dict[str, int]:
+    return {s: _search(gen, text, s, 0, article)[2] for s in SECTIONS}
 
 
 gen = ui.generation()
 ui.init("q", default="")
 ui.init("in", default="quotes", options=SECTIONS)
 ui.init("page", default=0, kind="int")
+article = ui.article_filter("Only this article is searched")
 st.text_input("Search", key="q", placeholder="A name, a place, words from a quote…", max_chars=200,
               on_change=lambda: st.session_state.update(page=0))
 text = " ".join((st.session_state.get("q") or "").split())
 if not text:
     st.caption("Type a name or some words, then press Enter.")
-    ui.sync_url(["q"])
+    ui.sync_url(["q", "article"])
     st.stop()
 
-totals = _totals(gen, text)
-query = _search(gen, text, "quotes", 0)[0]
+totals = _totals(gen, text, article)
+query = _search(gen, text, "quotes", 0, article)[0]
 if query.entities:
     name_cols = st.columns(min(4, len(query.entities)))
     for i, entity in enumerate(query.entities):
@@ -51,7 +52,7 @@ st.segmented_control("Show", SECTIONS, key="in", format_func=lambda s: f"{s.capi
 section = st.session_state.get("in") or "quotes"
 pages = max(1, (totals[section] - 1) // search.PAGE_SIZE + 1)
 page = min(max(0, int(st.session_state.get("page") or 0)), pages - 1)
-_, frame, total = _search(gen, text, section, page)
+_, frame, total = _search(gen, text, section, page, article)
 if not total:
     st.info(f"No {section} match “{render.md(text)}”." + ("" if sum(totals.values()) else
             " Try fewer words, or part of a name."))
@@ -106,4 +107,4 @@ else:
 if pages > 1:
     st.number_input(f"Page (of {pages})", min_value=1, max_value=pages, value=page + 1, key="_page_box",
                     on_change=lambda: st.session_state.update(page=st.session_state["_page_box"] - 1))
-ui.sync_url(["q", "in", "page"] if page else ["q", "in"])
+ui.sync_url(["q", "in", "page", "article"] if page else ["q", "in", "article"])

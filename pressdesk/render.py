@@ -50,6 +50,23 @@ def plot_frame(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
     return out
 
 
+UNKNOWN_OUTLET = "(unknown)"  # the store's filter value for articles without a publisher
+
+
+def outlet_name(value: object) -> str:
+    """An outlet as a reader sees it: a missing or placeholder publisher reads "unknown outlet", never None/nan."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)) or str(value).strip() in ("", UNKNOWN_OUTLET):
+        return "unknown outlet"
+    return str(value)
+
+
+def shown(value: object, missing: str = "—") -> str:
+    """Any cell value as text, with None, NaN and NaT said plainly instead of printed raw."""
+    if value is None or (not isinstance(value, list | tuple | dict) and pd.isna(value)):
+        return missing
+    return str(value)
+
+
 def count_ticks(largest: float, ticks: int = 6) -> dict:
     """Axis settings for counts: whole-number ticks only, so no chart shows "1.5 articles"."""
     return {"tick0": 0, "dtick": max(1, -(-int(largest) // ticks)), "tickformat": "d", "rangemode": "tozero"}

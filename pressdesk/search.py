@@ -102,7 +102,8 @@ def _page(con: duckdb.DuckDBPyConnection, sql: str, params: list, page: int, siz
     return frame.drop(columns="_total"), total
 
 
-def quotes(con: duckdb.DuckDBPyConnection, query: Query, page: int = 0, size: int = PAGE_SIZE) -> tuple[pd.DataFrame, int]:
+def quotes(con: duckdb.DuckDBPyConnection, query: Query, page: int = 0, size: int = PAGE_SIZE,
+           article: str | None = None) -> tuple[pd.DataFrame, int]:
     """Quotes whose text, speaker or surface form matches, or whose speaker is a named entity; newest first."""
     if not query.terms:
         return pd.DataFrame(), 0
@@ -110,37 +111,41 @@ def quotes(con: duckdb.DuckDBPyConnection, query: Query, page: int = 0, size: in
     sql = f"""SELECT q.quote_id, q.article_id, q.speaker, q.speaker_role, q.text, q.said_on, q.language,
                      coalesce(a.publisher, a.source) AS publisher, a.url, a.published
               FROM quotes q JOIN articles a USING (article_id)
-              WHERE list_contains(?::VARCHAR[], q.speaker) OR {_any('q.text')}
-                 OR {_any("coalesce(q.speaker, '') || ' ' || coalesce(q.speaker_surface, '')")}
+              WHERE (list_contains(?::VARCHAR[], q.speaker) OR {_any('q.text')}
+                     OR {_any("coalesce(q.speaker, '') || ' ' || coalesce(q.speaker_surface, '')")})
+                AND (?::VARCHAR IS NULL OR q.article_id = ?)
               ORDER BY q.said_on DESC NULLS LAST, q.speaker, q.quote_id"""
-    return _page(con, sql, [names, pattern(query.terms), pattern(query.terms)], page, size)
+    return _page(con, sql, [names, pattern(query.terms), pattern(query.terms), article, article], page, size)
 
 
-def articles(con: duckdb.DuckDBPyConnection, query: Query, page: int = 0, size: int = PAGE_SIZE) -> tuple[pd.DataFrame, int]:
+def articles(con: duckdb.DuckDBPyConnection, query: Query, page: int = 0, size: int = PAGE_SIZE,
+             article: str | None = None) -> tuple[pd.DataFrame, int]:
     """Articles whose title or text matches, with a snippet around the first match; newest first."""
     if not query.terms:
         return pd.DataFrame(), 0
     sql = f"""SELECT article_id, title, coalesce(publisher, source) AS publisher, language, published, url,
                      text AS _text
               FROM articles WHERE {_any("coalesce(title, '') || ' ' || text")}
+                AND (?::VARCHAR IS NULL OR article_id = ?)
               ORDER BY published DESC NULLS LAST, article_id"""
-    frame, total = _page(con, sql, [pattern(query.terms)], page, size)
+    frame, total = _page(con, sql, [pattern(query.terms), article, article], page, size)
     if not frame.empty:
         frame["snippet"] = [snippet(t, query.terms) for t in frame.pop("_text")]
     return frame, total
 
 
 def translations(con: duckdb.DuckDBPyConnection, query: Query, page: int = 0,
-                 size: int = PAGE_SIZE) -> tuple[pd.DataFrame, int]:
+                 size: int = PAGE_SIZE, article: str | None = None) -> tuple[pd.DataFrame, int]:
     """Cached translations whose original or translated text matches, with an article that holds the original."""
     if not query.terms:
         return pd.DataFrame(), 0
     sql = f"""SELECT t.source_lang, t.target_lang, t.source_text, t.translated,
                      (SELECT min(s.article_id) FROM sentences s WHERE s.text = t.source_text) AS article_id
               FROM translations t
-              WHERE {_any('t.translated')} OR {_any('t.source_text')}
+              WHERE ({_any('t.translated')} OR {_any('t.source_text')})
+                AND (?::VARCHAR IS NULL OR t.source_text IN (SELECT text FROM sentences WHERE article_id = ?))
               ORDER BY t.created_at DESC, t.text_hash, t.target_lang"""
-    return _page(con, sql, [pattern(query.terms), pattern(query.terms)], page, size)
+    return _page(con, sql, [pattern(query.terms), pattern(query.terms), article, article], page, size)
 
 
 def snippet(text: str, terms: tuple[str, ...], width: int = 180) -> str:

@@ -89,4 +89,5 @@ def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     return con.cursor().execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
 
 
+from pressdesk.store.overview import *  # noqa: E402,F403
 from pressdesk.store.queries import *  # noqa: E402,F403  (pages read through pressdesk.store)

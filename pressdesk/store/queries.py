@@ -95,6 +95,7 @@ def events(
     languages: list[str] | None = None,
     publishers: list[str] | None = None,
     text: str | None = None,
+    article: str | None = None,
 ) -> pd.DataFrame:
     """Events with their article's language, outlet and title, filtered; date filters use overlap."""
     return df(
@@ -107,8 +108,10 @@ def events(
              AND (? IS NULL OR list_contains(?, a.language))
              AND (? IS NULL OR list_contains(?, coalesce(a.publisher, '(unknown)')))
              AND (? IS NULL OR e.summary ILIKE '%' || ? || '%' OR e.date_text ILIKE '%' || ? || '%')
+             AND (? IS NULL OR e.article_id = ?)
            ORDER BY e.date_start NULLS LAST, e.month, e.day, e.cluster_id, a.published""",
-        [start, start, end, end, actors, actors, languages, languages, publishers, publishers, text, text, text],
+        [start, start, end, end, actors, actors, languages, languages, publishers, publishers, text, text, text,
+         article, article],
     )
 
 
@@ -128,6 +131,7 @@ def quotes(
     start: date | None = None,
     end: date | None = None,
     text: str | None = None,
+    article: str | None = None,
 ) -> pd.DataFrame:
     """Quotes with their article's outlet, title and URL, filtered."""
     return df(
@@ -142,9 +146,10 @@ def quotes(
              AND (? IS NULL OR q.said_on <= ?)
              AND (? IS NULL OR q.text ILIKE '%' || ? || '%' OR q.speaker ILIKE '%' || ? || '%'
                   OR q.cue ILIKE '%' || ? || '%')
+             AND (? IS NULL OR q.article_id = ?)
            ORDER BY q.said_on DESC NULLS LAST, q.speaker, q.article_id, q.start_char""",
         [speakers, speakers, speaker_types, speaker_types, kinds, kinds, languages, languages,
-         start, start, end, end, text, text, text, text],
+         start, start, end, end, text, text, text, text, article, article],
     )
 
 

@@ -1,0 +1,70 @@
+"""Counts over a filtered slice of the corpus: one query, so Home and Timeline always agree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+import duckdb
+
+
+@dataclass(frozen=True)
+class CorpusCounts:
+    """What a set of filters selects: articles and their sentences, quotes, date mentions and events."""
+
+    articles: int
+    sentences: int
+    quotes: int
+    mentions: int  # every date mention (event row), year known or not
+    dated: int  # mentions whose year is known: the ones on the timeline
+    events: int  # distinct events (clusters) among the dated mentions: the timeline's bars
+    year_unknown: int  # mentions with a day and month only
+    event_articles: int  # articles with at least one date mention
+
+
+def corpus_counts(
+    con: duckdb.DuckDBPyConnection,
+    languages: list[str] | None = None,
+    publishers: list[str] | None = None,
+    start: date | None = None,
+    end: date | None = None,
+    article: str | None = None,
+    actors: list[str] | None = None,
+    text: str | None = None,
+) -> CorpusCounts:
+    """Counts for articles matching language, outlet, publication date and article; events also by actor and text."""
+    row = con.cursor().execute(
+        """WITH arts AS (
+               SELECT article_id FROM articles
+               WHERE (? IS NULL OR list_contains(?, language))
+                 AND (? IS NULL OR list_contains(?, coalesce(publisher, '(unknown)')))
+                 AND (? IS NULL OR published >= ?)
+                 AND (? IS NULL OR published <= ?)
+                 AND (? IS NULL OR article_id = ?)),
+           ev AS (
+               SELECT e.cluster_id, e.year_known, e.article_id FROM events e JOIN arts USING (article_id)
+               WHERE (? IS NULL OR len(list_intersect(e.actors, ?)) > 0)
+                 AND (? IS NULL OR e.summary ILIKE '%' || ? || '%' OR e.date_text ILIKE '%' || ? || '%'))
+           SELECT (SELECT count(*) FROM arts),
+                  (SELECT count(*) FROM sentences JOIN arts USING (article_id)),
+                  (SELECT count(*) FROM quotes JOIN arts USING (article_id)),
+                  (SELECT count(*) FROM ev),
+                  (SELECT count(*) FROM ev WHERE year_known),
+                  (SELECT count(DISTINCT cluster_id) FROM ev WHERE year_known),
+                  (SELECT count(*) FROM ev WHERE NOT year_known),
+                  (SELECT count(DISTINCT article_id) FROM ev)""",
+        [languages, languages, publishers, publishers, start, start, end, end, article, article,
+         actors, actors, text, text, text],
+    ).fetchone()
+    return CorpusCounts(*(int(v) for v in row))
+
+
+def article_label(con: duckdb.DuckDBPyConnection, article_id: str) -> str | None:
+    """A short human name for an article (title, outlet, language), or None when no such article exists."""
+    row = con.cursor().execute(
+        "SELECT title, publisher, language, published FROM articles WHERE article_id = ?", [article_id]).fetchone()
+    if row is None:
+        return None
+    title, publisher, language, published = row
+    parts = [title or "Untitled article", publisher, language, published.isoformat() if published else None]
+    return " · ".join(str(p) for p in parts if p)
