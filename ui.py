@@ -118,6 +118,15 @@ def _parse(raw: str | None, kind: str, default: Any) -> Any:
     return raw
 
 
+def follow_url(key: str) -> None:
+    """Adopt the URL's value for `key` when a link changed it: switching pages keeps this session's old value,
+    which would otherwise win over the link's."""
+    url = st.query_params.get(key)
+    if url is not None and url != st.session_state.get(f"_pd_seen_{key}"):
+        st.session_state[key] = url
+        st.session_state[f"_pd_seen_{key}"] = url
+
+
 def sync_url(keys: Iterable[str]) -> None:
     """Write the named widgets' values to the URL (empty values are left out)."""
     params: dict[str, Any] = {}
@@ -131,6 +140,9 @@ def sync_url(keys: Iterable[str]) -> None:
             params[key] = value.isoformat()
         else:
             params[key] = str(value)
+    for key in keys:  # what the URL says now, so a later link that changes it is noticed (follow_url)
+        seen = params.get(key)
+        st.session_state[f"_pd_seen_{key}"] = seen if seen is None or isinstance(seen, str) else None
     want = {k: v if isinstance(v, list) else [v] for k, v in params.items()}
     have = {k: st.query_params.get_all(k) for k in st.query_params}
     if want != have:
@@ -151,6 +163,7 @@ def article_filter(note: str = "Only this article is shown") -> str | None:
     """The article this page is narrowed to (`?article=<id>`), shown as a removable chip; None for every article.
     An id that names no article is dropped with a one-line notice."""
     init("article")
+    follow_url("article")
     article_id = st.session_state.get("article") or None
     if not article_id:
         return None

@@ -103,7 +103,7 @@ def _running(page) -> bool:
 
 
 def _report(page) -> str:
-    found = re.search(r"(added \d+, already loaded \d+, failed \d+)", page.inner_text("body"))
+    found = re.search(r"(\d+ articles? added[^.\n]*\.)", page.inner_text("body"))
     return found.group(1) if found else ""
 
 

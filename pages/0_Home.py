@@ -9,7 +9,8 @@ import plotly.express as px
 import streamlit as st
 
 import ui
-from pressdesk import audit, render, store
+from pressdesk import audit, loading, render, store
+from pressdesk.translate import TARGET_LANGUAGES
 
 ui.page_header("PressDesk", "Read the world's press across languages: corpus, timeline, who said what, translations.")
 con = ui.con()
@@ -32,6 +33,89 @@ def _counts(gen: tuple, languages: tuple, publishers: tuple, start, end, article
 
 def _open(article_id: str | None) -> None:
     st.session_state["article"] = article_id
+
+
+def _load(who: str, files: list, url: str, pasted: str, given: dict) -> loading.LoadSummary:
+    """Ingest what the editor gave, with a progress bar; each added article is audited under the editor's name."""
+    from pressdesk.ingest import IngestReport, ingest, ingest_upload
+
+    report = IngestReport()
+    jobs = [(f.name, "upload", lambda f=f: ingest_upload(con, f.name, f.getvalue(), given=given)) for f in files or []]
+    if url.strip():
+        jobs.append((url.strip(), "load URL", lambda: ingest(con, [url.strip()], given=given)))
+    if pasted.strip():
+        jobs.append(("pasted text", "paste",
+                     lambda: ingest_upload(con, "pasted text.txt", pasted.encode("utf-8"), given=given)))
+    bar = st.progress(0.0, text="Loading…")
+    for i, (target, action, job) in enumerate(jobs):
+        bar.progress(i / len(jobs), text=f"Loading and extracting {i + 1} of {len(jobs)}: {render.md(target)}")
+        part = ui.safe(job, message=f"Could not load {target}") or IngestReport()
+        report.merge(part)
+        if part.added:  # recorded at once: a rerun that interrupts this script cannot leave an edit unrecorded
+            ui.safe(audit.log, con, who, action, [(aid, target, None, "added") for aid in part.added],
+                    message="Could not record the change")
+    bar.empty()
+    st.cache_data.clear()  # every count and list on every page is read afresh
+    return loading.summarise(con, report)
+
+
+def _show_summary(summary: loading.LoadSummary) -> None:
+    """The load's outcome: one headline, a line per new article (with a link), a line per problem."""
+    (st.success if summary.articles else st.info)(summary.headline())
+    for art in summary.articles:
+        left, right = st.columns([2, 3], vertical_alignment="center")
+        # a button, not a page_link: a link to the page itself loses its query parameters in Streamlit 1.67
+        left.button(render.md(art.title), icon=":material/article:", type="tertiary", key=f"open_new_{art.article_id}",
+                    on_click=_open, args=(art.article_id,), help="Open this article in the reader")
+        right.caption(render.md(loading.article_line(art)))
+    for problem in summary.problems:
+        st.warning(render.md(problem))
+    for note in summary.notes:
+        st.caption(f"Loaded with a note: {render.md(note)}")
+
+
+def _load_panel(who: str) -> None:
+    """Upload, a URL or pasted text, with optional metadata, at the top of Home for editors."""
+    with st.container(border=True):
+        st.markdown("**Load articles**")
+        up, link, paste = st.tabs(["Upload files", "From a URL", "Paste text"])
+        files = up.file_uploader("Upload files", accept_multiple_files=True, label_visibility="collapsed",
+                                 type=["txt", "md", "html", "htm", "json", "jsonl", "csv"],
+                                 help="Text, Markdown, HTML, or JSON/JSONL/CSV exports with a `text` field "
+                                      "(optional `source`, `url`, `title`, `publisher`, `published`, `language`).")
+        url = link.text_input("Article URL", placeholder="https://")
+        pasted = paste.text_area("Article text", height=120, placeholder="Paste an article's text here")
+        st.caption("Optional, used where the file or text does not say. A standard dateline "
+                   "(“PARIS, 3 March 2025 —”) gives the date by itself.")
+        c1, c2, c3, c4 = st.columns(4)
+        outlet = c1.text_input("Outlet", key="load_outlet", max_chars=300)
+        source_url = c2.text_input("Original link", key="load_url", placeholder="https://",
+                                   help="The article's own address, kept as its source link")
+        published = c3.date_input("Published on", value=None, key="load_date")
+        language = c4.selectbox("Language", list(TARGET_LANGUAGES), index=None, key="load_lang",
+                                placeholder="Detect", format_func=lambda c: f"{TARGET_LANGUAGES[c]} ({c})")
+        # The click is kept by its callback, so a rerun that replaces the clicked run (an upload finishing) keeps it.
+        st.button("Load", type="primary", on_click=st.session_state.update, kwargs={"_pd_load": True})
+        clicked = st.session_state.pop("_pd_load", False)
+        if clicked and not (files or url.strip() or pasted.strip()):
+            st.info("Choose files, give a URL or paste a text first.")
+        elif clicked:
+            given, problems = loading.given_metadata(outlet, source_url, published, language)
+            summary = _load(who, files, url, pasted, given)
+            summary.problems[:0] = problems
+            st.session_state["_pd_load_summary"] = summary
+        if summary := st.session_state.get("_pd_load_summary"):
+            _show_summary(summary)
+            st.button("Clear this summary", key="clear_load_summary", type="tertiary",
+                      on_click=lambda: st.session_state.pop("_pd_load_summary", None))
+
+
+editor = ui.editor()
+if editor:
+    _load_panel(editor)
+else:
+    with st.expander("Load articles (editors)", expanded=False):
+        ui.require_editor("load")
 
 
 gen = ui.generation()
@@ -68,7 +152,7 @@ if article_id:
     pass  # the reader below is the view; the chip above leads back to the whole corpus
 elif frame.empty:
     st.info("No article matches these filters." if store.counts(con)["articles"] else
-            "The corpus is empty: load articles above.")
+            "The corpus is empty: an editor can load articles at the top of this page.")
 else:
     left, mid, right = st.columns(3)
     by_lang = frame.groupby("language", dropna=False).size().reset_index(name="articles")
@@ -162,50 +246,3 @@ if article_id:
         if len(changes):
             with st.expander(f"Changes to this article ({len(changes)})"):
                 st.dataframe(changes, hide_index=True)
-
-st.divider()
-
-
-def _load(who: str, files: list, url: str, pasted: str) -> None:
-    """Ingest what the editor gave; each added article is recorded in the audit under the editor's name."""
-    from pressdesk.ingest import IngestReport, ingest, ingest_upload
-
-    report = IngestReport()
-
-    def add(part: IngestReport | None, action: str, target: str) -> None:
-        part = part or IngestReport()
-        report.merge(part)
-        if part.added:  # recorded at once: a rerun that interrupts this script cannot leave an edit unrecorded
-            ui.safe(audit.log, con, who, action, [(aid, target, None, "added") for aid in part.added],
-                    message="Could not record the change")
-
-    with st.spinner("Loading and extracting…"):
-        for f in files or []:
-            add(ui.safe(ingest_upload, con, f.name, f.getvalue(), message=f"Could not load {f.name}"), "upload", f.name)
-        if url.strip():
-            add(ui.safe(ingest, con, [url.strip()], message="Could not load the URL"), "load URL", url.strip())
-        if pasted.strip():
-            add(ui.safe(ingest_upload, con, "pasted text.txt", pasted.encode("utf-8"),
-                        message="Could not load the pasted text"), "paste", "pasted text")
-    st.success(report.summary())
-    for source, reason in report.failed:
-        st.warning(f"Skipped {render.md(source)}: {render.md(reason)}")
-    st.cache_data.clear()
-
-
-with st.expander("Load articles", expanded=store.counts(con)["articles"] == 0):
-    who = ui.require_editor("load")
-    if who:
-        st.write("Text, Markdown, HTML, or JSON/JSONL/CSV exports with a `text` field "
-                 "(optional `source`, `url`, `title`, `publisher`, `published`, `language`).")
-        files = st.file_uploader("Upload files", accept_multiple_files=True,
-                                 type=["txt", "md", "html", "htm", "json", "jsonl", "csv"])
-        url = st.text_input("…or an article URL", placeholder="https://")
-        pasted = st.text_area("…or paste an article's text", height=120)
-        # The click is kept by its callback, so a rerun that replaces the clicked run (an upload finishing) keeps it.
-        st.button("Load", type="primary", on_click=st.session_state.update, kwargs={"_pd_load": True})
-        clicked = st.session_state.pop("_pd_load", False)
-        if clicked and not (files or url.strip() or pasted.strip()):
-            st.info("Choose files, give a URL or paste a text first.")
-        elif clicked:
-            _load(who, files, url, pasted)

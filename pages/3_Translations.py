@@ -27,6 +27,9 @@ if arts.empty:
 
 ids = arts["article_id"].tolist()
 labels = {r.article_id: f"{r.title or r.article_id} · {r.publisher or '?'} · {r.language}" for r in arts.itertuples()}
+ui.follow_url("article")  # a link from another page wins over the article this session last read there
+if st.session_state.get("article") not in ids:
+    st.session_state.pop("article", None)
 ui.init("article", default=ids[0], options=ids)
 ui.init("to", default="en", options=list(TARGET_LANGUAGES))
 left, right = st.columns([3, 1])

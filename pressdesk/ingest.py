@@ -222,8 +222,10 @@ def ingest(
     extract: bool = True,
     progress: Callable[[int, int, str], None] | None = None,
     allow_private_urls: bool = False,
+    given: dict | None = None,
 ) -> IngestReport:
-    """Ingest files, folders and URLs. Every failure becomes a one-line entry in the report."""
+    """Ingest files, folders and URLs. Every failure becomes a one-line entry in the report. `given` metadata
+    (checked, e.g. from the upload form) fills the fields a record does not state itself."""
     report = IngestReport()
     sources = list(readers.expand(inputs, report.failed))
     for start in range(0, len(sources), BATCH_FILES):
@@ -233,7 +235,8 @@ def ingest(
             if progress:
                 progress(i, len(sources), str(src))
             try:
-                read.append((str(src), readers.read_source(src, allow_private_urls=allow_private_urls)))
+                read.append((str(src), with_given(readers.read_source(src, allow_private_urls=allow_private_urls),
+                                                  given)))
             except IngestError as exc:
                 report.failed.append((str(src), str(exc)))
             except Exception as exc:  # noqa: BLE001 - one odd file never aborts the run
@@ -256,11 +259,19 @@ def _extract_added(con: duckdb.DuckDBPyConnection, report: IngestReport) -> None
         extract_articles(con, report.added)
 
 
-def ingest_upload(con: duckdb.DuckDBPyConnection, name: str, data: bytes, extract: bool = True) -> IngestReport:
-    """An uploaded file: same readers and checks as files on disk."""
+def with_given(docs: list[RawDoc], given: dict | None) -> list[RawDoc]:
+    """Documents with `given` metadata filling the fields each record does not state (its own values win)."""
+    for doc in docs if given else []:
+        doc.meta = {**given, **doc.meta}
+    return docs
+
+
+def ingest_upload(con: duckdb.DuckDBPyConnection, name: str, data: bytes, extract: bool = True,
+                  given: dict | None = None) -> IngestReport:
+    """An uploaded file: same readers and checks as files on disk; `given` as in `ingest`."""
     report = IngestReport()
     try:
-        docs = readers.read_bytes(name, data)
+        docs = with_given(readers.read_bytes(name, data), given)
     except IngestError as exc:
         report.failed.append((name, str(exc)))
         return report

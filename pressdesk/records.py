@@ -79,6 +79,11 @@ def _check_field(name: str, value: object) -> tuple[object, str | None]:
     return text or None, None
 
 
+def check_field(name: str, value: object) -> tuple[object, str | None]:
+    """One field checked as a record's would be (for metadata typed in a form): (value to keep or None, why not)."""
+    return _check_field(name, value)
+
+
 def _check_date(value: object) -> tuple[object, str | None]:
     if isinstance(value, datetime):
         value = value.date()

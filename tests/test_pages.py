@@ -190,7 +190,7 @@ def test_pasted_article_is_loaded_and_extracted(app_db):
                               "Moscou restait ouverte au dialogue.")
     at.button[0].click().run()
     assert not at.exception
-    assert any("added 1" in s.value for s in at.success)
+    assert any(s.value.startswith("1 article added") for s in at.success)
     assert query(app_db, "SELECT count(*) FROM articles")[0][0] == 6
     assert query(app_db, "SELECT count(*) FROM quotes q JOIN articles a USING (article_id) "
                          "WHERE a.source = 'pasted text.txt' AND q.speaker = 'Dmitri Peskov'")[0][0] == 1

@@ -28,7 +28,7 @@ def test_twenty_sessions_load_while_an_editor_uploads(sample_db, tmp_path):
     outcome = run(db, SESSIONS)
     assert outcome.errors == []
     assert outcome.settled == SESSIONS
-    assert outcome.upload.startswith("added 1")
+    assert outcome.upload.startswith("1 article added")
     assert "Traceback" not in outcome.server_log
     con = store.connect(db)
     try:
