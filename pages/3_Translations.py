@@ -105,3 +105,48 @@ for s, tr in zip(sentences.itertuples(), frame.itertuples(), strict=True):
 st.html(render.aligned_html(rows))
 st.caption("Yellow: quotes · blue: dates. 💬/📅 mark a translated sentence whose quote or date "
            "could not be located word for word in the translation.")
+
+
+@st.cache_data(show_spinner=False)
+def _cache_stats(gen) -> pd.DataFrame:
+    from pressdesk.translate import cache
+
+    return cache.stats(ui.con())
+
+
+def _import_cache(who: str, upload) -> None:
+    """Merge an uploaded Parquet cache and say how many rows were imported and skipped."""
+    from pressdesk.translate.upload import import_upload
+
+    try:
+        result = import_upload(con, upload.getvalue())
+    except (ValueError, FileNotFoundError) as exc:
+        st.session_state["_pd_cache_import"] = ("error", f"{upload.name} was not imported: {exc}")
+        return
+    if result.imported:
+        ui.safe(audit.log, con, who, "import translations", [(None, upload.name, None, f"{result.imported} row(s)")],
+                message="Could not record the change")
+    st.session_state["_pd_cache_import"] = ("success", result.summary())
+    st.cache_data.clear()
+    st.rerun()  # the side-by-side view above reads the new cache
+
+
+st.divider()
+stats = _cache_stats(gen)
+with st.expander(f"Translation cache: {int(stats['texts'].sum()) if len(stats) else 0:,} texts · import a cache"):
+    if stats.empty:
+        st.caption("The cache is empty.")
+    else:
+        st.dataframe(stats.assign(newest=stats["newest"].astype(str).str[:16]), hide_index=True,
+                     column_config={"source_lang": "from", "target_lang": "into",
+                                    "texts": st.column_config.NumberColumn("texts", format="%d")})
+    st.caption("A cache made where a provider is reachable (`python -m pressdesk translate --export-cache F.parquet`) "
+               "can be imported here. Existing translations are kept.")
+    who = ui.require_editor("import")
+    if who:
+        upload = st.file_uploader("Translation cache (Parquet)", type=["parquet"], key="cache_file")
+        if st.button("Import", key="import_cache", disabled=upload is None):
+            _import_cache(who, upload)
+        if done := st.session_state.pop("_pd_cache_import", None):
+            kind, message = done
+            (st.success if kind == "success" else st.error)(render.md(message))
