@@ -122,7 +122,7 @@ st.caption(f"{_n(counts.events, 'event')} from {_n(counts.dated, 'dated mention'
            f"{_n(counts.event_articles, 'article')}"
            + (f", and {_n(counts.year_unknown, 'mention')} whose year is unknown" if counts.year_unknown else "")
            + ". " + (f"{len(clustered):,} shown, {start:%d %b %Y} – {end:%d %b %Y}" if start and end else "")
-           + (f"; {hidden:,} outside this range (choose “All” to see them)." if hidden else ""))
+           + (f"; {hidden:,} more outside this range (choose “All” to see them)." if hidden else ""))
 if not clustered.empty:
     bars = timeline.bars(clustered, rows=st.session_state["rows"], colour=st.session_state["colour"])
     shown = bars["row"].nunique()

@@ -36,7 +36,8 @@ def test_entity_page_filters_by_article(app_db):
                                    " GROUP BY 1 ORDER BY 2 DESC LIMIT 1")
     at = run("pages/5_People.py", entity="Sergei Lavrov", article=article)
     assert len(at.text) == n
-    assert any("Only article" in i.value for i in at.info)
+    assert at.button(key="article_chip").label.startswith("Article: ")  # a removable filter chip
+    assert any("Only what this article says" in c.value for c in at.caption)
 
 
 def test_unknown_entity_is_said_plainly_and_escaped(app_db):

@@ -62,12 +62,15 @@ def test_plot_text_and_target_code():
 
 def test_home_charts_and_reader_carry_no_live_html(evil_db):
     article_id = query(evil_db, "SELECT article_id FROM articles WHERE title = ?", [EVIL_TITLE])[0][0]
-    at = run("dashboard.py", article=article_id)
-    charts = _charts(at)
+    overview = run("dashboard.py")  # the charts show the corpus; with an article open, Home shows its reader
+    charts = _charts(overview)
     assert len(charts) == 3
     strings = [s for chart in charts for s in chart]
     assert any("&lt;a href" in s for s in strings)  # the outlet is there, escaped
     assert not any("<a " in s for s in strings)
+    assert not [t for t in _markdown_texts(overview) if _live(t)]
+    at = run("dashboard.py", article=article_id)  # the reader and the article chip
+    assert at.button(key="article_chip").label.startswith("Article: ")
     assert not [t for t in _markdown_texts(at) if _live(t)]
 
 
