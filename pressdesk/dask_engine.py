@@ -162,7 +162,7 @@ def extract_distributed(
     re-clustered and speaker spellings merged corpus-wide, as the local engine does."""
     from distributed import as_completed
 
-    from pressdesk.pipeline import fingerprint, merge_speakers, recluster
+    from pressdesk.pipeline import fingerprint, merge_speakers, recluster, refresh_stories
 
     counts = {"events": 0, "quotes": 0, "articles": 0, "batches": 0}
     with _staging(staging) as root, client(scheduler, workers, processes) as dask:
@@ -182,6 +182,7 @@ def extract_distributed(
     with store.write_lock:
         recluster(con)
         merge_speakers(con)
+        refresh_stories(con, article_ids)
         if article_ids is None:
             store.set_setting(con, "extractor", fingerprint())  # the whole corpus now comes from this version
     return counts

@@ -154,9 +154,9 @@ def recluster(con: duckdb.DuckDBPyConnection) -> int:
     return len(set(clusters.values()))
 
 
-def refresh_stories(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> None:
-    """Regroup the statements of the speakers these articles quote (one statement in several languages is one
-    story)."""
+def refresh_stories(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None) -> None:
+    """Regroup the statements of the speakers these articles quote (all when None): one statement in several
+    languages is one story."""
     from pressdesk.story.build import refresh_statements
 
     refresh_statements(con, article_ids)
