@@ -156,10 +156,11 @@ def recluster(con: duckdb.DuckDBPyConnection) -> int:
 
 def refresh_stories(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None) -> None:
     """Regroup the statements of the speakers these articles quote (all when None): one statement in several
-    languages is one story."""
-    from pressdesk.story.build import refresh_statements
+    languages is one story; and find the articles that ran the same wire copy."""
+    from pressdesk.story.build import refresh_statements, refresh_wire
 
     refresh_statements(con, article_ids)
+    refresh_wire(con, article_ids)
 
 
 def merge_speakers(con: duckdb.DuckDBPyConnection) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from pressdesk import store
@@ -79,3 +80,52 @@ def refresh_statements(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str
                   " SELECT q.quote_id, q.quote_id, q.speaker, NULL FROM quotes q"
                   " WHERE q.quote_id NOT IN (SELECT quote_id FROM statement_groups)")
     return len(rows)
+
+
+def _article_texts(con: duckdb.DuckDBPyConnection, ids: Sequence[str] | None) -> pd.DataFrame:
+    return con.cursor().execute(
+        "SELECT article_id, text, language, publisher FROM articles WHERE ? IS NULL OR list_contains(?, article_id)",
+        [None if ids is None else list(ids)] * 2).df()
+
+
+def refresh_wire(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None) -> int:
+    """Credits and phrase signatures of the given articles (all when None), and which articles ran the same wire
+    copy as they did; return how many such pairs involve them."""
+    from pressdesk.story import wire
+
+    frame = _article_texts(con, article_ids)
+    hashes = {r.article_id: wire.shingles(r.text) for r in frame.itertuples()}
+    sigs = pd.DataFrame({"article_id": list(hashes), "signature": [wire.signature(h).tolist() for h in hashes.values()]})
+    credit_rows = pd.DataFrame(
+        [(r.article_id, c.agency, c.evidence) for r in frame.itertuples()
+         for c in wire.credits(r.text, r.language if isinstance(r.language, str) else None,
+                               r.publisher if isinstance(r.publisher, str) else None)],
+        columns=["article_id", "agency", "evidence"])
+    ids = list(hashes)
+    with store.writing(con, new_sigs=sigs, new_credits=credit_rows) as w:
+        w.execute("DELETE FROM article_signatures WHERE list_contains(?, article_id)"
+                  " OR article_id NOT IN (SELECT article_id FROM articles)", [ids])
+        w.execute("INSERT INTO article_signatures SELECT article_id, signature::UBIGINT[] FROM new_sigs")
+        w.execute("DELETE FROM wire_credits WHERE list_contains(?, article_id)"
+                  " OR article_id NOT IN (SELECT article_id FROM articles)", [ids])
+        w.execute("INSERT INTO wire_credits SELECT * FROM new_credits")
+    known = {aid: np.array(sig, dtype=np.uint64) for aid, sig in
+             con.cursor().execute("SELECT article_id, signature FROM article_signatures").fetchall()}
+
+    def load(article_id: str) -> np.ndarray:
+        row = con.cursor().execute("SELECT text FROM articles WHERE article_id = ?", [article_id]).fetchone()
+        return wire.shingles(row[0] if row else "")
+
+    copies = wire.same_copies(hashes, known, load)
+    pairs = pd.DataFrame([(c.article_id, c.other_id, c.similarity, c.reason) for c in copies],
+                         columns=["article_id", "other_id", "similarity", "reason"])
+    with store.writing(con, new_copies=pairs) as w:
+        w.execute("DELETE FROM wire_copies WHERE list_contains(?, article_id) OR list_contains(?, other_id)"
+                  " OR article_id NOT IN (SELECT article_id FROM articles)"
+                  " OR other_id NOT IN (SELECT article_id FROM articles)", [ids, ids])
+        w.execute("""INSERT INTO wire_copies
+                     SELECT n.article_id, n.other_id, n.similarity,
+                            (SELECT min(c1.agency) FROM wire_credits c1 JOIN wire_credits c2 USING (agency)
+                             WHERE c1.article_id = n.article_id AND c2.article_id = n.other_id), n.reason
+                     FROM new_copies n""")
+    return len(copies)

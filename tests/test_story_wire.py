@@ -1,0 +1,52 @@
+"""Wire copy: two outlets running the same agency text are found (MinHash candidates, exact check), unrelated texts
+are not, and an agency credit is told apart from a passing citation."""
+
+from __future__ import annotations
+
+from pressdesk import store
+from pressdesk.ingest import ingest_upload
+from pressdesk.story import wire
+
+WIRE = ("North Korea's foreign minister Choe Son Hui arrived in Moscow on Friday for talks with her Russian "
+        "counterpart Sergei Lavrov, as Washington said some 8,000 North Korean troops had been deployed to the Kursk "
+        "border region. The two ministers praised what they called very close contacts between their armies and "
+        "security services. Lavrov said the ties allowed important problems to be solved for the security of the "
+        "citizens of both countries. Choe said Pyongyang would stand with Russia until its victory in Ukraine, and "
+        "thanked President Vladimir Putin for his leadership.")
+TRIMMED = ("MOSCOW (AFP) - " + WIRE.replace("on Friday", "on Friday 1 November").rsplit(" Choe said", 1)[0]
+           + " Read more on our website.")
+OTHER = ("The central bank left its key rate unchanged on Thursday, saying inflation had eased for a third month "
+         "while wages kept rising faster than prices in most regions of the country.")
+
+
+def test_a_trimmed_and_edited_copy_is_the_same_wire_copy_and_another_story_is_not():
+    new = {"a": wire.shingles(WIRE), "b": wire.shingles(TRIMMED), "c": wire.shingles(OTHER)}
+    known = {k: wire.signature(v) for k, v in new.items()}
+    copies = wire.same_copies(new, known, load=lambda _: (_ for _ in ()).throw(AssertionError("all are new")))
+    assert [(c.article_id, c.other_id) for c in copies] == [("a", "b")]
+    assert copies[0].similarity >= wire.SAME_COPY and "5-word phrases shared" in copies[0].reason
+
+
+def test_phrases_ignore_accents_case_and_punctuation():
+    assert set(wire.shingles("Şefa diplomaţiei nord-coreene, Choe Son Hui!").tolist()) == \
+        set(wire.shingles("sefa diplomatiei nord coreene choe son hui").tolist())
+    assert wire.containment(wire.shingles(WIRE), wire.shingles(OTHER)) == 0.0
+
+
+def test_credits_are_bylines_brackets_and_closing_relays_not_citations():
+    assert [c.agency for c in wire.credits("Titre\nC.Bo. avec AFP\nLe texte.", "fr")] == ["AFP"]
+    assert [c.agency for c in wire.credits("(ANSA) - NAPOLI, 24 FEB - Il sindaco ha detto.", "it")] == ["ANSA"]
+    assert [c.agency for c in wire.credits("China susţine industria de apărare a Rusiei, transmite AFP.", "ro")] == ["AFP"]
+    assert wire.credits("Reuters a rapporté le 21 octobre que le Kremlin avait refusé de répondre.", "fr") == []
+    assert wire.credits("Some text.", "en", publisher="Agence France-Presse")[0].evidence == \
+        "published by Agence France-Presse"
+
+
+def test_ingesting_two_outlets_stores_the_pair_and_their_shared_agency(con):
+    ingest_upload(con, "first.txt", ("Outlet one\n" + WIRE + "\nWith AFP").encode())
+    ingest_upload(con, "second.txt", TRIMMED.encode())
+    ingest_upload(con, "third.txt", OTHER.encode())
+    pairs = store.df(con, "SELECT * FROM wire_copies")
+    assert len(pairs) == 1 and pairs["agency"].iloc[0] == "AFP"
+    assert set(store.df(con, "SELECT agency FROM wire_credits")["agency"]) == {"AFP"}
+    assert store.df(con, "SELECT count(*) AS n FROM article_signatures")["n"].iloc[0] == 3
