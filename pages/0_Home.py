@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import json
+from datetime import date
 
 import pandas as pd
 import plotly.express as px
 import streamlit as st
 
 import ui
-from pressdesk import audit, loading, render, store
+from pressdesk import audit, citation, loading, render, store
+from pressdesk.store import story_queries as sq
 from pressdesk.translate import TARGET_LANGUAGES
 
 ui.page_header("PressDesk", "Read the world's press across languages: corpus, timeline, who said what, translations.")
@@ -199,6 +201,28 @@ else:
 
 ui.sync_url(["lang", "outlet", "from", "to", "article"])
 
+
+
+def _wire_copy(article_id: str) -> None:
+    """The agency the article credits, and the articles that ran the same wire copy or reported the same
+    statements: one story across outlets and languages."""
+    credited = sq.credits_of(con, article_id)
+    related = sq.wire_related(con, article_id)
+    if credited.empty and related.empty:
+        return
+    lines = []
+    if not credited.empty:
+        lines.append("Credits " + ", ".join(f"{render.md(r.agency)} (“{render.md(r.evidence)}”)"
+                                            for r in credited.itertuples()))
+    for r in related.itertuples():
+        when = r.published.strftime("%-d %b %Y") if isinstance(r.published, date) and not pd.isna(r.published) else "undated"
+        lines.append(f"{render.md(r.relation).capitalize()} as [{render.md(r.title or r.article_id)}]"
+                     f"({citation.app_link('', article=r.article_id)}) — {render.md(r.publisher or 'unknown outlet')}, "
+                     f"{render.md(r.language or '?')}, {when}: {render.md(r.detail)}")
+    with st.container(border=True):
+        st.markdown("**Same story elsewhere**\n\n" + "\n".join(f"- {line}" for line in lines))
+
+
 article_id = st.session_state.get("article")
 if article_id:
     art = store.article(con, article_id)
@@ -235,6 +259,7 @@ if article_id:
                         st.rerun()
         if msg := st.session_state.pop("date_saved", None):
             st.success(msg)
+        _wire_copy(article_id)
         if art["published"] is None:
             st.info("This article gives no publication date: weekdays and relative dates in it cannot be "
                     "resolved, and day-month dates have no year. Use “Correct the date” if you know it.")

@@ -5,8 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+import statement_cards
 import ui
 from pressdesk import audit, quote_views, render, store
+from pressdesk.store import story_queries as sq
 from pressdesk.translate.config import target_code
 
 ui.page_header("Who said what", "Direct, indirect and mixed quotes with the speaker resolved to a canonical "
@@ -21,6 +23,18 @@ SORTS = {"said on": "said_on", "speaker": "speaker", "outlet": "publisher", "lan
 def _quotes(gen, speakers, types, kinds, languages, start, end, text, article=None) -> pd.DataFrame:
     return store.quotes(ui.con(), list(speakers) or None, list(types) or None, list(kinds) or None,
                         list(languages) or None, start, end, text or None, article)
+
+
+GROUPS_PER_PAGE = 20  # statement cards per page, paged in DuckDB
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _groups(gen, speakers, types, kinds, languages, start, end, text, min_reports, order, page, article=None):
+    """One page of statements (groups of reports across languages and outlets) and how many match."""
+    return sq.statement_groups(ui.con(), None if speakers is None else list(speakers), list(types) or None,
+                               list(kinds) or None, list(languages) or None, start, end, text or None,
+                               article=article, min_reports=min_reports, order=order, limit=GROUPS_PER_PAGE,
+                               offset=page * GROUPS_PER_PAGE)
 
 
 @st.cache_data(show_spinner=False)
@@ -113,9 +127,9 @@ quotes = quotes.sort_values(SORTS[st.session_state["sort"]], ascending=not st.se
                             na_position="last", kind="stable").reset_index(drop=True)
 quotes["link"] = "/?article=" + quotes["article_id"]
 
-TABS = ["Quotes", "Speaker view"]
+TABS = ["Quotes", "Statements", "Speaker view"]
 wanted_tab = st.query_params.get("tab") if st.query_params.get("tab") in TABS else TABS[0]
-table_tab, speaker_tab = st.tabs(TABS, default=wanted_tab, key="tab", on_change="rerun")
+table_tab, statements_tab, speaker_tab = st.tabs(TABS, default=wanted_tab, key="tab", on_change="rerun")
 with table_tab:
     missing = quotes[quotes["translation"].isna() & (quotes["language"] != target)]
     if quotes.empty:
@@ -181,28 +195,48 @@ with table_tab:
         # a page_link inside st.tabs makes Streamlit 1.67 show a spurious "Page not found": a plain link instead
         st.markdown(f"[Whole article](/?article={row['article_id']})")
 
+with statements_tab:
+    # one card per statement: its reports in every language and outlet, and why they are one
+    group_speakers = tuple(st.session_state["speaker"]) or None
+    if st.session_state["country"]:
+        speaking_for = {s for s, c in affiliations.items() if c in set(st.session_state["country"])}
+        group_speakers = tuple(sorted(speaking_for & set(group_speakers) if group_speakers else speaking_for))
+    ui.init("multi", default=False, kind="bool")
+    ui.init("gorder", default="newest", options=list(sq.GROUP_ORDERS))
+    ui.init("gpage", default=1, kind="int")
+    c1, c2 = st.columns([1, 1])
+    c1.toggle("Only statements reported more than once", key="multi")
+    c2.selectbox("Order", list(sq.GROUP_ORDERS), key="gorder")
+    group_args = (gen, group_speakers, tuple(st.session_state["type"]), tuple(st.session_state["kind"]),
+                  tuple(st.session_state["lang"]), st.session_state["from"], st.session_state["to"],
+                  st.session_state["q"], 2 if st.session_state["multi"] else None, st.session_state["gorder"])
+    _, n_groups = _groups(*group_args, 0, article)
+    group_pages = max(1, -(-n_groups // GROUPS_PER_PAGE))
+    st.session_state["gpage"] = min(max(1, int(st.session_state["gpage"] or 1)), group_pages)
+    groups, _ = _groups(*group_args, st.session_state["gpage"] - 1, article)
+    if groups.empty:
+        st.info("No statement matches these filters.")
+    else:
+        several = int((groups["reports"] > 1).sum())
+        st.caption(f"{n_groups:,} statement{'s' if n_groups != 1 else ''}; reports of one statement in several "
+                   "languages and outlets are one card, with the reason they were grouped"
+                   + (f" ({several} on this page have several reports)." if several else "."))
+        if group_pages > 1:
+            st.number_input(f"Page (of {group_pages:,})", min_value=1, max_value=group_pages, step=1, key="gpage")
+        statement_cards.show(groups, target, gen)
+
 with speaker_tab:
     ui.init("who", options=speaker_names)
     st.selectbox("Speaker", speaker_names, key="who", index=None, placeholder="Choose a speaker",
                  format_func=lambda s: f"{s} ({int(speaker_table.set_index('speaker').loc[s, 'quotes'])})")
     who = st.session_state.get("who")
     if who:
-        said = store.quotes(con, [who], article=article)
-        said_tr = ui.translations_of(gen, tuple(zip(said["text"], said["language"], strict=True)), target)
-        said["translation"] = [said_tr.get(t) for t in said["text"]]
-        said["compare_text"] = said["translation"].fillna(said["text"])
-        grouped = quote_views.group_statements(said.sort_values("said_on", na_position="last"))
-        st.caption(f"{len(said)} quote(s) in {said['article_id'].nunique()} article(s), "
-                   f"{grouped['statement'].nunique()} distinct statement(s), in date order.")
-        for _, group in grouped.groupby("statement", sort=False):
-            first = group.iloc[0]
-            said_on = first["said_on"] if pd.notna(first["said_on"]) else None
-            with st.container(border=True):
-                st.markdown(f"**{said_on or 'date unknown'}** · {first['kind']} · "
-                            + ", ".join(render.md(p) for p in sorted(set(group["publisher"]))))
-                for rep in group.itertuples():
-                    st.text(f"[{rep.language}] {rep.text}")
-                    if rep.translation:
-                        st.caption(f"{target}: {render.md(rep.translation)}")
+        said, n_said = _groups(gen, (who,), (), (), (), None, None, "", None, "oldest", 0, article)
+        n_quotes = int(said["reports"].sum()) if len(said) else 0
+        st.caption(f"{n_said:,} distinct statement(s), in date order; the same statement reported in several "
+                   "languages or outlets is one card."
+                   + (f" The first {len(said)} are shown: the Statements tab pages through all of them."
+                      if n_said > len(said) else f" {n_quotes} report(s) in all."))
+        statement_cards.show(said, target, gen, with_speaker=False)
 
-ui.sync_url(["article", "tab", "cards", "speaker", "country", "type", "kind", "lang", "from", "to", "q", "sort", "desc", "to_lang", "quote", "who"])
+ui.sync_url(["article", "tab", "cards", "multi", "gorder", "gpage", "speaker", "country", "type", "kind", "lang", "from", "to", "q", "sort", "desc", "to_lang", "quote", "who"])

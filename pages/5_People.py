@@ -8,9 +8,12 @@ import pandas as pd
 import plotly.express as px
 import streamlit as st
 
+import statement_cards
 import ui
-from pressdesk import citation, quote_views, render, search
+from pressdesk import citation, render, search
 from pressdesk.store import entity_queries as eq
+from pressdesk.store import story_queries as sq
+from pressdesk.translate.config import target_code
 
 ui.page_header("People, organisations and countries", "Everything one speaker said, where it is on the "
                "timeline, the articles that mention it and who it is quoted alongside.")
@@ -26,8 +29,11 @@ def _names(gen) -> pd.DataFrame:
 @st.cache_data(show_spinner=False)
 def _entity(gen, name: str, article: str | None, page: int):
     cur = ui.con()
-    said, total = eq.statements(cur, name, article, STATEMENTS_PER_PAGE, page * STATEMENTS_PER_PAGE)
-    return (said, total, eq.statements_over_time(cur, name, article), eq.timeline_events(cur, name, article),
+    # statements, not quotes: one card per group of reports (several languages and outlets), paged in DuckDB
+    said, n_statements = sq.statement_groups(cur, [name], article=article, order="oldest", limit=STATEMENTS_PER_PAGE,
+                                             offset=page * STATEMENTS_PER_PAGE)
+    total = eq.statements(cur, name, article, 1, 0)[1]
+    return (said, n_statements, total, eq.statements_over_time(cur, name, article), eq.timeline_events(cur, name, article),
             eq.mentioning_articles(cur, name), eq.quoted_alongside(cur, name))
 
 
@@ -72,7 +78,8 @@ if not name:
 
 ui.init("page", default=0, kind="int")
 page = max(0, int(st.session_state.get("page") or 0))
-said, total, over_time, (events, n_events), (articles, n_articles), alongside = _entity(gen, name, article, page)
+said, n_statements, total, over_time, (events, n_events), (articles, n_articles), alongside = _entity(
+    gen, name, article, page)
 kind = names.set_index("name")["type"].get(name, "")
 st.header(render.md(name))
 st.caption(f"{render.md(kind or 'name')} · {total} quote(s) · {n_events} timeline mention(s) · "
@@ -96,37 +103,16 @@ if not over_time.empty:
     st.plotly_chart(fig, key="entity_chart")
 
 said_tab, timeline_tab, articles_tab, people_tab = st.tabs(
-    [f"Statements ({total})", f"Timeline ({n_events})", f"Articles ({n_articles})", f"Quoted alongside ({len(alongside)})"])
+    [f"Statements ({n_statements})", f"Timeline ({n_events})", f"Articles ({n_articles})", f"Quoted alongside ({len(alongside)})"])
 with said_tab:
     if said.empty:
         st.caption("Nothing it said has been found yet.")
     else:
-        said["compare_text"] = said["text"]
-        grouped = quote_views.group_statements(said)
-        st.caption(f"{grouped['statement'].nunique()} distinct statement(s) in date order; the same words in "
-                   "several articles are one statement.")
-        for _, group in grouped.groupby("statement", sort=False):
-            first = group.iloc[0]
-            said_on = first["said_on"] if pd.notna(first["said_on"]) else None
-            with st.container(border=True):
-                outlets = ", ".join(render.md(p) for p in sorted(set(group["publisher"].dropna())))
-                st.markdown(f"**{said_on or 'date unknown'}** · {render.md(first['kind'])} · {outlets or 'unknown outlet'}")
-                for rep in group.itertuples():
-                    st.text(f"[{rep.language}] {rep.text}")
-                    cols = st.columns([1, 1, 1, 2])
-                    cols[0].page_link("pages/2_Who_said_what.py", label="In context", icon=":material/format_quote:",
-                                      query_params={"quote": rep.quote_id})
-                    cols[1].page_link("pages/0_Home.py", label="Article", icon=":material/article:",
-                                      query_params={"article": rep.article_id})
-                    if rep.url:
-                        cols[2].link_button("Source", rep.url, icon=":material/open_in_new:")
-                    with cols[3].popover("Copy citation", icon=":material/content_copy:"):
-                        st.code(citation.quote_citation(rep.text, name, rep.publisher,
-                                                        rep.said_on if pd.notna(rep.said_on) else None,
-                                                        rep.url or citation.app_link("", article=rep.article_id)),
-                                language=None, wrap_lines=True)
-        if total > STATEMENTS_PER_PAGE:
-            pages = (total - 1) // STATEMENTS_PER_PAGE + 1
+        st.caption(f"{n_statements} distinct statement(s) in date order; reports of one statement in several languages"
+                   " and outlets are one card, with the reason they were grouped.")
+        statement_cards.show(said, target_code(st.query_params.get("to_lang") or "en"), gen, with_speaker=False)
+        if n_statements > STATEMENTS_PER_PAGE:
+            pages = (n_statements - 1) // STATEMENTS_PER_PAGE + 1
             st.number_input(f"Page (of {pages})", 0, pages - 1, key="page", step=1)
 
 with timeline_tab:

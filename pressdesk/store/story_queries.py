@@ -30,7 +30,7 @@ members AS (
            coalesce(q.said_on, a.published) AS day, coalesce(a.publisher, a.source, '(unknown)') AS publisher,
            a.title, a.url, g.reason
     FROM quotes q JOIN articles a USING (article_id) LEFT JOIN statement_groups g USING (quote_id)
-    WHERE coalesce(g.group_id, q.quote_id) IN (SELECT group_id FROM hit)),
+    WHERE coalesce(g.group_id, q.quote_id) IN (SELECT group_id FROM hit) AND (? IS NULL OR q.article_id = ?)),
 grouped AS (
     SELECT group_id, any_value(speaker ORDER BY day NULLS LAST, quote_id) AS speaker, min(day) AS first_day,
            max(day) AS last_day, count(*) AS reports, count(DISTINCT article_id) AS articles,
@@ -65,10 +65,11 @@ def statement_groups(
     offset: int = 0,
 ) -> tuple[pd.DataFrame, int]:
     """One row per statement (a group of reports of it) any of whose reports matches the filters, with every
-    report (`items`: dicts in date order), its languages, outlets and why they were grouped; a page and the total."""
+    report (`items`: dicts in date order; only the article's when `article` is given), its languages, outlets and
+    why they were grouped; a page and the total."""
     text = text or None
     params = [speakers, speakers, speaker_types, speaker_types, kinds, kinds, languages, languages, start, start,
-              end, end, text, text, text, article, article, min_reports, min_reports, int(limit), max(0, int(offset))]
+              end, end, text, text, text, article, article, article, article, min_reports, min_reports, int(limit), max(0, int(offset))]
     sql = _GROUPS_SQL.replace("{order}", GROUP_ORDERS.get(order, GROUP_ORDERS["newest"]))
     frame = con.cursor().execute(sql, params).df(date_as_object=True)
     total = int(frame["_total"].iloc[0]) if len(frame) else 0
