@@ -40,7 +40,7 @@ eval: $(VENV)/.installed
 	$(BIN)/python -m pressdesk.evaluate dates --gold ../shared/gold/real-dev.json --mode feed
 	$(BIN)/python -m pressdesk.evaluate quotes --gold ../shared/gold/seeds.json
 	$(BIN)/python -m pressdesk.evaluate quotes --gold ../shared/gold/real-dev.json
-	for f in data/eval/date_phrases*.jsonl; do echo "== $$f"; $(BIN)/python -m pressdesk.evaluate date-phrases --phrases $$f | grep -E '^[a-zA-Z]{2,3} +items'; done
+	$(BIN)/python -m pressdesk.evaluate date-phrases
 
 bench: $(VENV)/.installed
 	$(BIN)/python benchmarks/ingest.py

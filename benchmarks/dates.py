@@ -1,7 +1,8 @@
 """Benchmark pressdesk.dates.find_dates against dateparser.search_dates: accuracy and speed, side by side.
 
-Run: .venv/bin/python benchmarks/dates.py [--phrases data/eval/date_phrases.jsonl] [--gold GOLD.json]
-Sentences come from the phrase set and from the gold articles' sentences (feed publication dates).
+Run: .venv/bin/python benchmarks/dates.py [--phrases tests/data/date_phrase_regressions.jsonl] [--gold GOLD.json]
+Sentences come from the regression sentences (the retired synthetic phrase sets) and from the gold articles'
+sentences (feed publication dates).
 """
 
 from __future__ import annotations
@@ -119,7 +120,7 @@ def measure(name: str, finder: Callable[[Case], list[tuple[str, str, str]]], cas
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--phrases", default=str(ROOT / "data/eval/date_phrases.jsonl"))
+    parser.add_argument("--phrases", default=str(ROOT / "tests/data/date_phrase_regressions.jsonl"))
     parser.add_argument("--gold", default=str(Path(__file__).resolve().parents[2] / "shared" / "gold" / "seeds.json"))
     args = parser.parse_args(argv)
     cases = phrase_cases(Path(args.phrases))

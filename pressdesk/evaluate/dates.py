@@ -1,4 +1,4 @@
-"""Date evaluation: value accuracy on a gold file (text or feed mode) and on a phrase set (jsonl)."""
+"""Date evaluation: value accuracy on a gold file (text or feed mode); public phrase gold is in phrases.py."""
 
 from __future__ import annotations
 
@@ -167,56 +167,6 @@ def _print_list(title: str, lines: list[str]) -> None:
     print(f"{title}: {len(lines)}")
     for line in lines:
         print(f"  - {line}")
-
-
-def load_phrases(path: str) -> list[dict]:
-    with open(path, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip() and not line.lstrip().startswith("#")]
-
-
-def score_phrase(row: dict) -> tuple[Tally, bool]:
-    """Score one phrase row; also report whether the whole sentence came out exactly right."""
-    published = date.fromisoformat(row["published"]) if row.get("published") else None
-    mentions = find_dates(row["text"], row["lang"], published)
-    label = f"{row['lang']}#{row.get('id', '?')}"
-    items = [
-        {
-            "text": e["text"],
-            "value": e["value"],
-            "text_only": "month_day" if e.get("year_known") is False else "full",
-        }
-        for e in row.get("expected", [])
-    ]
-    tally = score_items(label, row["text"], mentions, items, "text")
-    exact = tally.total_ok == tally.total and tally.system_ok == tally.system
-    return tally, exact
-
-
-def run_phrases(path: str) -> int:
-    """Accuracy on the phrase set per language: expected-item accuracy, mention precision, exact sentences."""
-    per_lang: dict[str, Tally] = defaultdict(Tally)
-    exact: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for row in load_phrases(path):
-        tally, ok = score_phrase(row)
-        per_lang[row["lang"]].add(tally)
-        exact[row["lang"]][0] += ok
-        exact[row["lang"]][1] += 1
-    total = Tally()
-    print(f"date phrases {path}")
-    for lang in sorted(per_lang):
-        total.add(per_lang[lang])
-        t = per_lang[lang]
-        print(
-            f"{lang:<4} items {ratio(t.total_ok, t.total)}  precision {ratio(t.system_ok, t.system)}"
-            f"  sentences exact {ratio(*exact[lang])}"
-        )
-    print(
-        f"ALL  items {ratio(total.total_ok, total.total)}  precision {ratio(total.system_ok, total.system)}"
-        f"  sentences exact {ratio(sum(v[0] for v in exact.values()), sum(v[1] for v in exact.values()))}"
-    )
-    _print_list("misses", total.misses)
-    _print_list("false positives", total.false_pos)
-    return 0
 
 
 if __name__ == "__main__":  # pragma: no cover - convenience: python -m pressdesk.evaluate.dates GOLD [MODE]
