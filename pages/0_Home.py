@@ -76,10 +76,14 @@ def _show_summary(summary: loading.LoadSummary) -> None:
         st.caption(f"Loaded with a note: {render.md(note)}")
 
 
-def _load_panel(who: str) -> None:
-    """Upload, a URL or pasted text, with optional metadata, at the top of Home for editors."""
-    with st.container(border=True):
-        st.markdown("**Load articles**")
+def _load_panel(who: str, folded: bool) -> None:
+    """Upload, a URL or pasted text, with optional metadata, at the top of Home for editors (folded while an
+    article is being read, unless a load has just been summarised)."""
+    box = (st.expander("Load articles", expanded="_pd_load_summary" in st.session_state) if folded
+           else st.container(border=True))
+    with box:
+        if not folded:
+            st.markdown("**Load articles**")
         up, link, paste = st.tabs(["Upload files", "From a URL", "Paste text"])
         files = up.file_uploader("Upload files", accept_multiple_files=True, label_visibility="collapsed",
                                  type=["txt", "md", "html", "htm", "json", "jsonl", "csv"],
@@ -87,9 +91,10 @@ def _load_panel(who: str) -> None:
                                       "(optional `source`, `url`, `title`, `publisher`, `published`, `language`).")
         url = link.text_input("Article URL", placeholder="https://")
         pasted = paste.text_area("Article text", height=120, placeholder="Paste an article's text here")
-        st.caption("Optional, used where the file or text does not say. A standard dateline "
-                   "(“PARIS, 3 March 2025 —”) gives the date by itself.")
-        c1, c2, c3, c4 = st.columns(4)
+        details = st.container() if folded else st.expander("Outlet, link, date, language (optional)")
+        details.caption("Used where the file or text does not say. A standard dateline "
+                        "(“PARIS, 3 March 2025 —”) gives the date by itself.")
+        c1, c2, c3, c4 = details.columns(4)
         outlet = c1.text_input("Outlet", key="load_outlet", max_chars=300)
         source_url = c2.text_input("Original link", key="load_url", placeholder="https://",
                                    help="The article's own address, kept as its source link")
@@ -114,7 +119,9 @@ def _load_panel(who: str) -> None:
 
 editor = ui.editor()
 if editor:
-    _load_panel(editor)
+    ui.init("article")
+    ui.follow_url("article")
+    _load_panel(editor, folded=bool(st.session_state.get("article")))
 else:
     with st.expander("Load articles (editors)", expanded=False):
         ui.require_editor("load")
@@ -163,7 +170,7 @@ else:
                       key="chart_lang")
     by_pub = frame.assign(publisher=frame["publisher"].map(render.outlet_name)).groupby("publisher").size()
     mid.plotly_chart(px.bar(render.plot_frame(by_pub.reset_index(name="articles"), "publisher"), x="articles",
-                            y="publisher", orientation="h", title="By outlet")
+                            y="publisher", orientation="h", title="By outlet", labels={"publisher": "outlet"})
                      .update_xaxes(**render.count_ticks(by_pub.max())), key="chart_outlet")
     dated = frame.dropna(subset=["published"])
     if dated.empty:
@@ -182,12 +189,12 @@ else:
     st.subheader("Articles")
     ids = frame["article_id"].tolist()
     shown = frame.assign(publisher=frame["publisher"].map(render.outlet_name),
-                         title=frame["title"].fillna("Untitled article"))
+                         title=frame["title"].fillna("Untitled article"),
+                         published=frame["published"].map(lambda d: render.shown(d, "unknown")))
     table = st.dataframe(
         shown[["title", "publisher", "language", "published", "chars"]],
         hide_index=True, on_select="rerun", selection_mode="single-row", key=f"article_table_{ui.chip_generation()}",
         column_config={"title": st.column_config.TextColumn("title", width="large"), "publisher": "outlet",
-                       "published": st.column_config.DateColumn("published"),
                        "chars": st.column_config.NumberColumn("characters", format="%d")},
     )
     if table and table.selection.rows:
@@ -270,4 +277,4 @@ if article_id:
         changes = audit.history(con, article_id)
         if len(changes):
             with st.expander(f"Changes to this article ({len(changes)})"):
-                st.dataframe(changes, hide_index=True)
+                st.dataframe(changes.astype(object).where(changes.notna(), "—"), hide_index=True)

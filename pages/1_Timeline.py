@@ -199,6 +199,10 @@ if not unknown.empty:
                "and month match a dated event naming the same people is shown with that event's reports.")
     view = unknown.assign(day=[timeline.month_day_text(m, d) for m, d in zip(unknown["month"], unknown["day"], strict=True)],
                           grouped=[labels.get(joined[e][0], "") if e in joined else "" for e in unknown["event_id"]])
+    view["publisher"] = view["publisher"].map(render.outlet_name)
     st.dataframe(view[["day", "date_text", "summary", "grouped", "publisher", "language"]], hide_index=True,
-                 column_config={"grouped": st.column_config.TextColumn("placed in event", help="Same day and month "
+                 column_config={"date_text": "as written", "summary": st.column_config.TextColumn("sentence",
+                                                                                                  width="large"),
+                                "publisher": "outlet",
+                                "grouped": st.column_config.TextColumn("placed in event", help="Same day and month "
                                                                        "as a dated event that shares its actors")})

@@ -26,7 +26,8 @@ if arts.empty:
     st.stop()
 
 ids = arts["article_id"].tolist()
-labels = {r.article_id: f"{r.title or r.article_id} · {r.publisher or '?'} · {r.language}" for r in arts.itertuples()}
+labels = {r.article_id: f"{r.title or 'Untitled article'} · {render.outlet_name(r.publisher)} · "
+                        f"{r.language or 'language unknown'}" for r in arts.itertuples()}
 ui.follow_url("article")  # a link from another page wins over the article this session last read there
 if st.session_state.get("article") not in ids:
     st.session_state.pop("article", None)

@@ -48,6 +48,11 @@ def _resolve(raw: str | None, known: list[str]) -> str | None:
     return None
 
 
+def _n(count: int, word: str) -> str:
+    """'1 quote', '3 quotes': counts said as words, never 'quote(s)'."""
+    return f"{int(count):,} {word}{'' if int(count) == 1 else 's'}"
+
+
 def _when(event) -> str:
     """An event's date for a table: the day, or day and month when the year is unknown."""
     if event.year_known and pd.notna(event.date_start):
@@ -66,7 +71,8 @@ ui.init("entity", clean=lambda raw: _resolve(raw, known))
 if st.session_state.get("entity") not in known and st.session_state.get("entity"):
     known = [st.session_state["entity"], *known]  # a gazetteer entity with nothing in the corpus yet
 st.selectbox("Person, organisation or country", known, key="entity", index=None, placeholder="Choose a name",
-             format_func=lambda n: f"{n} ({counts.get(n, (0, 0))[0]} quotes, {counts.get(n, (0, 0))[1]} events)")
+             format_func=lambda n: f"{n} ({_n(counts.get(n, (0, 0))[0], 'quote')}, "
+                                   f"{_n(counts.get(n, (0, 0))[1], 'event')})")
 if st.query_params.get("entity") and not st.session_state.get("entity"):
     st.info(f"No person, organisation or country called “{render.md(st.query_params.get('entity'))}” was found.")
 name = st.session_state.get("entity")
@@ -82,8 +88,8 @@ said, n_statements, total, over_time, (events, n_events), (articles, n_articles)
     gen, name, article, page)
 kind = names.set_index("name")["type"].get(name, "")
 st.header(render.md(name))
-st.caption(f"{render.md(kind or 'name')} · {total} quote(s) · {n_events} timeline mention(s) · "
-           f"{n_articles} article(s)")
+st.caption(f"{render.md(kind or 'name')} · {_n(total, 'quote')} · {_n(n_events, 'timeline mention')} · "
+           f"{_n(n_articles, 'article')}")
 links = st.columns(3)
 links[0].page_link("pages/1_Timeline.py", label="On the timeline", icon=":material/timeline:",
                    query_params={"actor": name})
@@ -97,6 +103,7 @@ if not over_time.empty:
     pad = max(pd.Timedelta(days=3), (pd.Timestamp(last) - pd.Timestamp(first)) * 0.05)
     fig = px.bar(render.plot_frame(over_time, "language"), x="day", y="quotes", color="language",
                  labels={"day": "said on", "quotes": "quotes"})
+    fig.update_traces(width=0.8 * 86_400_000)  # one day wide in ms: a lone bar on a date axis is otherwise invisible
     fig.update_layout(height=260, margin={"l": 10, "r": 10, "t": 10, "b": 10}, bargap=0.2)
     fig.update_xaxes(type="date", tickformat="%d %b %Y", range=[pd.Timestamp(first) - pad, pd.Timestamp(last) + pad])
     fig.update_yaxes(tickformat="d", rangemode="tozero", dtick=1 if over_time.groupby("day")["quotes"].sum().max() <= 8 else None)

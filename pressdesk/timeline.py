@@ -58,7 +58,7 @@ def bars(clustered: pd.DataFrame, rows: str = "actor", colour: str = "language",
     frame["start"] = pd.to_datetime(frame["date_start"])
     frame["end"] = pd.to_datetime(frame["date_end"].map(lambda d: d + timedelta(days=1)))
     key = "languages" if colour == "language" else "publishers"
-    frame["colour"] = frame[key].map(lambda v: ", ".join(v) if len(v) else "(unknown)")
+    frame["colour"] = frame[key].map(lambda v: ", ".join(v) if len(v) else "unknown")
     if rows == "actor":
         frame["row"] = frame["actors"].map(lambda a: a if len(a) else ["(no actor named)"])
         frame = frame.explode("row")

@@ -100,7 +100,7 @@ def events(
     """Events with their article's language, outlet and title, filtered; date filters use overlap."""
     return df(
         con,
-        """SELECT e.*, a.language, coalesce(a.publisher, '(unknown)') AS publisher, a.title, a.published, a.url
+        """SELECT e.*, a.language, coalesce(a.publisher, 'unknown outlet') AS publisher, a.title, a.published, a.url
            FROM events e JOIN articles a USING (article_id)
            WHERE (? IS NULL OR e.date_end >= ?)
              AND (? IS NULL OR e.date_start <= ?)
@@ -136,7 +136,7 @@ def quotes(
     """Quotes with their article's outlet, title and URL, filtered."""
     return df(
         con,
-        """SELECT q.*, coalesce(a.publisher, '(unknown)') AS publisher, a.title, a.url, a.published
+        """SELECT q.*, coalesce(a.publisher, 'unknown outlet') AS publisher, a.title, a.url, a.published
            FROM quotes q JOIN articles a USING (article_id)
            WHERE (? IS NULL OR list_contains(?, q.speaker))
              AND (? IS NULL OR list_contains(?, q.speaker_type))
