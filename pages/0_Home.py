@@ -44,6 +44,10 @@ cols = st.columns(5)
 for col, (label, key) in zip(cols, [("Articles", "articles"), ("Sentences", "sentences"), ("Events", "events"),
                                     ("Event clusters", "clusters"), ("Quotes", "quotes")], strict=True):
     col.metric(label, f"{counts[key]:,}")
+if counts["extraction_failed"]:
+    with st.expander(f":material/warning: Dates and quotes could not be extracted from {counts['extraction_failed']}"
+                     " article(s); their text is stored and readable, the other articles are unaffected."):
+        st.dataframe(store.extraction_failures(con), hide_index=True, width="stretch")
 
 frame = _articles(gen, tuple(st.session_state["lang"]), tuple(st.session_state["outlet"]),
                   st.session_state["from"], st.session_state["to"])
