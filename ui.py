@@ -14,7 +14,7 @@ from pressdesk import render, store
 
 ROOT = Path(__file__).resolve().parent
 SAMPLES = ROOT / "data" / "articles"
-AUTO_REFRESH_MAX = 500  # articles re-extracted at start-up after an upgrade; a larger corpus gets a notice
+AUTO_REFRESH_MAX = 500  # pending articles extracted at start-up (crash, upgrade); more than that get a notice
 
 
 @st.cache_resource(show_spinner="Opening the corpus…")
@@ -27,8 +27,9 @@ def _connection(path: str):
         from pressdesk.ingest import ingest
 
         ingest(con, [SAMPLES])  # the dashboard opens on the sample corpus with no set-up
-    elif articles <= AUTO_REFRESH_MAX:
-        pipeline.refresh_if_stale(con)  # a small corpus is re-extracted after an upgrade in a moment
+    elif len(pipeline.pending(con)) <= AUTO_REFRESH_MAX:
+        # articles a crash left unextracted, or a small corpus after an upgrade, are (re-)extracted in a moment
+        pipeline.refresh_if_stale(con)
     return con
 
 
@@ -48,8 +49,9 @@ def stale_notice() -> None:
     from pressdesk import pipeline
 
     if pipeline.is_stale(con()):
-        st.warning("Dates, events and quotes were extracted by an older version of PressDesk. Run "
-                   "`python -m pressdesk extract --if-stale` to refresh them.")
+        st.warning("Some articles lack up-to-date dates, events and quotes (extracted by an older version of "
+                   "PressDesk, or loaded just before a crash). Run `python -m pressdesk extract --if-stale` to "
+                   "extract them.")
 
 
 def generation() -> tuple:

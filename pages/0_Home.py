@@ -155,6 +155,11 @@ for col, (label, value, why) in zip(cols, [
         ("Date mentions", counts.mentions, "Every date found in the text, including those whose year is unknown"),
 ], strict=True):
     col.metric(label, f"{value:,}", help=why)
+failed = store.counts(con)["extraction_failed"]
+if failed:
+    with st.expander(f":material/warning: Dates and quotes could not be extracted from {failed}"
+                     " article(s); their text is stored and readable, the other articles are unaffected."):
+        st.dataframe(store.extraction_failures(con), hide_index=True, width="stretch")
 
 frame = _articles(gen, *filters)
 if article_id:

@@ -22,23 +22,32 @@ def _ingest(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from pressdesk.pipeline import extract_articles, is_stale
+    from pressdesk.pipeline import extract_articles, failures, is_stale, pending
 
     con = store.connect(args.db)
     if args.if_stale and not is_stale(con):
-        print("extractions are up to date")
+        print(f"extractions are up to date{_failed_note(failures(con))}")
         return 0
+    ids = pending(con) if args.if_stale else [r[0] for r in con.cursor().execute(
+        "SELECT article_id FROM articles ORDER BY article_id").fetchall()]
     if args.engine == "dask":
         from pressdesk.dask_engine import extract_distributed
 
-        stats = extract_distributed(con, scheduler=args.scheduler, workers=args.workers, staging=args.staging)
+        stats = extract_distributed(con, ids, scheduler=args.scheduler, workers=args.workers, staging=args.staging)
         print(f"extracted {stats['events']} events and {stats['quotes']} quotes from {stats['articles']} articles"
-              f" in {stats['batches']} Dask tasks")
+              f" in {stats['batches']} Dask tasks{_failed_note(failures(con))}")
         return 0
-    ids = [r[0] for r in con.cursor().execute("SELECT article_id FROM articles").fetchall()]
     stats = extract_articles(con, ids, workers=args.workers)
-    print(f"extracted {stats['events']} events and {stats['quotes']} quotes from {len(ids)} articles")
+    print(f"extracted {stats['events']} events and {stats['quotes']} quotes from {stats['articles']} articles"
+          f"{_failed_note(failures(con))}")
     return 0
+
+
+def _failed_note(failed: list[tuple[str, str]]) -> str:
+    """The articles extraction failed on, for the summary line (each one is listed on stderr)."""
+    for article_id, reason in failed:
+        print(f"extraction failed on article {article_id}: {reason}", file=sys.stderr)
+    return f"; extraction failed on {len(failed)} article(s), listed above" if failed else ""
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -11,11 +11,13 @@ from contextlib import contextmanager
 
 import duckdb
 import fsspec
+import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pressdesk import parallel, store
 from pressdesk.parallel import EVENT_COLUMNS, QUOTE_COLUMNS, ArticleInput
+from pressdesk.records import plausible_date
 from pressdesk.sentences import Sentence
 
 BATCH = 400  # articles per task: a few seconds of work, small enough to spread over many workers
@@ -51,7 +53,8 @@ EXPORT_SQL = """
 
 def _inputs(rows: list[dict]) -> list[ArticleInput]:
     """Parquet rows (as read by pyarrow) back into the extractor's input records."""
-    return [ArticleInput(r["article_id"], r["text"], r["language"], r["published"],
+    return [ArticleInput(r["article_id"], r["text"], r["language"],
+                         r["published"] if plausible_date(r["published"]) else None,  # year 1/9999: unknown
                          tuple(Sentence(s["idx"], s["start"], s["end"], s["text"], s["role"] or "body")
                                for s in r["sentences"]))
             for r in rows]
@@ -62,15 +65,19 @@ def _write(table: pa.Table, path: str) -> None:
         pq.write_table(table, fh)
 
 
-def extract_batch(in_path: str, out_prefix: str) -> tuple[str, str, str, int, int]:
-    """One task: read a batch of articles, extract each, write events and quotes Parquet (runs on a worker)."""
+def extract_batch(in_path: str, out_prefix: str) -> tuple[str, str, str, int, int, dict[str, str]]:
+    """One task: read a batch of articles, extract each, write events and quotes Parquet (runs on a worker);
+    an article the extractor fails on is returned with its error, the others go on."""
     with fsspec.open(in_path, "rb") as fh:
         rows = pq.read_table(fh).to_pylist()
     events: list[dict] = []
     quotes: list[dict] = []
     seen: set[str] = set()
+    errors: dict[str, str] = {}
     for item in _inputs(rows):
-        event_rows, quote_rows = parallel.extract_article(item)
+        event_rows, quote_rows, error = parallel.extract_safely(item)
+        if error:
+            errors[item.article_id] = error
         events += event_rows
         for q in quote_rows:  # the local engine keeps the first of two quotes with one id, so do we
             if q["quote_id"] not in seen:
@@ -79,7 +86,7 @@ def extract_batch(in_path: str, out_prefix: str) -> tuple[str, str, str, int, in
     events_path, quotes_path = f"{out_prefix}.events.parquet", f"{out_prefix}.quotes.parquet"
     _write(pa.Table.from_pylist(events, schema=EVENT_SCHEMA), events_path)
     _write(pa.Table.from_pylist(quotes, schema=QUOTE_SCHEMA), quotes_path)
-    return in_path, events_path, quotes_path, len(events), len(quotes)
+    return in_path, events_path, quotes_path, len(events), len(quotes), errors
 
 
 def export_batches(con: duckdb.DuckDBPyConnection, staging: str, ids: Sequence[str] | None,
@@ -110,9 +117,14 @@ def export_batches(con: duckdb.DuckDBPyConnection, staging: str, ids: Sequence[s
     return paths
 
 
-def load_batch(con: duckdb.DuckDBPyConnection, in_path: str, events_path: str, quotes_path: str) -> None:
-    """Replace the extractions of one batch's articles with the task's results, in one transaction."""
-    with store.writing(con) as cur:
+def load_batch(con: duckdb.DuckDBPyConnection, in_path: str, events_path: str, quotes_path: str,
+               errors: dict[str, str] | None = None) -> None:
+    """Replace the extractions of one batch's articles with the task's results and mark them extracted, in one
+    transaction (a crash leaves each article extracted or pending, never half-written)."""
+    from pressdesk.pipeline import RECLUSTER, fingerprint
+
+    failed = pd.DataFrame({"article_id": list(errors or {}), "error": list((errors or {}).values())}, dtype="object")
+    with store.writing(con, failed=failed) as cur:
         for table in ("events", "quotes"):
             cur.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM read_parquet(?))",
                         [in_path])
@@ -120,6 +132,11 @@ def load_batch(con: duckdb.DuckDBPyConnection, in_path: str, events_path: str, q
                     f" SELECT {', '.join(EVENT_COLUMNS)} FROM read_parquet(?)", [events_path])
         cur.execute(f"INSERT INTO quotes ({', '.join(QUOTE_COLUMNS)})"
                     f" SELECT {', '.join(QUOTE_COLUMNS)} FROM read_parquet(?)", [quotes_path])
+        cur.execute("INSERT OR REPLACE INTO extraction_state (article_id, extractor, extracted_at, error)"
+                    " SELECT b.article_id, ?, current_timestamp, f.error::VARCHAR FROM read_parquet(?) b"
+                    " LEFT JOIN failed f USING (article_id)", [fingerprint(), in_path])
+        cur.execute("INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, '1', current_timestamp)",
+                    [RECLUSTER])
 
 
 @contextmanager
@@ -162,7 +179,7 @@ def extract_distributed(
     re-clustered and speaker spellings merged corpus-wide, as the local engine does."""
     from distributed import as_completed
 
-    from pressdesk.pipeline import fingerprint, merge_speakers, recluster, refresh_stories
+    from pressdesk.pipeline import finish
 
     counts = {"events": 0, "quotes": 0, "articles": 0, "batches": 0}
     with _staging(staging) as root, client(scheduler, workers, processes) as dask:
@@ -170,8 +187,8 @@ def extract_distributed(
         futures = dask.map(extract_batch, inputs, [p.replace("/in-", "/out-")[:-len(".parquet")] for p in inputs],
                            pure=False)
         for done, future in enumerate(as_completed(futures), start=1):
-            in_path, events_path, quotes_path, n_events, n_quotes = future.result()
-            load_batch(con, in_path, events_path, quotes_path)
+            in_path, events_path, quotes_path, n_events, n_quotes, errors = future.result()
+            load_batch(con, in_path, events_path, quotes_path, errors)
             counts["events"] += n_events
             counts["quotes"] += n_quotes
             counts["batches"] += 1
@@ -180,9 +197,5 @@ def extract_distributed(
         counts["articles"] = con.cursor().execute(
             "SELECT count(*) FROM read_parquet(?)", [inputs]).fetchone()[0] if inputs else 0
     with store.write_lock:
-        recluster(con)
-        merge_speakers(con)
-        refresh_stories(con, article_ids)
-        if article_ids is None:
-            store.set_setting(con, "extractor", fingerprint())  # the whole corpus now comes from this version
+        finish(con, article_ids)  # clusters and speaker names corpus-wide, as the local engine does
     return counts

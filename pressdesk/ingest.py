@@ -254,9 +254,14 @@ def ingest(
 def _extract_added(con: duckdb.DuckDBPyConnection, report: IngestReport) -> None:
     """Dates, events and quotes for what this call added (extraction imports are heavy: load them late)."""
     if report.added:
-        from pressdesk.pipeline import extract_articles
+        from pressdesk.pipeline import extract_articles, failures, never_extracted
 
-        extract_articles(con, report.added)
+        added = set(report.added)
+        # articles a crash left unextracted are repaired along the way (they are few; an upgrade's re-extraction
+        # of the whole corpus is left to `extract --if-stale`)
+        extract_articles(con, report.added + [a for a in never_extracted(con) if a not in added])
+        report.notes += [(f"article {aid}", f"loaded, but dates and quotes could not be extracted ({why})")
+                         for aid, why in failures(con) if aid in added]
 
 
 def with_given(docs: list[RawDoc], given: dict | None) -> list[RawDoc]:

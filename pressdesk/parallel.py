@@ -35,6 +35,7 @@ class ArticleInput:
 
 
 Rows = tuple[list[dict], list[dict]]  # event rows, quote rows
+Result = tuple[list[dict], list[dict], str | None]  # event rows, quote rows, why extraction failed (None: it did not)
 
 
 def quote_id(article_id: str, start: int, end: int, kind: str) -> str:
@@ -54,6 +55,21 @@ def extract_article(item: ArticleInput) -> Rows:
         row.update(quote_id=quote_id(item.article_id, q.start_char, q.end_char, q.kind), article_id=item.article_id)
         quote_rows.append(row)
     return event_rows, quote_rows
+
+
+def one_line(exc: BaseException) -> str:
+    """An exception as one short line: its type and the first line of its message."""
+    text = str(exc).splitlines()[0][:160] if str(exc).strip() else ""
+    return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+
+
+def extract_safely(item: ArticleInput) -> Result:
+    """One article's rows, or no rows and why: an article the extractor fails on never stops the others."""
+    try:
+        events, quotes = extract_article(item)
+    except Exception as exc:  # noqa: BLE001 - recorded as this article's extraction error
+        return [], [], one_line(exc)
+    return events, quotes, None
 
 
 def cores() -> int:
@@ -84,8 +100,8 @@ def pool(n_articles: int, workers: int | None = None) -> Iterator[Executor | Non
         yield executor
 
 
-def extract_many(items: Sequence[ArticleInput], executor: Executor | None = None) -> Iterable[Rows]:
-    """Rows for each article, in order: in the pool when there is one, else here."""
+def extract_many(items: Sequence[ArticleInput], executor: Executor | None = None) -> Iterable[Result]:
+    """Rows (or the error) for each article, in order: in the pool when there is one, else here."""
     if executor is None:
-        return map(extract_article, items)
-    return executor.map(extract_article, items, chunksize=CHUNK)
+        return map(extract_safely, items)
+    return executor.map(extract_safely, items, chunksize=CHUNK)

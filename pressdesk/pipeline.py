@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from pathlib import Path
 
@@ -13,10 +14,19 @@ import pandas as pd
 
 from pressdesk import events as ev
 from pressdesk import parallel, store
-from pressdesk.parallel import EVENT_COLUMNS, QUOTE_COLUMNS, ArticleInput, Rows, extract_many, quote_id
+from pressdesk.parallel import (
+    EVENT_COLUMNS,
+    QUOTE_COLUMNS,
+    ArticleInput,
+    Result,
+    extract_many,
+    one_line,
+    quote_id,  # noqa: F401  (re-exported)
+)
+from pressdesk.records import plausible_date
 from pressdesk.sentences import Sentence
 
-__all__ = ["EVENT_COLUMNS", "QUOTE_COLUMNS", "extract_articles", "quote_id"]
+__all__ = ["EVENT_COLUMNS", "QUOTE_COLUMNS", "extract_articles", "failures", "pending", "quote_id"]
 
 BATCH = 400  # articles read, extracted and written per transaction: bounds memory whatever the corpus size
 
@@ -33,7 +43,9 @@ def _inputs(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[ArticleInput
         " WHERE list_contains(?, article_id) ORDER BY article_id, idx", [ids]
     ).fetchall():
         sents.setdefault(aid, []).append(Sentence(*row))
-    by_id = {a[0]: ArticleInput(a[0], a[1], a[2], a[3], tuple(sents.get(a[0], ()))) for a in arts}
+    # a publication date stored before dates were checked (year 1, 9999) is treated as unknown, not computed with
+    by_id = {a[0]: ArticleInput(a[0], a[1], a[2], a[3] if plausible_date(a[3]) else None, tuple(sents.get(a[0], ())))
+             for a in arts}
     return [by_id[i] for i in ids if i in by_id]
 
 
@@ -65,40 +77,96 @@ def fingerprint() -> str:
     return digest.hexdigest()[:16]
 
 
+RECLUSTER = "recluster_pending"  # setting: events were written and clusters/speaker names are not yet redone
+
+
+def pending(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Articles this extractor has not extracted: committed before a crash or kill -9, or extracted by another
+    version (an article whose extraction failed under this version counts as done: see `failures`)."""
+    return [r[0] for r in con.cursor().execute(
+        "SELECT a.article_id FROM articles a LEFT JOIN extraction_state s USING (article_id)"
+        " WHERE s.extractor IS DISTINCT FROM ? ORDER BY a.article_id", [fingerprint()]).fetchall()]
+
+
+def never_extracted(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Articles committed but never extracted by any version: what a crash between the two left behind."""
+    return [r[0] for r in con.cursor().execute(
+        "SELECT article_id FROM articles ANTI JOIN extraction_state USING (article_id) ORDER BY article_id"
+    ).fetchall()]
+
+
+def failures(con: duckdb.DuckDBPyConnection) -> list[tuple[str, str]]:
+    """(article id, one-line reason) of the articles this extractor failed on; their text stays readable."""
+    return [tuple(r) for r in con.cursor().execute(
+        "SELECT article_id, error FROM extraction_state WHERE error IS NOT NULL AND extractor = ?"
+        " ORDER BY article_id", [fingerprint()]).fetchall()]
+
+
 def is_stale(con: duckdb.DuckDBPyConnection) -> bool:
-    """True when articles exist whose extractions were made by another version of the extractor."""
-    has_articles = con.cursor().execute("SELECT count(*) FROM articles").fetchone()[0] > 0
-    return has_articles and store.setting(con, "extractor") != fingerprint()
+    """True when some article lacks this extractor's results (never extracted, or by another version), or when
+    a run stopped before re-clustering."""
+    missing = con.cursor().execute(
+        "SELECT count(*) FROM articles a LEFT JOIN extraction_state s USING (article_id)"
+        " WHERE s.extractor IS DISTINCT FROM ?", [fingerprint()]).fetchone()[0]
+    return missing > 0 or store.setting(con, RECLUSTER) == "1"
 
 
 def refresh_if_stale(con: duckdb.DuckDBPyConnection) -> dict[str, int] | None:
-    """Re-extract the whole corpus after an upgrade of the extractor (code or language data)."""
-    if not is_stale(con):
-        return None
-    ids = [r[0] for r in con.cursor().execute("SELECT article_id FROM articles ORDER BY article_id").fetchall()]
-    return extract_articles(con, ids)
+    """Repair what a crash left or an upgrade made stale: extract the pending articles, finish clustering."""
+    with store.write_lock:  # two sessions starting at once repair once
+        if not is_stale(con):
+            return None
+        return extract_articles(con, pending(con))
 
 
-def frames(results: Iterable[Rows]) -> tuple[pd.DataFrame, pd.DataFrame]:
+def frames(results: Iterable[Result]) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Event and quote rows of many articles as two tables in the stored column order."""
     events: list[dict] = []
     quotes: list[dict] = []
-    for event_rows, quote_rows in results:
+    for event_rows, quote_rows, *_ in results:
         events += event_rows
         quotes += quote_rows
     return (pd.DataFrame(events, columns=EVENT_COLUMNS),
             pd.DataFrame(quotes, columns=QUOTE_COLUMNS).drop_duplicates("quote_id"))
 
 
-def write_rows(con: duckdb.DuckDBPyConnection, ids: list[str], events_df: pd.DataFrame, quotes_df: pd.DataFrame) -> None:
-    """Replace the extractions of the given articles in one transaction."""
-    with store.writing(con, new_events=events_df, new_quotes=quotes_df) as cur:
+def write_rows(con: duckdb.DuckDBPyConnection, ids: list[str], events_df: pd.DataFrame, quotes_df: pd.DataFrame,
+               errors: dict[str, str] | None = None) -> None:
+    """Replace the extractions of the given articles and mark them extracted, in one transaction: a crash leaves
+    each article either fully extracted by this version or pending, never half-written."""
+    errors = errors or {}
+    states = pd.DataFrame({"article_id": ids, "error": [errors.get(i) for i in ids]}, dtype="object")
+    with store.writing(con, new_events=events_df, new_quotes=quotes_df, new_states=states) as cur:
         cur.execute("DELETE FROM events WHERE list_contains(?, article_id)", [ids])
         cur.execute("DELETE FROM quotes WHERE list_contains(?, article_id)", [ids])
         if len(events_df):
             cur.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) SELECT * FROM new_events")
         if len(quotes_df):
             cur.execute(f"INSERT INTO quotes ({', '.join(QUOTE_COLUMNS)}) SELECT * FROM new_quotes")
+        cur.execute(
+            "INSERT OR REPLACE INTO extraction_state (article_id, extractor, extracted_at, error)"
+            " SELECT article_id, ?, current_timestamp, error::VARCHAR FROM new_states", [fingerprint()])
+        cur.execute("INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, '1', current_timestamp)",
+                    [RECLUSTER])
+
+
+def _write_results(con: duckdb.DuckDBPyConnection, ids: list[str], results: list[Result]) -> dict[str, int]:
+    """Write a batch; if the database refuses it, article by article, so one bad article is recorded as failed
+    and the others are stored."""
+    errors = {aid: err for aid, (_, _, err) in zip(ids, results, strict=True) if err}
+    try:
+        events_df, quotes_df = frames(results)
+        write_rows(con, ids, events_df, quotes_df, errors)
+    except (duckdb.Error, ValueError, TypeError, OverflowError) as exc:
+        if len(ids) > 1:
+            out = {"events": 0, "quotes": 0, "failed": 0}
+            for aid, result in zip(ids, results, strict=True):
+                for key, n in _write_results(con, [aid], [result]).items():
+                    out[key] += n
+            return out
+        write_rows(con, ids, frames([])[0], frames([])[1], {ids[0]: f"could not store: {one_line(exc)}"})
+        return {"events": 0, "quotes": 0, "failed": 1}
+    return {"events": len(events_df), "quotes": len(quotes_df), "failed": len(errors)}
 
 
 def extract_articles(
@@ -106,36 +174,55 @@ def extract_articles(
     workers: int | None = None,
 ) -> dict[str, int]:
     """(Re)extract the given articles on every core, written batch by batch (two batches in flight, so workers
-    never wait for the writer), then re-cluster events and merge speaker spellings corpus-wide."""
+    never wait for the writer), then re-cluster events and merge speaker spellings corpus-wide. An article the
+    extractor fails on is recorded with its error and the others go on."""
     ids = list(article_ids)
-    counts = {"events": 0, "quotes": 0}
-
-    def write(batch: list[str], results: Iterable[Rows]) -> None:
-        events_df, quotes_df = frames(results)
-        write_rows(con, batch, events_df, quotes_df)
-        counts["events"] += len(events_df)
-        counts["quotes"] += len(quotes_df)
+    counts = {"articles": 0, "events": 0, "quotes": 0, "failed": 0}
 
     with store.write_lock, parallel.pool(len(ids), workers) as executor:  # clustering reads what was written
-        pending: tuple[list[str], Iterable[Rows]] | None = None
+        runner = {"pool": executor}
+
+        def submit(batch: list[str]) -> tuple[list[ArticleInput], Iterable[Result]]:
+            items = _inputs(con, batch)
+            if runner["pool"] is not None:
+                try:
+                    return items, extract_many(items, runner["pool"])
+                except BrokenProcessPool:  # a worker died (e.g. out of memory): go on in this process
+                    runner["pool"] = None
+            return items, extract_many(items)
+
+        def write(items: list[ArticleInput], results: Iterable[Result]) -> None:
+            try:
+                done = list(results)
+            except BrokenProcessPool:
+                runner["pool"] = None
+                done = list(extract_many(items))
+            for key, n in _write_results(con, [i.article_id for i in items], done).items():
+                counts[key] += n
+            counts["articles"] += len(items)
+
+        in_flight: tuple[list[ArticleInput], Iterable[Result]] | None = None
         for start in range(0, len(ids), BATCH):
             if progress:
                 progress(start, len(ids))
-            batch = ids[start:start + BATCH]
-            submitted = (batch, extract_many(_inputs(con, batch), executor))
-            if pending:
-                write(*pending)
-            pending = submitted
-        if pending:
-            write(*pending)
-        recluster(con)
-        merge_speakers(con)
-        refresh_stories(con, ids)
-        others = con.cursor().execute(
-            "SELECT count(*) FROM articles WHERE NOT list_contains(?, article_id)", [ids]).fetchone()[0]
-        if others == 0:
-            store.set_setting(con, "extractor", fingerprint())  # the whole corpus now comes from this version
+            submitted = submit(ids[start:start + BATCH])
+            if in_flight:
+                write(*in_flight)
+            in_flight = submitted
+        if in_flight:
+            write(*in_flight)
+        finish(con, ids or None)  # after a crash with nothing pending, regroup every statement
     return counts
+
+
+def finish(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None) -> None:
+    """Corpus-wide steps after new events: clusters, speaker names and statement groups; the flag clears only when
+    all are done, so a crash in between is repaired on the next start."""
+    recluster(con)
+    merge_speakers(con)
+    refresh_stories(con, article_ids)
+    with store.writing(con) as cur:
+        cur.execute("DELETE FROM settings WHERE key = ?", [RECLUSTER])
 
 
 def recluster(con: duckdb.DuckDBPyConnection) -> int:

@@ -11,8 +11,21 @@ CLUSTER_COLUMNS = ["cluster_id", "date_start", "date_end", "precision", "year_kn
                    "reports", "articles", "languages", "publishers", "date_texts", "summary", "language"]
 
 
+# Dates a chart can draw (pandas timestamps end in 2262); a stored year 1 or 9999 is left off the timeline.
+PLOTTABLE = (date(1700, 1, 1), date(2200, 12, 31))
+
+
+def plottable(events: pd.DataFrame) -> pd.DataFrame:
+    """Events whose dates lie in PLOTTABLE (or are unknown): junk like 0001-01-01 would overflow date arithmetic."""
+    def ok(column: str) -> pd.Series:
+        return events[column].map(lambda d: d is None or pd.isna(d) or PLOTTABLE[0] <= d <= PLOTTABLE[1])
+
+    return events if events.empty else events[ok("date_start") & ok("date_end")]
+
+
 def clusters(events: pd.DataFrame) -> pd.DataFrame:
     """Aggregate event rows (from store.events) by cluster_id: the date span, actors and sources."""
+    events = plottable(events)
     if events.empty:
         return pd.DataFrame(columns=CLUSTER_COLUMNS)
     g = events.groupby("cluster_id", sort=False)

@@ -17,8 +17,8 @@ def _rows(con) -> tuple[list, list]:
 
 
 def test_dask_engine_writes_the_rows_of_the_local_engine(db_copy, tmp_path):
+    from pressdesk import pipeline
     from pressdesk.dask_engine import extract_distributed
-    from pressdesk.pipeline import fingerprint
 
     con = store.connect(db_copy)
     local = _rows(con)
@@ -26,13 +26,13 @@ def test_dask_engine_writes_the_rows_of_the_local_engine(db_copy, tmp_path):
     con.execute("DELETE FROM events")
     con.execute("DELETE FROM quotes")
     con.execute("DELETE FROM statement_groups")
-    con.execute("DELETE FROM settings WHERE key = 'extractor'")
+    con.execute("DELETE FROM extraction_state")
     # batches of 2 articles: the 5 sample articles make 3 tasks spread over the 2 workers
     stats = extract_distributed(con, workers=2, processes=False, batch=2, staging=str(tmp_path / "staging"))
     assert stats["batches"] == 3 and stats["articles"] == 5
     assert stats["events"] == len(local[0]) and stats["quotes"] == len(local[1])
     assert _rows(con) == local
-    assert store.setting(con, "extractor") == fingerprint()
+    assert not pipeline.is_stale(con) and len(pipeline.pending(con)) == 0  # every article marked extracted
     assert sorted(p.name for p in (tmp_path / "staging").iterdir())[0] == "in-00000.parquet"
     con.close()
 

@@ -18,9 +18,16 @@ def counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     row = con.cursor().execute(
         "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM sentences),"
         " (SELECT count(*) FROM events), (SELECT count(*) FROM quotes),"
-        " (SELECT count(DISTINCT cluster_id) FROM events)"
+        " (SELECT count(DISTINCT cluster_id) FROM events),"
+        " (SELECT count(*) FROM extraction_state WHERE error IS NOT NULL)"
     ).fetchone()
-    return dict(zip(["articles", "sentences", "events", "quotes", "clusters"], row, strict=True))
+    return dict(zip(["articles", "sentences", "events", "quotes", "clusters", "extraction_failed"], row, strict=True))
+
+
+def extraction_failures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Articles the extractor failed on, with why: their text is stored, their dates and quotes are missing."""
+    return df(con, "SELECT a.article_id, a.title, s.error, s.extracted_at FROM extraction_state s"
+                   " JOIN articles a USING (article_id) WHERE s.error IS NOT NULL ORDER BY s.extracted_at DESC")
 
 
 def articles(

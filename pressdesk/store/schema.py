@@ -167,4 +167,24 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             "CREATE TABLE article_signatures (article_id VARCHAR PRIMARY KEY, signature UBIGINT[])",
         ],
     ),
+    (
+        9,
+        "extraction state per article",
+        [
+            # Written in the same transaction as the article's events and quotes, so an article committed before a
+            # crash (or kill -9) and never extracted has no row here and is found and repaired on the next start.
+            # `error` holds why this extractor version failed on the article (the others went on).
+            """CREATE TABLE extraction_state (
+                article_id VARCHAR PRIMARY KEY,
+                extractor VARCHAR NOT NULL,
+                extracted_at TIMESTAMP NOT NULL DEFAULT current_timestamp,
+                error VARCHAR
+            )""",
+            # Before this table only the corpus-wide version was kept; an article with events or quotes was surely
+            # extracted (rows are written all at once). An article with neither is re-extracted once, to be sure.
+            """INSERT INTO extraction_state (article_id, extractor)
+               SELECT a.article_id, s.value FROM articles a JOIN settings s ON s.key = 'extractor'
+               WHERE a.article_id IN (SELECT article_id FROM events UNION SELECT article_id FROM quotes)""",
+        ],
+    ),
 ]
