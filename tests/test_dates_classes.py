@@ -248,3 +248,40 @@ def test_compound_words_still_reach_their_patterns() -> None:
     """The word gate must not hide a weekday written inside a compound ('Mittwochabend')."""
     found = values("Die Regierung ist am Mittwochabend zerbrochen.", "de", date(2025, 6, 12))
     assert found == [("am Mittwochabend", "2025-06-11")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Profits rose in the third quarter.", "2025-Q3"),
+        ("en", "Sales slowed in the 4th quarter of 2021.", "2021-Q4"),
+        ("en", "Margins shrank last quarter.", "2025-Q1"),
+        ("fr", "La production reprendra au premier trimestre 2026.", "2026-Q1"),
+        ("it", "Il fatturato è cresciuto nel secondo trimestre del 2024.", "2024-Q2"),
+        ("it", "Le assunzioni ripartiranno nel prossimo trimestre.", "2025-Q3"),
+        ("ro", "Exporturile au scăzut în trimestrul trecut.", "2025-Q1"),
+    ],
+)
+def test_quarters(lang: str, text: str, expected: str) -> None:
+    assert [v for _, v in values(text, lang)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Il corteo ha sfilato alla Liberazione.", [("alla Liberazione", "2025-04-25")]),
+        ("Il negozio riapre a Santo Stefano.", [("a Santo Stefano", "2025-12-26")]),
+        ("Fiori per la festa della mamma.", [("la festa della mamma", "2025-05-11")]),
+        ("La liberazione degli ostaggi è avvenuta ieri.", [("ieri", "2025-06-11")]),
+        ("Ha vissuto a Santo Stefano di Cadore.", []),
+    ],
+)
+def test_italian_holidays(text: str, expected: list[tuple[str, str]]) -> None:
+    assert values(text, "it") == expected
+
+
+def test_romanian_weekday_with_pe_and_day_word() -> None:
+    assert values("Ședința va avea loc marți pe 17, nu pe întâi iulie.", "ro") == [
+        ("marți pe 17", "2025-06-17"),
+        ("pe întâi iulie", "2025-07-01"),
+    ]

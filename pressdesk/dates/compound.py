@@ -14,6 +14,7 @@ from pressdesk.dates.model import (
     nearest_day_month,
     nearest_month,
     nth_weekday,
+    quarter_span,
     safe_date,
     week_span,
 )
@@ -98,8 +99,19 @@ def week_of(spec: LanguageSpec, groups: Groups, published: date | None, tense: s
     return start, end, precision, True
 
 
+def ordinal_quarter(spec: LanguageSpec, groups: Groups, published: date | None, tense: str | None) -> Span | None:
+    """'the third quarter', 'au deuxième trimestre 2023': that quarter of the written year, else of publication's."""
+    nth = spec.ordinals.get(fold(groups.get("ord") or ""), 0)
+    year = int(groups["year"]) if groups.get("year") else (published.year if published else None)
+    if year is None or not 1 <= nth <= 4 and nth != -1:
+        return None
+    start, end, precision = quarter_span(year, 4 if nth == -1 else nth)
+    return start, end, precision, True
+
+
 COMPOUND: dict[str, Callable[[LanguageSpec, Groups, date | None, str | None], Span | None]] = {
     "wd": weekday_day,
     "nth": ordinal_of_month,
     "weekof": week_of,
+    "quarter": ordinal_quarter,
 }

@@ -18,7 +18,7 @@ class TimeMention:
     end: int
     date_start: date
     date_end: date
-    precision: str  # "day" | "week" | "month" | "year"
+    precision: str  # "day" | "week" | "month" | "quarter" | "year"
     year_known: bool
     dateline: bool = False  # the text's own publication date (dateline, byline, wire line): metadata, no event
 
@@ -33,6 +33,8 @@ def iso_value(d: date, precision: str) -> str:
     if precision == "week":
         year, week, _ = d.isocalendar()
         return f"{year}-W{week:02d}"
+    if precision == "quarter":
+        return f"{d.year:04d}-Q{(d.month - 1) // 3 + 1}"
     if precision == "month":
         return f"{d.year:04d}-{d.month:02d}"
     if precision == "year":
@@ -55,6 +57,12 @@ def month_span(year: int, month: int) -> tuple[date, date, str]:
     return date(year, month, 1), date(year, month, last), "month"
 
 
+def quarter_span(year: int, quarter: int) -> tuple[date, date, str]:
+    """The three months of a quarter (1..4)."""
+    start = date(year, 3 * quarter - 2, 1)
+    return start, month_span(year, 3 * quarter)[1], "quarter"
+
+
 def year_span(year: int) -> tuple[date, date, str]:
     return date(year, 1, 1), date(year, 12, 31), "year"
 
@@ -73,6 +81,9 @@ def shifted_span(base: date, unit: str, offset: int) -> tuple[date, date, str]:
         return week_span(base + timedelta(weeks=offset))
     if unit == "month":
         return month_span(*add_months(base.year, base.month, offset))
+    if unit == "quarter":
+        year, month = add_months(base.year, base.month, 3 * offset)
+        return quarter_span(year, (month - 1) // 3 + 1)
     return year_span(base.year + offset)
 
 

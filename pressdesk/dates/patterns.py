@@ -69,7 +69,13 @@ def _ordinal_of_month(data: dict, pre: str, month_any: str, weekday: str) -> lis
     year = rf"(?:\s*,?\s+(?:(?:{my_join})\s+)?{YEAR})?"
     target = rf"(?:\s+{of}(?P<month>{month_any}){E}{year}|\s+(?P<mref>{refs}){E})"
     what = rf"(?:(?P<weekday>{weekday})|(?P<unit>{units})){E}"
-    return [("nth", rf"{B}{pre}(?P<ord>{ords}){E}\s*{what}{target}")]
+    out = [("nth", rf"{B}{pre}(?P<ord>{ords}){E}\s*{what}{target}")]
+    if spec.get("quarter"):  # "the third quarter", "au deuxième trimestre 2023", "il quarto trimestre del 2018"
+        quarter = alternation(spec["quarter"])
+        year = rf"(?:\s*,?\s+(?:(?:{alternation(spec.get('quarter_year_joiners', []))})\s+)?{YEAR})?"
+        first = alternation([k for k, v in spec.get("ordinals", {}).items() if 1 <= int(v) <= 4])
+        out.append(("quarter", rf"{B}{pre}(?P<ord>{first}){E}\s*(?:{quarter}){E}{year}"))
+    return out
 
 
 def absolute_patterns(
@@ -120,7 +126,7 @@ def absolute_patterns(
         out.append(
             (
                 "wd",
-                rf"{B}{dpre}(?P<weekday>{weekday_any}){E}\.?,?\s+{_day('day', words)}(?:{ords})?{E}"
+                rf"{B}{dpre}(?P<weekday>{weekday_any}){E}\.?,?\s+{dpre}{_day('day', words)}(?:{ords})?{E}"
                 rf"(?!\s*(?:[:.h/]\d|(?:{month_any}){E})){_not_counted(data)}",
             )
         )
