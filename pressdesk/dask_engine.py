@@ -158,11 +158,11 @@ def extract_distributed(
     workers: int | None = None, staging: str | None = None, processes: bool = True, batch: int = BATCH,
     progress: Callable[[int, int], None] | None = None,
 ) -> dict[str, int]:
-    """(Re)extract articles (all when None) as Dask tasks; results land in DuckDB batch by batch, then events are
-    re-clustered and speaker spellings merged corpus-wide, as the local engine does."""
+    """(Re)extract articles (all when None) as Dask tasks; results land in DuckDB batch by batch, then the
+    corpus-wide steps run as after the local engine (clusters, speaker spellings, statement groups)."""
     from distributed import as_completed
 
-    from pressdesk.pipeline import fingerprint, merge_speakers, recluster
+    from pressdesk.pipeline import after_extraction
 
     counts = {"events": 0, "quotes": 0, "articles": 0, "batches": 0}
     with _staging(staging) as root, client(scheduler, workers, processes) as dask:
@@ -177,11 +177,8 @@ def extract_distributed(
             counts["batches"] += 1
             if progress:
                 progress(done, len(inputs))
-        counts["articles"] = con.cursor().execute(
-            "SELECT count(*) FROM read_parquet(?)", [inputs]).fetchone()[0] if inputs else 0
-    with store.write_lock:
-        recluster(con)
-        merge_speakers(con)
-        if article_ids is None:
-            store.set_setting(con, "extractor", fingerprint())  # the whole corpus now comes from this version
+        ids = [r[0] for r in con.cursor().execute(
+            "SELECT DISTINCT article_id FROM read_parquet(?)", [inputs]).fetchall()] if inputs else []
+        counts["articles"] = len(ids)
+    after_extraction(con, ids)  # the same corpus-wide steps as the local engine
     return counts

@@ -128,14 +128,21 @@ def extract_articles(
             pending = submitted
         if pending:
             write(*pending)
+        after_extraction(con, ids)
+    return counts
+
+
+def after_extraction(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> None:
+    """The corpus-wide steps after (re)extracting `ids`, whatever engine extracted them: re-cluster events, merge
+    speaker spellings, regroup statements, and record the extractor version once the whole corpus is from it."""
+    with store.write_lock:
         recluster(con)
         merge_speakers(con)
         refresh_stories(con, ids)
         others = con.cursor().execute(
-            "SELECT count(*) FROM articles WHERE NOT list_contains(?, article_id)", [ids]).fetchone()[0]
+            "SELECT count(*) FROM articles WHERE NOT list_contains(?, article_id)", [list(ids)]).fetchone()[0]
         if others == 0:
             store.set_setting(con, "extractor", fingerprint())  # the whole corpus now comes from this version
-    return counts
 
 
 def recluster(con: duckdb.DuckDBPyConnection) -> int:

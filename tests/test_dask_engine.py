@@ -10,9 +10,10 @@ from pressdesk import store
 pytest.importorskip("distributed")
 
 
-def _rows(con) -> tuple[list, list]:
+def _rows(con) -> tuple[list, list, list]:
     return (con.execute("SELECT * FROM events ORDER BY event_id").fetchall(),
-            con.execute("SELECT * FROM quotes ORDER BY quote_id").fetchall())
+            con.execute("SELECT * FROM quotes ORDER BY quote_id").fetchall(),
+            con.execute("SELECT * FROM statement_groups ORDER BY quote_id").fetchall())
 
 
 def test_dask_engine_writes_the_rows_of_the_local_engine(db_copy, tmp_path):
@@ -21,9 +22,10 @@ def test_dask_engine_writes_the_rows_of_the_local_engine(db_copy, tmp_path):
 
     con = store.connect(db_copy)
     local = _rows(con)
-    assert local[0] and local[1]
+    assert local[0] and local[1] and local[2]
     con.execute("DELETE FROM events")
     con.execute("DELETE FROM quotes")
+    con.execute("DELETE FROM statement_groups")
     con.execute("DELETE FROM settings WHERE key = 'extractor'")
     # batches of 2 articles: the 5 sample articles make 3 tasks spread over the 2 workers
     stats = extract_distributed(con, workers=2, processes=False, batch=2, staging=str(tmp_path / "staging"))
