@@ -8,6 +8,7 @@ import streamlit as st
 import statement_cards
 import ui
 from pressdesk import audit, quote_views, render, store
+from pressdesk.store import quote_queries as qq
 from pressdesk.store import story_queries as sq
 from pressdesk.translate.config import target_code
 
@@ -17,12 +18,6 @@ con = ui.con()
 KINDS = ["direct", "indirect", "mixed"]
 TYPES = ["person", "organisation", "country", "unnamed"]
 SORTS = {"said on": "said_on", "speaker": "speaker", "outlet": "publisher", "language": "language", "kind": "kind"}
-
-
-@st.cache_data(show_spinner=False)
-def _quotes(gen, speakers, types, kinds, languages, start, end, text, article=None) -> pd.DataFrame:
-    return store.quotes(ui.con(), list(speakers) or None, list(types) or None, list(kinds) or None,
-                        list(languages) or None, start, end, text or None, article)
 
 
 GROUPS_PER_PAGE = 20  # statement cards per page, paged in DuckDB
@@ -37,6 +32,27 @@ def _groups(gen, speakers, types, kinds, languages, start, end, text, min_report
                                offset=page * GROUPS_PER_PAGE)
 
 
+PAGE_SIZE = 50  # rows sent to the browser at a time: paged in DuckDB, never the whole corpus
+SPEAKER_QUOTES = 300  # a speaker's newest quotes grouped into statements
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _page(gen, flt: qq.QuoteFilter, sort: str, desc: bool, page: int) -> tuple[pd.DataFrame, int]:
+    """One page of matching quotes and how many match, both from SQL (cached per query)."""
+    rows = qq.quotes_page(ui.con(), flt, sort, desc, PAGE_SIZE, (page - 1) * PAGE_SIZE)
+    return rows, qq.quotes_count(ui.con(), flt)
+
+
+def _with_translations(frame: pd.DataFrame, target: str) -> pd.DataFrame:
+    translations = ui.translations_of(gen, tuple(zip(frame["text"], frame["language"], strict=True)), target)
+    return frame.assign(translation=[translations.get(t) for t in frame["text"]])
+
+
+def _export(flt: qq.QuoteFilter, sort: str, desc: bool, target: str, writer):
+    """Every matching quote, read only when the analyst clicks an export button."""
+    return lambda: writer(_with_translations(qq.quotes_page(ui.con(), flt, sort, desc, limit=None), target))
+
+
 @st.cache_data(show_spinner=False)
 def _options(gen):
     return store.speakers(ui.con()), store.facets(ui.con())
@@ -44,7 +60,7 @@ def _options(gen):
 
 @st.cache_data(show_spinner=False)
 def _affiliations(gen) -> dict[str, str]:
-    pairs = store.df(ui.con(), "SELECT DISTINCT speaker, speaker_role FROM quotes WHERE speaker IS NOT NULL")
+    pairs = qq.speaker_affiliations(ui.con())
     out: dict[str, str] = {}
     for row in pairs.itertuples():
         country = quote_views.affiliation(row.speaker, row.speaker_role)
@@ -115,16 +131,22 @@ with st.sidebar:
     st.text_input("Translation language", key="to_lang", max_chars=5)
 
 article = ui.article_filter("Only this article's quotes are shown")
-quotes = _quotes(gen, tuple(st.session_state["speaker"]), tuple(st.session_state["type"]),
-                 tuple(st.session_state["kind"]), tuple(st.session_state["lang"]), st.session_state["from"],
-                 st.session_state["to"], st.session_state["q"], article)
-if st.session_state["country"]:
-    quotes = quotes[quotes["speaker"].map(affiliations).isin(st.session_state["country"])].reset_index(drop=True)
+speakers = tuple(st.session_state["speaker"]) or None
+if st.session_state["country"]:  # a country is the set of speakers who speak for it
+    wanted = set(st.session_state["country"])
+    speaking_for = {s for s, c in affiliations.items() if c in wanted}
+    speakers = tuple(sorted(speaking_for & set(speakers) if speakers else speaking_for))
+flt = qq.QuoteFilter(speakers, tuple(st.session_state["type"]) or None, tuple(st.session_state["kind"]) or None,
+                     tuple(st.session_state["lang"]) or None, st.session_state["from"], st.session_state["to"],
+                     st.session_state["q"] or None, article)
+sort, desc = SORTS[st.session_state["sort"]], st.session_state["desc"]
 target = target_code(st.session_state["to_lang"])
-translations = ui.translations_of(gen, tuple(zip(quotes["text"], quotes["language"], strict=True)), target)
-quotes["translation"] = [translations.get(t) for t in quotes["text"]]
-quotes = quotes.sort_values(SORTS[st.session_state["sort"]], ascending=not st.session_state["desc"],
-                            na_position="last", kind="stable").reset_index(drop=True)
+ui.init("page", default=1, kind="int")
+_, total = _page(gen, flt, sort, desc, 1)
+pages = max(1, -(-total // PAGE_SIZE))
+st.session_state["page"] = min(max(1, int(st.session_state["page"] or 1)), pages)
+quotes, _ = _page(gen, flt, sort, desc, st.session_state["page"])
+quotes = _with_translations(quotes, target)
 quotes["link"] = "/?article=" + quotes["article_id"]
 
 TABS = ["Quotes", "Statements", "Speaker view"]
@@ -135,20 +157,22 @@ with table_tab:
     if quotes.empty:
         st.info("No quotes match these filters.")
     else:
-        st.caption(f"{len(quotes)} quote{'s' if len(quotes) != 1 else ''}. Select a row to read it in context"
-                   " below, or switch to cards for a narrow screen.")
+        first = (st.session_state["page"] - 1) * PAGE_SIZE
+        st.caption(f"{total:,} quote{'s' if total != 1 else ''}"
+                   + (f", {first + 1:,} to {first + len(quotes):,} shown" if pages > 1 else "")
+                   + ". Select a row to read it in context below, or switch to cards for a narrow screen.")
+    if pages > 1:
+        st.number_input(f"Page (of {pages:,})", min_value=1, max_value=pages, step=1, key="page")
     who = ui.require_editor("translate") if len(missing) else None
-    if who and st.button(f"Translate {len(missing)} quote(s) into {target}"):
+    if who and st.button(f"Translate {len(missing)} quote(s) on this page into {target}"):
         _translate_missing(missing, target, who)
     ui.init("cards", default=False, kind="bool")
     st.toggle("Cards (narrow screens)", key="cards", help="One card per quote, full text: easier on a phone")
     shown = quote_views.display_frame(quotes)
     picked = None
     if st.session_state["cards"]:
-        for card in quote_views.cards_markdown(shown.head(50), target):
+        for card in quote_views.cards_markdown(shown, target):
             st.container(border=True).markdown(card)
-        if len(shown) > 50:
-            st.caption(f"First 50 of {len(shown)} quotes: narrow the filters to see the others.")
     elif not quotes.empty:
         # said on, speaker, quote, outlet and link first, so they are on screen; tall rows wrap the quote
         picked = st.dataframe(
@@ -166,19 +190,23 @@ with table_tab:
             },
         )
     ids = quotes["quote_id"].tolist()
-    ui.init("quote", options=ids)
+    ui.init("quote")
     if picked and picked.selection.rows:
         st.session_state["quote"] = ids[picked.selection.rows[0]]
     c1, c2 = st.columns(2)
-    c1.download_button("Export CSV", lambda: quote_views.to_csv(quotes), "pressdesk-quotes.csv", "text/csv",
-                       disabled=quotes.empty)
-    c2.download_button("Export Excel", lambda: quote_views.to_excel(quotes), "pressdesk-quotes.xlsx",
+    c1.download_button("Export CSV", _export(flt, sort, desc, target, quote_views.to_csv), "pressdesk-quotes.csv",
+                       "text/csv", disabled=quotes.empty)
+    c2.download_button("Export Excel", _export(flt, sort, desc, target, quote_views.to_excel), "pressdesk-quotes.xlsx",
                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", disabled=quotes.empty)
 
     chosen = st.session_state.get("quote")
-    if chosen in ids:
+    found = quotes[quotes["quote_id"] == chosen] if chosen in ids else None
+    if chosen and found is None:  # a quote from a link or another page: fetched by id
+        one = qq.quote(con, chosen)
+        found = None if one is None else _with_translations(pd.DataFrame([one]), target)
+    if found is not None:
         row = {k: (None if not isinstance(v, list | tuple) and pd.isna(v) else v)  # NaN/NaT read as "unknown"
-               for k, v in quotes[quotes["quote_id"] == chosen].iloc[0].items()}
+               for k, v in found.iloc[0].items()}
         st.subheader(render.md(row['speaker'] or row['speaker_surface'] or 'Unnamed')
                      + (f" — {render.md(row['speaker_role'])}" if row["speaker_role"] else ""))
         st.caption(f"{row['kind']} quote · cue “{render.md(row['cue'])}” · said on {row['said_on'] or 'unknown'} · "
@@ -239,4 +267,5 @@ with speaker_tab:
                       if n_said > len(said) else f" {n_quotes} report(s) in all."))
         statement_cards.show(said, target, gen, with_speaker=False)
 
-ui.sync_url(["article", "tab", "cards", "multi", "gorder", "gpage", "speaker", "country", "type", "kind", "lang", "from", "to", "q", "sort", "desc", "to_lang", "quote", "who"])
+ui.sync_url(["article", "tab", "cards", "multi", "gorder", "gpage", "speaker", "country", "type", "kind", "lang", "from", "to", "q", "sort", "desc", "to_lang", "quote", "who"]
+            + (["page"] if st.session_state.get("page", 1) > 1 else []))
