@@ -53,7 +53,7 @@ PACKAGE = Path(__file__).resolve().parent
 DATA = PACKAGE.parent / "data"
 # What extraction results depend on: the extracting code and the language data it reads.
 EXTRACTOR_SOURCES = ("dates", "quotes", "story", "entities.py", "events.py", "sentences.py", "parallel.py")
-EXTRACTOR_DATA = ("dates", "entities.toml", "reporting_verbs.csv", "roles.csv", "institutions.csv",
+EXTRACTOR_DATA = ("dates", "entities.toml", "cues", "roles.csv", "institutions.csv",
                   "attribution.toml", "agencies.csv", "abbreviations.toml", "story.toml")
 
 

@@ -165,11 +165,13 @@ def test_fingerprint_follows_language_data(tmp_path, monkeypatch):
         src = pipeline.DATA / name
         if src.is_file():
             (data / name).write_bytes(src.read_bytes())
-    for src in (pipeline.DATA / "dates").glob("*.toml"):
-        (data / "dates" / src.name).write_bytes(src.read_bytes())
+    for folder in ("dates", "cues"):
+        (data / folder).mkdir(exist_ok=True)
+        for src in (pipeline.DATA / folder).glob("*.*"):
+            (data / folder / src.name).write_bytes(src.read_bytes())
     monkeypatch.setattr(pipeline, "DATA", data)
     assert pipeline.fingerprint() == before
-    with open(data / "reporting_verbs.csv", "a", encoding="utf-8") as fh:
+    with open(data / "cues" / "en.csv", "a", encoding="utf-8") as fh:
         fh.write("\n")
     assert pipeline.fingerprint() != before
 

@@ -10,6 +10,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pressdesk.entities import DATA, key_of
+from pressdesk.quotes.cues import CueMatcher, cue_matcher
 
 W = r"[\w'’-]"  # a word character for hand-built patterns (keeps d'après, nord-coréen together)
 
@@ -38,8 +39,8 @@ def _words(forms: list[str]) -> re.Pattern[str]:
 @dataclass(frozen=True)
 class Lexicon:
     lang: str
-    cue: re.Pattern[str]
-    verb_kind: dict[str, tuple[str, str]]  # folded verb form -> (tense, kind)
+    cue: CueMatcher  # reporting verbs by lemma, called like a compiled regex (groups 'part' and 'fin')
+    verb_kind: dict[str, tuple[str, str]]  # folded verb text of the latest cue -> (tense, kind)
     complementizer: re.Pattern[str]
     preposition: re.Pattern[str]
     weak_prepositions: frozenset[str]
@@ -103,25 +104,6 @@ def agencies() -> tuple[re.Pattern[str], dict[tuple[str, ...], str]]:
     return pattern, names
 
 
-def _cue_pattern(cfg: dict, verbs: list[dict[str, str]]) -> re.Pattern[str]:
-    """Aux (+ up to N adverbs) + participle | finite form | gerund, as one case-insensitive regex."""
-    by_tense: dict[str, list[str]] = {}
-    for row in verbs:
-        by_tense.setdefault(row["tense"], []).append(row["form"])
-    aux = _alt(cfg.get("auxiliaries", []))
-    adv = cfg.get("adverb_max", 2)
-    part = _alt(by_tense.get("participle", []))
-    simple = _alt(by_tense.get("finite", []) + by_tense.get("gerund", []))
-    if cfg.get("split_particles"):  # 'teilte in einer Erklärung mit': a separable verb around its object
-        pairs = [f.split() for f in by_tense.get("finite", []) if len(f.split()) == 2]
-        split = "|".join(rf"{re.escape(a)}(?:\s+[\w-]+){{1,6}}?\s+{re.escape(b)}(?=[\s,.;:!?])" for a, b in pairs)
-        simple = f"{split}|{simple}" if split else simple
-    body = rf"(?:(?:{aux})(?:\s+[\w’'-]+){{0,{adv}}}?\s+(?P<part>{part}))|(?P<fin>{simple})"
-    inv = _alt(list(cfg.get("inverted_pronouns", {})))
-    inv = rf"(?:{inv})?" if cfg.get("inverted_pronouns") else ""  # 'ajoute-t-il', 'poursuit-elle'
-    return re.compile(rf"(?<![\w’'])(?:{body}){inv}(?![\w-])", re.IGNORECASE)
-
-
 def _suffixes(words: list[str]) -> re.Pattern[str]:
     alt = _alt(words)
     return re.compile(rf"[^\W\d_A-ZÀ-Þ][\w-]*(?:{alt})" if words else r"(?!x)x")
@@ -133,10 +115,7 @@ def lexicon(language: str) -> Lexicon:
     conf = attribution_config()
     lang = language if language in conf else "en"
     cfg = conf[lang]
-    verbs = [r for r in _csv("reporting_verbs.csv") if r["lang"] == lang]
-    verb_kind: dict[str, tuple[str, str]] = {}
-    for r in verbs:
-        verb_kind.setdefault(" ".join(key_of(r["form"])), (r["tense"], r["kind"]))
+    cue = cue_matcher(lang, cfg)
     roles = [r for r in _csv("roles.csv") if r["lang"] == lang]
     insts = [r for r in _csv("institutions.csv") if r["lang"] == lang]
     adjs = _adjective_forms(lang)
@@ -150,8 +129,8 @@ def lexicon(language: str) -> Lexicon:
     statement = _words(cfg.get("statement_nouns", []))
     return Lexicon(
         lang=lang,
-        cue=_cue_pattern(cfg, verbs),
-        verb_kind=verb_kind,
+        cue=cue,
+        verb_kind=cue.verb_kind,
         complementizer=_words(cfg.get("complementizers", [])),
         preposition=re.compile(rf"(?<![\w’'-])(?:{_alt(preps)})(?![\w-])", re.IGNORECASE),
         weak_prepositions=frozenset(p.lower() for p in cfg.get("weak_prepositions", [])),
