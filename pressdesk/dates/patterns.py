@@ -123,10 +123,12 @@ def absolute_patterns(
     orders = data.get("named_orders", ["dm"])
     if data.get("weekday_day", False):  # "mercredi 13", "Martedì 19", "mar 19": that weekday-numbered day
         dpre = prefix(day_pre)
+        # 'Marți pe 19': a preposition between weekday and day only before a number ('vendredi le Premier ministre')
+        dnum = rf"(?:{prefix(day_pre, optional=False)}(?=\d))?"
         out.append(
             (
                 "wd",
-                rf"{B}{dpre}(?P<weekday>{weekday_any}){E}\.?,?\s+{dpre}{_day('day', words)}(?:{ords})?{E}"
+                rf"{B}{dpre}(?P<weekday>{weekday_any}){E}\.?,?\s+{dnum}{_day('day', words)}(?:{ords})?{E}"
                 rf"(?!\s*(?:[:.h/]\d|(?:{month_any}){E})){_not_counted(data)}",
             )
         )
