@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+
+import duckdb
 
 from pressdesk import store
 
@@ -80,6 +83,20 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+EXIT_LOCKED = 3
+
+
+def locked_message(error: duckdb.IOException, db: str | None) -> str | None:
+    """One line for a database another process holds (DuckDB allows one writing process), else None."""
+    text = str(error)
+    if "lock" not in text.lower():
+        return None
+    pid = re.search(r"PID (\d+)", text)
+    holder = f"process {pid.group(1)}" if pid else "another process"
+    return (f"{db or 'the database'} is open in {holder} (the running dashboard?), and DuckDB lets one process write"
+            " it: stop that process and run this again, or load the files through the dashboard's upload panel.")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
@@ -87,6 +104,12 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130
+    except duckdb.IOException as error:
+        message = locked_message(error, str(store.db_path(getattr(args, "db", None))))
+        if message is None:
+            raise
+        print(message, file=sys.stderr)
+        return EXIT_LOCKED
 
 
 if __name__ == "__main__":
