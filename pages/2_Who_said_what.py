@@ -179,6 +179,7 @@ with table_tab:
             shown[["said_on", "speaker", "text", "translation", "publisher", "link", "speaker_role", "kind", "cue",
                    "via", "language"]],
             hide_index=True, on_select="rerun", selection_mode="single-row", key="quote_table", row_height=84,
+            height=min(len(shown), 10) * 84 + 40,  # ten wrapped quotes on screen, the rest by scrolling
             column_config={
                 "said_on": st.column_config.DateColumn("said on", width=90),
                 "speaker": st.column_config.TextColumn("speaker", width=150),
