@@ -215,8 +215,9 @@ def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: l
             continue
         if speaker is None or span[1] - span[0] < 8 or cue.kind == "rule" and not _rules(speaker, comp):
             continue
-        if cue.tense == "gerund" and any(same_speaker(speaker, as_speaker(q)) for q in out + found):
-            continue  # 'X said A, adding/emphasizing B' is one statement of X, not two
+        if cue.tense == "gerund" and any(same_speaker(speaker, as_speaker(q)) and not (
+                comp is not None and _right_after(ctx, q, cue)) for q in out + found):
+            continue  # 'X said A, emphasizing B' is one statement of X; 'X said A, adding that B' is two
         cue.used = True
         out.append(make(ctx, unit, speaker, _kind_of(ctx, *span), cue.surface, span, relay))
         clause_start = cue.end
@@ -245,6 +246,12 @@ def _action_only(ctx: Ctx, cue: Cue, span: tuple[int, int]) -> bool:
         return True  # 'annonce l'ouverture de deux usines': the of-word belongs to the noun phrase
     tail = flat[k + 1 :]
     return not (len(tail) >= 3 or flat[k] in ("to", "să", "zu") or tail and _INFINITIVE.fullmatch(tail[0]))
+
+
+def _right_after(ctx: Ctx, q: Quote, cue: Cue) -> bool:
+    """The gerund follows the reported words themselves ('said A, adding that B'), not an attribution ('“A,”
+    added X, while emphasizing that B', which stays one statement)."""
+    return not ctx.text[q.end_char : cue.start].strip(" ,")
 
 
 def _only_fillers(ctx: Ctx, before: str) -> bool:

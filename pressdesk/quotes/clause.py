@@ -283,14 +283,26 @@ def relay_at(ctx: Ctx, pos: int, end: int) -> bool:
     return not tail or tail.startswith(",") or nxt is not None
 
 
+def gerund_statement(ctx: Ctx, pos: int, end: int) -> bool:
+    """', adding that …' / ', aggiungendo che …' / ', ajoutant que …' / ', adăugând că …': a gerund speech cue
+    with its own clause opens a second statement of the same speaker."""
+    m = ctx.lex.cue.match(ctx.masked, pos, end)
+    if m is None or m.tense != "gerund" or m.kind not in ("speech", "announce", "accuse", "write"):
+        return False
+    comp = ctx.lex.complementizer.match(ctx.masked, m.end(), end) or ctx.lex.complementizer.match(
+        ctx.masked, m.end() + len(ctx.masked[m.end() : end]) - len(ctx.masked[m.end() : end].lstrip()), end)
+    return comp is not None and comp.group().lower() not in ctx.lex.weak_complementizers
+
+
 def content_end(ctx: Ctx, start: int, end: int) -> int:
-    """Cut a trailing relay clause (', a rapporté Reuters', ', informează AFP', ', according to X')."""
+    """Cut a trailing relay clause (', a rapporté Reuters', ', informează AFP', ', according to X') or a gerund
+    that opens a statement of its own (', adding that …')."""
     pos = ctx.masked.find(",", start, end)
     while pos >= 0:
         look = pos + 1
         while look < end and ctx.masked[look] == " ":
             look += 1
-        if relay_at(ctx, look, end):
+        if relay_at(ctx, look, end) or gerund_statement(ctx, look, end):
             return pos
         pos = ctx.masked.find(",", pos + 1, end)
     return end
