@@ -9,21 +9,14 @@ from pressdesk.quotes.affiliation import name_honorifics
 from pressdesk.quotes.clause import (
     LAST,
     WORD,
-    apposition_before,
     clause_comma,
     colon_after,
     complement,
     content_end,
-    described_subject,
     first_word,
     inner,
     make,
-    noun_subject,
-    object_end,
-    proper_subject,
     resolve,
-    speaker_left,
-    speaker_right,
     trim,
     verb_final_infinitive,
 )
@@ -34,6 +27,15 @@ from pressdesk.quotes.model import Ctx, Cue, Quote
 from pressdesk.quotes.orgs import extend_name, nominative
 from pressdesk.quotes.spans import Unit
 from pressdesk.quotes.speakers import Speaker, same_speaker
+from pressdesk.quotes.subjects import (
+    apposition_before,
+    described_subject,
+    noun_subject,
+    object_end,
+    proper_subject,
+    speaker_left,
+    speaker_right,
+)
 
 _MAX_GAP_WORDS = 7  # words allowed between a closing quote and its cue ('," the French ambassador said')
 _ONLY_PUNCT = re.compile(r"[\s.,;!?…]*")

@@ -1,0 +1,185 @@
+"""Who is the subject of a cue: the speaker before it (normal order) or after it (inverted), an apposition, a
+bare noun phrase or an unknown capitalised name as fallbacks, and addressees that are not subjects."""
+
+from __future__ import annotations
+
+import re
+
+from pressdesk.quotes.clause import DET, WORD, after_fillers
+from pressdesk.quotes.lexicon import attribution_config
+from pressdesk.quotes.mentions import Mention
+from pressdesk.quotes.model import Ctx, Cue
+from pressdesk.quotes.orgs import nominative
+from pressdesk.quotes.ranking import inverted_subject
+from pressdesk.quotes.speakers import preceded_by_preposition, preceded_by_verb
+
+_APPOSITION = re.compile(r"(?:[^\W\d_][\w’'-]*\s+){0,3}[^\W\d_][\w’'-]*,\s*")
+_TITLE_WORDS = re.compile(r"(?:[A-ZÀ-Þ][\w’'-]*\.?\s+){1,3}")
+_CAPITALISED_NOUNS = frozenset({"de"})
+_CLAUSE_TAIL = re.compile(r"[^,;:.!?]*")
+
+
+def object_end(ctx: Ctx, pos: int, limit: int) -> int:
+    """End of an addressee right after a cue ('à l'AFP', 'to reporters', 'ai giornalisti', 'pentru Agerpres'),
+    else pos."""
+    rest = ctx.masked[pos:limit]
+    lead = len(rest) - len(rest.lstrip(" ,"))
+    word = WORD.match(ctx.masked, pos + lead, limit)
+    if word is not None and re.match(r"\w+['’]", word.group()):  # "all'ANSA": an elided marker
+        word = re.compile(r"\w+['’]").match(ctx.masked, word.start(), limit)
+    if word is None or word.group().lower() not in ctx.lex.object_markers:
+        return pos
+    look = word.end() + len(ctx.masked[word.end() : limit]) - len(ctx.masked[word.end() : limit].lstrip())
+    det = DET.match(ctx.masked, look, limit)
+    look = det.end() if det else look
+    m = ctx.mention_at(look, 0)
+    if m is not None:
+        return m.end if m.kind in ("agency", "inst", "noun") or m.etype == "organisation" else pos
+    words = re.match(r"(?:[^\W\d_A-ZÀ-Þ][\w’'-]*\s*){1,2}", ctx.masked[look:limit])
+    return look + len(words.group().rstrip()) if words else pos
+
+
+def speaker_right(ctx: Ctx, cue: Cue, limit: int) -> Mention | None:
+    """Inverted order: the subject right after the cue, skipping fillers and an addressee; an inverted
+    clitic in the cue itself ('a-t-elle ajouté') is the subject."""
+    if cue.pron:
+        return Mention(cue.end, cue.end, "pron", "", gender=cue.pron)
+    inside = [m for m in ctx.mentions_between(cue.start, cue.end) if m.kind != "rel"]
+    if inside:  # a separable verb around its subject: 'teilte die Polizei am Montag mit'
+        return inside[0]
+    pos = after_fillers(ctx, cue.end, limit)
+    obj = object_end(ctx, pos, limit)
+    if obj > pos:
+        pos = after_fillers(ctx, obj, limit)
+    det = DET.match(ctx.masked, pos, limit)
+    if det:
+        pos = det.end()
+    hon = ctx.lex.honorific.match(ctx.masked, pos, limit)
+    if hon:
+        pos = hon.end() + len(ctx.masked[hon.end() : limit]) - len(ctx.masked[hon.end() : limit].lstrip())
+    m = ctx.mention_at(pos)
+    if m is None or m.start > pos + 1:  # a title before the name: 'said Farm Minister X', 'Ion-Marcel Ciolacu'
+        m = ctx.mention_at(pos, 40)
+        if m is not None and not _TITLE_WORDS.fullmatch(ctx.masked, pos, m.start) and not (
+                det and m.etype == "person" and _APPOSITION.fullmatch(ctx.masked, pos, m.start)
+                and not ctx.lex.cue.search(ctx.masked, pos, m.start)):  # 'a déclaré le préfet, Luc X'
+            m = None
+    if m is not None and m.start >= pos and m.end <= limit + 60:
+        return m
+    return inverted_subject(ctx, cue, limit)
+
+
+def apposition_before(ctx: Ctx, start: int, comma: int) -> bool:
+    """'Le ministre, Jean X, a accusé' / 'Jean X, the minister, said': the clause ends on the subject."""
+    cands = ctx.mentions_between(start, comma + 1)
+    if not cands or ctx.masked[cands[-1].end : comma].strip():
+        return False
+    last = cands[-1]
+    if last.kind in ("name", "entity") and last.etype == "person":
+        return True
+    prev = cands[-2] if len(cands) > 1 else None
+    return last.kind == "role" and prev is not None and prev.etype == "person" and (
+        ctx.masked[prev.end : last.start].strip() == ",")
+
+
+def speaker_left(ctx: Ctx, cue: Cue, start: int) -> Mention | None:
+    """Normal order: the nearest mention before the cue that is a subject (not after a preposition/verb)."""
+    cands = ctx.mentions_between(start, cue.start)
+    if cue.tense == "gerund":  # the gerund's subject is the clause subject: leftmost, 'with X warning' allowed
+        absolute = attribution_config()["common"]["absolute_prepositions"]
+        for m in cands:
+            if m.kind in ("pron", "rel") or preceded_by_verb(ctx.masked, m.start, ctx.lex):
+                continue
+            head = ctx.masked[max(start, m.start - 12) : m.start].lower().split()
+            if not preceded_by_preposition(ctx.masked, m.start, ctx.lex) or (head and set(head[-2:]) & set(absolute)):
+                return m
+        return None
+    rel = next((c for c in reversed(cands) if c.kind == "rel" and _closed_relative(ctx, c, cue)), None)
+    if rel is not None:  # nothing inside 'X, who sits on the Y board,' is the subject
+        cands = [c for c in cands if c.end <= rel.start] + [rel]
+    for m in reversed(cands):
+        near = len(WORD.findall(ctx.masked[m.end : cue.start])) <= 2
+        if m.kind == "pron":
+            if near:
+                return m
+            continue
+        if m.kind == "rel":
+            closed = _closed_relative(ctx, m, cue)  # 'X, who sits on the Y board, told ...': X, not Y
+            if near or closed:
+                ante = next((c for c in reversed(cands) if c.end <= m.start and c.kind not in ("pron", "rel")), None)
+                comma = ctx.masked.rfind(",", start, m.start)
+                return ante or (_bare_noun(ctx, start, comma) if closed and comma > start else None)
+            continue
+        if preceded_by_preposition(ctx.masked, m.start, ctx.lex) or preceded_by_verb(ctx.masked, m.start, ctx.lex):
+            continue
+        return m
+    return None
+
+
+def _closed_relative(ctx: Ctx, rel: Mention, cue: Cue) -> bool:
+    """A relative clause set off by commas between its antecedent and the cue ('X, who ..., said')."""
+    return ctx.masked[: rel.start].rstrip().endswith(",") and ctx.masked[rel.end : cue.start].rstrip().endswith(",")
+
+
+def noun_subject(ctx: Ctx, start: int, cue: Cue) -> Mention | None:
+    """Fallback subject: a short bare noun phrase opening the clause ('Les parties ont déclaré')."""
+    return _bare_noun(ctx, start, cue.start)
+
+
+def _bare_noun(ctx: Ctx, start: int, end: int) -> Mention | None:
+    chunk = ctx.masked[start:end]
+    words = WORD.findall(chunk)
+    if 1 <= len(words) <= 4 and not any(ch in chunk for ch in ",;:") and chunk.strip():
+        lead = len(chunk) - len(chunk.lstrip())
+        surface = chunk.strip()
+        return Mention(start + lead, start + lead + len(surface), "noun", surface)
+    return None
+
+
+_NAME_BEFORE = re.compile(r"(?:^|(?<=[\s,]))([A-ZÀ-Þ][\w’'&.-]*(?:\s+[A-ZÀ-Þ][\w’'&.-]*){0,3})\s*$")
+
+
+def proper_subject(ctx: Ctx, start: int, cue: Cue) -> Mention | None:
+    """Fallback subject: an unknown capitalised name right before the cue, after the clause start, a comma or
+    a determiner ('In una nota, Stellantis ha precisato', 'la SNCF a indiqué'): an organisation as written."""
+    chunk = ctx.masked[start : cue.start]
+    m = _NAME_BEFORE.search(chunk)
+    if m is None:
+        return None
+    name, s = m.group(1), start + m.start(1)
+    first, lead = name.split()[0], WORD.findall(chunk[: m.start(1)])
+    low = first.lower()
+    if low in ctx.lex.function_words or low in ctx.lex.pronouns or ctx.lex.fillers.fullmatch(first):
+        return None
+    if chunk[: m.start(1)].strip() and not chunk[: m.start(1)].rstrip().endswith(",") and not (
+            lead and lead[-1].lower() in ctx.lex.determiners):
+        return None
+    if ctx.mentions_between(s, cue.start):
+        return None
+    return Mention(s, s + len(name), "inst", name, nominative(name, ctx.lex), "organisation")
+
+
+_CAPITALISED_NOUNS = frozenset({"de"})
+_CLAUSE_TAIL = re.compile(r"[^,;:.!?]*")
+
+
+def described_subject(ctx: Ctx, qe: int, cue: Cue, limit: int) -> bool:
+    """No named subject around a cue right after a quotation: nothing (pro-drop, '”, ha detto in conferenza'),
+    or a definite common-noun description before or after it ('the professor said', 'a spus tehnicianul')."""
+    gap = ctx.masked[qe : cue.start]
+    lead = gap.lstrip(" ,.;:!?…\"'”»’“«")
+    if not lead.strip():
+        tail = _CLAUSE_TAIL.match(ctx.masked, cue.end, limit)
+        words = WORD.findall(tail.group()) if tail else []
+        return not words or ctx.lex.pro_drop and (words[0].lower() in ctx.lex.case_prepositions or len(words) == 1
+                                                  and words[0].islower()) or (
+            words[0].lower() in ctx.lex.determiners or bool(re.match(r"\s*[^\W\d_]+['’]", tail.group()))
+        ) and len(words) <= 4 and all(_common(ctx, w) for w in words[1:])
+    words = WORD.findall(lead)
+    return words[0].lower() in ctx.lex.determiners and len(words) <= 3 and all(_common(ctx, w) for w in words[1:])
+
+
+def _common(ctx: Ctx, word: str) -> bool:
+    """A common noun or adjective: lowercase, or any word where nouns are capitalised ('der Wissenschaftler')."""
+    return word.islower() or ctx.lex.lang in _CAPITALISED_NOUNS
+
