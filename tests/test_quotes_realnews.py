@@ -35,3 +35,21 @@ def test_gerund_after_an_inverted_attribution_stays_one_statement() -> None:
 def test_gerund_without_a_clause_stays_in_the_statement() -> None:
     got = extract_quotes("Jane Smith said the plan was working, emphasizing the role of the volunteers.", "en", None)
     assert len(got) == 1 and got[0].text.endswith("volunteers")
+
+
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("A London shop owner told the Times that prices could rise soon.", "London shop owner"),
+        ("A Paris restaurant manager said that sales had fallen by half.", "Paris restaurant manager"),
+        ("A Berlin taxi driver also said that fares would rise.", "Berlin taxi driver"),
+    ],
+)
+def test_place_before_common_nouns_describes_an_unnamed_speaker(text: str, speaker: str) -> None:
+    got = extract_quotes(text, "en", None)
+    assert [(q.speaker, q.speaker_type) for q in got] == [(speaker, "unnamed")]
+
+
+def test_a_country_alone_still_speaks_as_a_country() -> None:
+    got = extract_quotes("Russia said the talks had stalled.", "en", None)
+    assert [(q.speaker, q.speaker_type) for q in got] == [("Russia", "country")]

@@ -112,8 +112,54 @@ def speaker_left(ctx: Ctx, cue: Cue, start: int) -> Mention | None:
             continue
         if preceded_by_preposition(ctx.masked, m.start, ctx.lex) or preceded_by_verb(ctx.masked, m.start, ctx.lex):
             continue
-        return m
+        return _described(ctx, m, cue, cands)
     return None
+
+
+_LOWER_WORD = re.compile(r"\s+([^\W\d_A-ZÀ-Þ][\w’'-]*)")
+
+
+def _described(ctx: Ctx, m: Mention, cue: Cue, cands: list[Mention]) -> Mention:
+    """'A Moscow business executive told', 'a Paris restaurant manager said': a place before common nouns is a
+    modifier of an unnamed speaker, not the speaker; the description (place and nouns) is kept as its name."""
+    place = m
+    if m.kind == "role":  # 'a Paris restaurant manager': the place before the role's words
+        place = next((c for c in reversed(cands) if c.end <= m.start), None)
+        if place is None or not _nouns_between(ctx, place.end, m.start, allow_none=True):
+            return m
+    if place.etype not in ("country", "place") or place.kind not in ("entity", "name"):
+        return m
+    lead = WORD.findall(ctx.masked[max(0, place.start - 12) : place.start])
+    if not lead or lead[-1].lower() not in ctx.lex.determiners or lead[-1].lower() in ("the", "his", "her", "its", "their"):
+        return m  # 'the London office' may be a body; only an indefinite description is an unnamed person
+    end = m.end if m is not place else _nouns_end(ctx, place.end, cue.start)
+    if end is None:
+        return m
+    return Mention(place.start, end, "noun", ctx.masked[place.start : end])
+
+
+def _nouns_end(ctx: Ctx, pos: int, limit: int) -> int | None:
+    """End of one to three common nouns after pos, with only fillers ('also') between them and the cue."""
+    end, count = None, 0
+    for w in _LOWER_WORD.finditer(ctx.masked, pos, limit):
+        if w.start() != (end if end is not None else pos) or count == 3:
+            break
+        word = w.group(1).lower()
+        if word in ctx.lex.function_words or ctx.lex.fillers.fullmatch(word + " "):
+            break
+        end, count = w.end(), count + 1
+    if end is None or ctx.masked[end:limit].strip() and not ctx.lex.fillers.fullmatch(ctx.masked[end:limit].strip() + " "):
+        return None
+    return end
+
+
+def _nouns_between(ctx: Ctx, start: int, end: int, allow_none: bool) -> bool:
+    gap = ctx.masked[start:end]
+    words = WORD.findall(gap)
+    if not words:
+        return allow_none and not gap.strip()
+    return len(words) <= 2 and all(w.islower() and w not in ctx.lex.function_words for w in words) and not any(
+        ch in gap for ch in ",;:")
 
 
 def _closed_relative(ctx: Ctx, rel: Mention, cue: Cue) -> bool:
