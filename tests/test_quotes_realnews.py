@@ -53,3 +53,46 @@ def test_place_before_common_nouns_describes_an_unnamed_speaker(text: str, speak
 def test_a_country_alone_still_speaks_as_a_country() -> None:
     got = extract_quotes("Russia said the talks had stalled.", "en", None)
     assert [(q.speaker, q.speaker_type) for q in got] == [("Russia", "country")]
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker, content",
+    [
+        ("it", "Il sindaco Mario Rossi ha riferito di aver parlato con il prefetto.", "Mario Rossi",
+         "di aver parlato con il prefetto"),
+        ("it", "Mario Rossi ha riferito che la città ha chiesto nuovi fondi.", "Mario Rossi",
+         "la città ha chiesto nuovi fondi"),
+        ("fr", "Le maire Jean Dupont a rapporté que trois ponts avaient été détruits.", "Jean Dupont",
+         "trois ponts avaient été détruits"),
+        ("ro", "Primarul Ion Popescu a relatat că inundaţiile au distrus trei poduri.", "Ion Popescu",
+         "inundaţiile au distrus trei poduri"),
+    ],
+)
+def test_reporting_verb_with_a_person_as_subject_is_a_statement(lang: str, text: str, speaker: str,
+                                                               content: str) -> None:
+    got = extract_quotes(text, lang, None)
+    assert [(q.speaker, q.text) for q in got] == [(speaker, content)]
+
+
+def test_outlet_reporting_still_relays() -> None:
+    got = extract_quotes("Il sindaco Mario Rossi ha detto che la città è pronta, riferisce l'ANSA.", "it", None)
+    assert [(q.speaker, q.via) for q in got] == [("Mario Rossi", "ANSA")]
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker, aside, quote",
+    [
+        ("it", "Il sindaco Mario Rossi, riferendo che la giunta è compatta, ha affermato: \"Andremo avanti fino "
+               "alla fine del mandato\".", "Mario Rossi", "la giunta è compatta", "Andremo avanti"),
+        ("en", "The mayor, John Carter, adding that the council was united, said: \"We will see this through to "
+               "the end\".", "John Carter", "the council was united", "We will see this"),
+        ("fr", "Le maire Jean Dupont, ajoutant que la mairie était unie, a déclaré : « Nous irons jusqu'au bout de "
+               "ce mandat ».", "Jean Dupont", "la mairie était unie", "Nous irons"),
+        ("ro", "Primarul Ion Popescu, adăugând că primăria este unită, a declarat: „Vom merge până la capăt cu "
+               "acest mandat”.", "Ion Popescu", "primăria este unită", "Vom merge"),
+    ],
+)
+def test_gerund_aside_between_subject_and_verb(lang: str, text: str, speaker: str, aside: str, quote: str) -> None:
+    got = extract_quotes(text, lang, None)
+    assert [q.speaker for q in got] == [speaker, speaker]
+    assert got[0].text == aside and got[1].kind == "direct" and got[1].text.startswith(quote)

@@ -16,6 +16,7 @@ from pressdesk.quotes.clause import (
     first_word,
     inner,
     make,
+    person_relays,
     resolve,
     trim,
     verb_final_infinitive,
@@ -82,7 +83,7 @@ def direct(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: lis
                 continue
             m = speaker_right(ctx, cue, qs) or speaker_left(ctx, cue, prev)
             speaker = resolve(ctx, m, people)
-        if speaker is None or cue.kind == "relay":
+        if speaker is None or _relays(ctx, cue, m, speaker):
             continue
         cue.used = True
         span = inner(ctx.text, qs, qe)
@@ -194,7 +195,7 @@ def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: l
             m = speaker_left(ctx, cue, clause_start) or noun_subject(ctx, clause_start, cue) or proper_subject(
                 ctx, clause_start, cue)
             if comp is not None:
-                span = trim(ctx.text, comp, content_end(ctx, comp, unit.end))
+                span = trim(ctx.text, comp, content_end(ctx, comp, _aside_end(ctx, cue, comp, unit.end)))
             elif cue.tense == "gerund" and cue.kind == "speech":
                 span = (0, 0)
             else:
@@ -212,7 +213,7 @@ def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: l
             if m is None and (ctx.lex.pro_drop or cue.tense == "gerund") and _only_fillers(ctx, before):
                 m = Mention(cue.start, cue.start, "pron", "", gender="any")
         speaker = resolve(ctx, m, people)
-        if m is not None and m.kind == "agency" or cue.kind == "relay":
+        if m is not None and m.kind == "agency" or _relays(ctx, cue, m, speaker):
             clause_start = cue.end if not inverted else clause_start
             continue
         if speaker is None or span[1] - span[0] < 8 or cue.kind == "rule" and not _rules(speaker, comp):
@@ -248,6 +249,29 @@ def _action_only(ctx: Ctx, cue: Cue, span: tuple[int, int]) -> bool:
         return True  # 'annonce l'ouverture de deux usines': the of-word belongs to the noun phrase
     tail = flat[k + 1 :]
     return not (len(tail) >= 3 or flat[k] in ("to", "să", "zu") or tail and _INFINITIVE.fullmatch(tail[0]))
+
+
+def _aside_end(ctx: Ctx, cue: Cue, comp: int, end: int) -> int:
+    """A gerund's clause set off by commas ends before the main verb ('X, riferendo che A, ha affermato: …')."""
+    if cue.tense != "gerund":
+        return end
+    comma = ctx.masked.find(",", comp, end)
+    while comma >= 0:
+        look = comma + 1 + len(ctx.masked[comma + 1 : end]) - len(ctx.masked[comma + 1 : end].lstrip())
+        m = ctx.lex.cue.match(ctx.masked, look, end)
+        if m is not None and m.tense != "gerund":
+            return comma
+        comma = ctx.masked.find(",", comma + 1, end)
+    return end
+
+
+def _relays(ctx: Ctx, cue: Cue, m: Mention | None, speaker: Speaker | None) -> bool:
+    """A relay cue passes on another's words ('riferisce l'ANSA'); with a person as subject, verbs listed as
+    person_relays are that person's statement ('il sindaco ha riferito di averne parlato')."""
+    if cue.kind != "relay":
+        return False
+    person = m is not None and m.kind != "agency" and speaker is not None and speaker.type == "person"
+    return not (person and cue.lemma in person_relays(ctx.lex.lang))
 
 
 def _right_after(ctx: Ctx, q: Quote, cue: Cue) -> bool:

@@ -51,7 +51,7 @@ def find_cues(ctx: Ctx, unit: Unit) -> list[Cue]:
         pron = None
         if ctx.lex.inverted and "-" in low:  # 'a-t-elle ajouté', 'ajoute-t-il'
             pron = next((g for k, g in ctx.lex.inverted.items() if re.search(rf"{re.escape(k)}(?![\w-])", low)), None)
-        out.append(Cue(m.start(), m.end(), m.group(), tense, kind, pron=pron))
+        out.append(Cue(m.start(), m.end(), m.group(), tense, kind, pron=pron, lemma=getattr(m, "lemma", "")))
     return out
 
 
@@ -136,6 +136,12 @@ def relay_at(ctx: Ctx, pos: int, end: int) -> bool:
     nxt = ctx.lex.cue.match(ctx.masked, after_fillers(ctx, ment.end, end), end)
     tail = ctx.masked[ment.end : end].strip(" .")
     return not tail or tail.startswith(",") or nxt is not None
+
+
+@lru_cache(maxsize=8)
+def person_relays(lang: str) -> frozenset[str]:
+    """Relay verbs that are a statement when a person is their subject ('il sindaco ha riferito di …')."""
+    return frozenset(attribution_config().get(lang, {}).get("person_relays", []))
 
 
 def gerund_statement(ctx: Ctx, pos: int, end: int) -> bool:

@@ -94,6 +94,9 @@ def speaker_left(ctx: Ctx, cue: Cue, start: int) -> Mention | None:
             if not preceded_by_preposition(ctx.masked, m.start, ctx.lex) or (head and set(head[-2:]) & set(absolute)):
                 return m
         return None
+    aside = gerund_aside(ctx, start, cue.start)
+    if aside is not None:  # 'Il sindaco, riferendo che la giunta …, ha affermato': nothing in the aside is the subject
+        cands = [c for c in cands if not aside[0] <= c.start < aside[1]]
     rel = next((c for c in reversed(cands) if c.kind == "rel" and _closed_relative(ctx, c, cue)), None)
     if rel is not None:  # nothing inside 'X, who sits on the Y board,' is the subject
         cands = [c for c in cands if c.end <= rel.start] + [rel]
@@ -160,6 +163,22 @@ def _nouns_between(ctx: Ctx, start: int, end: int, allow_none: bool) -> bool:
         return allow_none and not gap.strip()
     return len(words) <= 2 and all(w.islower() and w not in ctx.lex.function_words for w in words) and not any(
         ch in gap for ch in ",;:")
+
+
+def gerund_aside(ctx: Ctx, start: int, end: int) -> tuple[int, int] | None:
+    """The span of a gerund clause set off by commas right before end ('X, riferendo che …, ha affermato'), if any."""
+    before = ctx.masked[start:end].rstrip()
+    if not before.endswith(","):
+        return None
+    close = start + len(before) - 1
+    comma = ctx.masked.rfind(",", max(start, close - 300), close)
+    while comma >= 0:
+        look = comma + 1 + len(ctx.masked[comma + 1 : close]) - len(ctx.masked[comma + 1 : close].lstrip())
+        m = ctx.lex.cue.match(ctx.masked, look, close)
+        if m is not None and m.tense == "gerund":
+            return comma, close
+        comma = ctx.masked.rfind(",", max(start, close - 300), comma)
+    return None
 
 
 def _closed_relative(ctx: Ctx, rel: Mention, cue: Cue) -> bool:
