@@ -25,8 +25,7 @@ Groups = dict[str, str | None]
 
 
 def _weekday(spec: LanguageSpec, name: str) -> int:
-    word = fold(name).rstrip(".")
-    return spec.weekdays[word] if word in spec.weekdays else spec.weekday_abbrs[word]
+    return spec.weekday_of(name)
 
 
 def weekday_day(spec: LanguageSpec, groups: Groups, published: date | None, tense: str | None) -> Span | None:

@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from pressdesk.dates.clauses import analyse, directed, direction_at, tense_at
 from pressdesk.dates.dateline import find_dateline
 from pressdesk.dates.fallback import fallback_dates
+from pressdesk.dates.field import covers, field_bounds
 from pressdesk.dates.gate import runs, text_tokens
 from pressdesk.dates.holidays import resolve_holiday
 from pressdesk.dates.lang import LanguageSpec, Pattern, fold, load_language
@@ -99,6 +100,12 @@ def _candidates(spec: LanguageSpec, text: str, folded: str, tokens: set[str]) ->
                 continue
             cut = match.start("cut") if "cut" in match.re.groupindex else -1
             found.append(Candidate(match.start(), match.end(), pattern, match.groupdict(), cut=cut))
+    bounds = field_bounds(folded)
+    if bounds is not None:  # the text is one short phrase: ambiguous names and bare numbers read as a date
+        for pattern in spec.field_patterns():
+            match = pattern.regex.search(folded)
+            if match is not None and covers(match, bounds):
+                found.append(Candidate(match.start(), match.end(), pattern, match.groupdict()))
     return found
 
 
@@ -175,6 +182,7 @@ def find_dates(text: str, language: str, published: date | None) -> list[TimeMen
     folded = fold(text)
     tokens = text_tokens(folded)
     chosen = select(_candidates(spec, text, folded, tokens), _blocked(spec, folded, tokens))
+    field = field_bounds(folded) is not None
     line = find_dateline(spec, text)
     yearless = False  # anchored on a wire line without a year: what it resolves keeps year_known=False
     if line is not None:  # metadata, not an event; the anchor when no publication date is given
@@ -202,10 +210,13 @@ def find_dates(text: str, language: str, published: date | None) -> list[TimeMen
         kind = tense_at(cues, bounds, breaks, (cand.start, cand.end), possessive, coords)
         day = bool(cand.groups.get("weekday") or cand.groups.get("day") or cand.pattern.holiday)
         tense = directed(kind, direction_at(spec, folded, cand.start, cand.end, day))
+        qualifier = cand.groups.get("qual") or cand.groups.get("qual2")
+        if qualifier:  # "next Easter", "Natale scorso"
+            tense = spec.holiday_qualifiers.get(fold(qualifier), tense)
         if yearless and cand.groups.get("weekday") and not cand.groups.get("day"):
             continue  # a weekday cannot be placed from a day whose year (so weekday) is unknown
         if cand.pattern.kind == "rel":
-            span = resolve_relative(spec, cand.pattern, cand.groups, published, tense, previous, last)
+            span = resolve_relative(spec, cand.pattern, cand.groups, published, tense, previous, last, field)
         elif cand.pattern.holiday is not None:
             year = int(cand.groups["year"]) if cand.groups.get("year") else None
             span = resolve_holiday(cand.pattern.holiday, year, published, tense)

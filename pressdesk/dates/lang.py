@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+from pressdesk.dates.field import field_sources
 from pressdesk.dates.gate import DIGIT, NUMERIC, YEARLIKE, Needs, phrase_needs, words_of
 from pressdesk.dates.holidays import Holiday
 from pressdesk.dates.patterns import absolute_patterns, month_slot, prefix
@@ -91,7 +92,11 @@ class LanguageSpec:
     modifiers: list[tuple[re.Pattern[str], int]] = field(default_factory=list)  # "on the eve of X": X - 1 day
     name_openers: re.Pattern[str] | None = None  # "The" in "The Sunday Times": weekday is part of a title
     holiday_gate: re.Pattern[str] | None = None  # any holiday name, else the holiday patterns are skipped
+    relaxed_holidays: list[tuple[str, Holiday]] = field(default_factory=list)  # needs_prefix ones, prefix optional
     holiday_sources: list[tuple[str, Holiday]] = field(default_factory=list)
+    field_sources: list[tuple[str, str]] = field(default_factory=list)  # read only as a whole field (field.py)
+    holiday_qualifiers: dict[str, str] = field(default_factory=dict)  # "next" Easter: future, "scorso": past
+    _field_patterns: list[Pattern] | None = None
     _holiday_patterns: list[Pattern] | None = None
     _by_word: dict[str, list[int]] | None = None
 
@@ -106,6 +111,19 @@ class LanguageSpec:
         for word in tokens.intersection(self._by_word):
             chosen.update(self._by_word[word])
         return [self.patterns[i] for i in sorted(chosen)]
+
+    def weekday_of(self, name: str) -> int:
+        """0..6 for a weekday name or abbreviation ('mer.')."""
+        word = fold(name).rstrip(".")
+        return self.weekdays[word] if word in self.weekdays else self.weekday_abbrs[word]
+
+    def field_patterns(self) -> list[Pattern]:
+        """Whole-field patterns (field.py), with the holidays relaxed: no preposition needed; compiled on first use."""
+        if self._field_patterns is None:
+            self._field_patterns = [
+                Pattern(kind, body, Rule() if kind == "rel" else None) for kind, body in self.field_sources
+            ] + [Pattern("holiday", body, holiday=h) for body, h in self.relaxed_holidays]
+        return self._field_patterns
 
     def holiday_patterns(self) -> list[Pattern]:
         """Holiday patterns, compiled on first need (most texts name no holiday; compiling them all is slow)."""
@@ -143,18 +161,33 @@ def _compile_rules(data: dict, slots: dict[str, str], slot_words: dict[str, Need
     return out
 
 
-def _holiday_sources(data: dict) -> list[tuple[str, Holiday]]:
-    """[[holiday]] items: names, optional leading prefixes (required with needs_prefix), an optional year after."""
+def _holiday_sources(data: dict, relaxed: bool = False) -> list[tuple[str, Holiday]]:
+    """[[holiday]] items: names, optional leading prefixes (required with needs_prefix, unless a year follows or a
+    qualifier leads: 'Halloween 2013', 'next Easter'), an optional year after. relaxed: only the needs_prefix items,
+    prefix optional (a whole field)."""
     out = []
     prefixes = data.get("holiday_prefixes", [])
+    quals = data.get("holiday_qualifiers", {})
+    before_q = rf"(?:(?P<qual>{alternation(list(quals.get('before', {})))})\s+)?" if quals.get("before") else ""
+    after_q = rf"(?:\s+(?P<qual2>{alternation(list(quals.get('after', {})))}){_E})?" if quals.get("after") else ""
     for item in data.get("holiday", []):
+        needs = bool(item.get("needs_prefix", False))
+        if relaxed and not needs:
+            continue
         holiday = Holiday.from_data(item)
-        shared = data.get("holiday_not_after", []) if item.get("needs_prefix") else []  # "bradul de Crăciun"
+        shared = data.get("holiday_not_after", []) if needs else []  # "bradul de Crăciun"
         before = "".join(f"(?<!{re.escape(fold(w))})" for w in item.get("not_after", []) + shared)
         after = rf"(?!\s+(?:{alternation(item['not_before'])}){_E})" if item.get("not_before") else ""
-        lead = prefix(prefixes, optional=not item.get("needs_prefix", False)) if prefixes else ""
         names = alternation(item["names"])
-        body = rf"{_B}{before}{lead}(?P<holiday>{names}){_E}{after}(?:\s*,?\s+{YEAR})?"
+        year = rf"\s*,?\s+{YEAR}"
+        lead = prefix(prefixes, optional=True) if prefixes else ""
+        if needs and not relaxed:  # a preposition, a qualifier or a year after makes the name a date
+            required = prefix(prefixes, optional=False) if prefixes else r"(?!x)x"
+            quals_any = alternation(list(quals.get("before", {})))
+            after_any = rf"\s+(?:{alternation(list(quals.get('after', {})))}){_E}"
+            any_year = r"\s*,?\s+(?:1[89]|20)\d\d(?!\d)"
+            lead = rf"(?:{required}|(?=(?:{quals_any})\s)|(?=(?:{names}){_E}(?:{any_year}|{after_any})))"
+        body = rf"{_B}{before}{lead}{before_q}(?P<holiday>{names}){_E}{after}{after_q}(?:{year})?"
         out.append((body, holiday))
     return out
 
@@ -219,6 +252,10 @@ def compile_spec(data: dict) -> LanguageSpec:
     ]
     spec.patterns += _compile_rules(data, slots, slot_words)
     spec.holiday_sources = _holiday_sources(data)
+    spec.relaxed_holidays = _holiday_sources(data, relaxed=True)
+    spec.field_sources = field_sources(data, month_any, weekday_any)
+    qualifiers = data.get("holiday_qualifiers", {})
+    spec.holiday_qualifiers = {fold(k): v for side in ("before", "after") for k, v in qualifiers.get(side, {}).items()}
     holiday_names = [n for item in data.get("holiday", []) for n in item["names"]]
     if holiday_names:
         spec.holiday_gate = re.compile(rf"{_B}(?:{alternation(holiday_names)}){_E}")

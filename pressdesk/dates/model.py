@@ -136,6 +136,21 @@ def nearest_day_month(base: date, month: int, day: int, tense: str | None) -> da
     return nearest_occurrence(base, lambda year: safe_date(year, month, day), tense)
 
 
+def nearest_day_of_month(base: date, day: int, tense: str | None) -> date | None:
+    """'le 16', 'on the 15th': that day of base's month or of the month before or after, nearest base, tense-biased."""
+    best: tuple[int, date] | None = None
+    for offset in (-1, 0, 1):
+        year, month = add_months(base.year, base.month, offset)
+        found = safe_date(year, month, day)
+        if found is None:
+            continue
+        delta = (found - base).days
+        cost = abs(delta) + (100 if (tense == "past" and delta > 0) or (tense == "future" and delta < 0) else 0)
+        if best is None or cost < best[0]:
+            best = (cost, found)
+    return best[1] if best else None
+
+
 def nearest_month(base: date, month: int, tense: str | None, strict: bool = False) -> tuple[int, int]:
     """The (year, month) for a month name without year: not after base unless future tense.
 

@@ -11,6 +11,7 @@ from pressdesk.dates.model import (
     PLACEHOLDER_YEAR,
     month_span,
     nearest_day_month,
+    nearest_day_of_month,
     nearest_month,
     safe_date,
     shifted_span,
@@ -96,6 +97,9 @@ def resolve_absolute(
     if kind in ("num", "numdm"):
         year = int(groups["y"]) if groups.get("y") else None
         return _numeric(spec, int(groups["a"] or 0), int(groups["b"] or 0), year, published, tense)
+    if kind == "dom":  # a day of the month alone, in a field: 'le 16', 'on the 15th'
+        found = nearest_day_of_month(published, _day_of(spec, groups["day"]), tense) if published else None
+        return (found, found, "day", True) if found else None
     if kind in ("year", "yrange"):
         start, end, precision = year_span(int(groups["year"] or 0))
         span = (start, end, precision, True)
@@ -140,12 +144,15 @@ def resolve_relative(
     tense: str | None,
     previous: tuple[date, bool] | None,
     last: tuple[date, bool, str] | None = None,
+    field: bool = False,
 ) -> Span | None:
     """Expressions that need an anchor: the publication date, or a previous mention (anaphora): the last day
     mention for day units ("two days later"), the last mention of any precision for longer units ("the previous
     year" after "in 2025"), falling back to the publication date when the text has none."""
     rule = pattern.rule
     assert rule is not None
+    if tense is None and field:
+        tense = "future" if rule.when else tense  # a field "in 2 weeks" has no sentence that makes it a duration
     if (rule.when == "future" and tense != "future") or (rule.when == "not_past" and tense == "past"):
         return None  # "in two weeks" reports a duration in a past-tense sentence
     count = 0
@@ -169,10 +176,10 @@ def resolve_relative(
         return _weekend(published, _direction(rule.direction, tense, rule.default))
     if groups.get("weekday") and rule.unit == "week":  # "mardi la semaine prochaine": that day of that week
         monday = published - timedelta(days=published.weekday()) + timedelta(weeks=rule.offset)
-        found = monday + timedelta(days=spec.weekdays[fold(groups["weekday"] or "")])
+        found = monday + timedelta(days=spec.weekday_of(groups["weekday"] or ""))
         return found, found, "day", True
     if groups.get("weekday"):
-        weekday = spec.weekdays[fold(groups["weekday"] or "")]
+        weekday = spec.weekday_of(groups["weekday"] or "")
         found = weekday_date(published, weekday, _direction(rule.direction, tense, rule.default))
         return found, found, "day", True
     if groups.get("month") and rule.unit == "year":  # "nell'ottobre dello scorso anno": that month, that year

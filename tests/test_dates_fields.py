@@ -1,0 +1,70 @@
+"""pressdesk.dates on standalone fields (a cell, a caption, a query that is one date phrase): abbreviated and
+lower-case names, bare months, holidays without a preposition, a day of the month alone and numbers joined by
+spaces are dates there, and stay words in running text."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pressdesk.dates import find_dates
+
+WED = date(2024, 5, 8)  # a Wednesday
+
+
+def values(text: str, lang: str, published: date | None = WED) -> list[tuple[str, str]]:
+    return [(m.text, m.value) for m in find_dates(text, lang, published)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "sat.", "2024-05-04"),  # no tense: the latest Saturday
+        ("en", "Fri", "2024-05-03"),
+        ("fr", "jeu.", "2024-05-02"),
+        ("it", "gio", "2024-05-02"),
+        ("ro", "vin", "2024-05-03"),
+        ("en", "june", "2023-06"),  # no tense: a month reads backwards, as in running text
+        ("it", "agosto", "2023-08"),
+        ("fr", "le 3", "2024-05-03"),
+        ("en", "on the 21st", "2024-05-21"),  # the nearest 21st
+        ("it", "il 9", "2024-05-09"),
+        ("fr", "5 11", "2024-11-05"),
+        ("fr", "le 5 11 2021", "2021-11-05"),
+        ("it", "12/3", "2024-03-12"),
+        ("ro", "7.10.19", "2019-10-07"),
+        ("en", "halloween", "2024-10-31"),  # nearest: 176 days ahead beats 190 back
+        ("it", "befana", "2024-01-06"),
+    ],
+)
+def test_a_field_holding_one_date_phrase_is_read(lang: str, text: str, expected: str) -> None:
+    got = values(text, lang)
+    assert len(got) == 1 and got[0][1] == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("it", "Il mar era calmo quando la nave è partita dal porto di Genova."),
+        ("en", "She sat on the bench and said she may march again in the spring."),
+        ("ro", "Guvernul vrea mai multe fonduri pentru spitale și vin noi reguli."),
+        ("fr", "Le 3 a marqué deux buts et le 5 11 fois cette saison."),
+        ("it", "Il mare di Sab e dom resta agitato, ha detto la guardia costiera."),
+    ],
+)
+def test_running_text_keeps_the_words(lang: str, text: str) -> None:
+    assert values(text, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "The fair returns next Halloween.", "2024-10-31"),
+        ("en", "Sales fell sharply at last Easter's market.", "2024-03-31"),
+        ("en", "Figures for Halloween 2019 were released.", "2019-10-31"),
+        ("it", "Ci rivedremo a Natale prossimo.", "2024-12-25"),
+    ],
+)
+def test_a_qualifier_or_year_makes_a_holiday_name_a_date(lang: str, text: str, expected: str) -> None:
+    assert [v for _t, v in values(text, lang)] == [expected]
