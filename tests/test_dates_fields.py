@@ -68,3 +68,26 @@ def test_running_text_keeps_the_words(lang: str, text: str) -> None:
 )
 def test_a_qualifier_or_year_makes_a_holiday_name_a_date(lang: str, text: str, expected: str) -> None:
     assert [v for _t, v in values(text, lang)] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("fr", "Le conseil se réunira jeudi en huit.", "2024-05-16"),
+        ("fr", "Réponse attendue mercredi en quinze.", "2024-05-22"),  # today's Wednesday counts, then two weeks
+        ("en", "The fund closes two Mondays from now.", "2024-05-20"),
+        ("en", "It opened 3 Sundays ago.", "2024-04-21"),
+        ("en", "The vote is on Friday after next.", "2024-05-17"),
+    ],
+)
+def test_a_weekday_counted_on_by_weeks(lang: str, text: str, expected: str) -> None:
+    assert [v for _t, v in values(text, lang)] == [expected]
+
+
+def test_french_day_anaphora_counts_from_the_date_before_and_only_when_alone() -> None:
+    assert values("Le 3 mars, la grève a commencé. Deux jours après, elle a cessé.", "fr")[-1] == (
+        "Deux jours après",
+        "2024-03-05",
+    )
+    assert values("Il est parti le jour d'avant.", "fr") == [("le jour d'avant", "2024-05-07")]
+    assert values("Deux jours après le vote, il est parti.", "fr") == []

@@ -155,8 +155,9 @@ def _compile_rules(data: dict, slots: dict[str, str], slot_words: dict[str, Need
             when=item.get("when", ""),
             default=item.get("default", ""),
         )
+        final = r"(?!\s*[^\W\d_])" if item.get("final") else ""  # final: no word may follow the phrase
         for phrase in item["phrases"]:
-            regex = rf"{_B}{phrase_regex(phrase, slots)}{_E}"
+            regex = rf"{_B}{phrase_regex(phrase, slots)}{_E}{final}"
             out.append(Pattern("rel", regex, rule, needs=phrase_needs(phrase, slot_words)))
     return out
 

@@ -174,6 +174,10 @@ def resolve_relative(
         return None
     if rule.unit == "weekend":
         return _weekend(published, _direction(rule.direction, tense, rule.default))
+    if groups.get("weekday") and rule.unit == "weekday":  # "mardi en huit", "3 Fridays from now": days on from it
+        found = weekday_date(published, spec.weekday_of(groups["weekday"] or ""), rule.direction)
+        found += timedelta(days=rule.offset + rule.per_num * count)
+        return found, found, "day", True
     if groups.get("weekday") and rule.unit == "week":  # "mardi la semaine prochaine": that day of that week
         monday = published - timedelta(days=published.weekday()) + timedelta(weeks=rule.offset)
         found = monday + timedelta(days=spec.weekday_of(groups["weekday"] or ""))
