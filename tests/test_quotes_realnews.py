@@ -96,3 +96,41 @@ def test_gerund_aside_between_subject_and_verb(lang: str, text: str, speaker: st
     got = extract_quotes(text, lang, None)
     assert [q.speaker for q in got] == [speaker, speaker]
     assert got[0].text == aside and got[1].kind == "direct" and got[1].text.startswith(quote)
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker, reported, quoted",
+    [
+        ("it", "La ministra Anna Verdi ha parlato a lungo ai giornalisti. Spiega che i fondi arriveranno a marzo: "
+               "\"Con questi soldi apriremo tre nuove scuole. Non sono promesse, sono fatti\".", "Anna Verdi",
+         "i fondi arriveranno a marzo", "Con questi soldi apriremo"),
+        ("fr", "La ministre Anne Vert a longuement parlé. Elle explique que les fonds arriveront en mars : « Avec "
+               "cet argent nous ouvrirons trois écoles ».", "Anne Vert", "les fonds arriveront en mars", "Avec cet"),
+        ("ro", "Ministrul Ana Popa a explicat că fondurile vor sosi în martie: „Cu aceşti bani vom deschide trei "
+               "şcoli noi”.", "Ana Popa", "fondurile vor sosi în martie", "Cu aceşti bani"),
+    ],
+)
+def test_reported_clause_then_colon_and_quotation_are_two_statements(lang: str, text: str, speaker: str,
+                                                                     reported: str, quoted: str) -> None:
+    got = extract_quotes(text, lang, None)
+    assert [(q.speaker, q.kind) for q in got] == [(speaker, "indirect"), (speaker, "direct")]
+    assert got[0].text == reported and got[1].text.startswith(quoted)
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        ("it", "La ministra Anna Verdi ha parlato a lungo ai giornalisti. Conclude ringraziando i sindaci: \"Senza "
+               "di loro non avremmo fatto niente di tutto questo\".", "Anna Verdi"),
+        ("ro", "Ministrul Ana Popa a vorbit cu jurnaliştii. Conchide mulţumind primarilor: „Fără ei nu am fi "
+               "reuşit nimic din toate acestea”.", "Ana Popa"),
+    ],
+)
+def test_sentence_opening_verb_is_no_name_and_pro_drop_keeps_the_speaker(lang: str, text: str, speaker: str) -> None:
+    got = extract_quotes(text, lang, None)
+    assert [(q.speaker, q.kind) for q in got] == [(speaker, "direct")]
+
+
+def test_prepositional_phrase_with_a_relative_is_no_subject() -> None:
+    text = "Con la prima che insiste sui pericoli del clima, il dibattito si accende."
+    assert all(not q.speaker.startswith("Con ") for q in extract_quotes(text, "it", None))

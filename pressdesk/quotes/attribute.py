@@ -82,6 +82,8 @@ def direct(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: lis
             if ctx.lex.complementizer.search(ctx.masked, cue.end, qs):
                 continue
             m = speaker_right(ctx, cue, qs) or speaker_left(ctx, cue, prev)
+            if m is None and _subjectless(ctx, prev, cue, cues):  # 'Conclude bacchettando i media: "…"'
+                m = Mention(cue.start, cue.start, "pron", "", gender="any")
             speaker = resolve(ctx, m, people)
         if speaker is None or _relays(ctx, cue, m, speaker):
             continue
@@ -222,9 +224,32 @@ def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: l
                 comp is not None and _right_after(ctx, q, cue)) for q in out + found):
             continue  # 'X said A, emphasizing B' is one statement of X; 'X said A, adding that B' is two
         cue.used = True
-        out.append(make(ctx, unit, speaker, _kind_of(ctx, *span), cue.surface, span, relay))
+        lead = _colon_quote(ctx, span[0], span[1]) if comp is not None else None
+        if lead is not None:  # 'Spiega che A: "B"': A reported, B quoted, both the speaker's
+            cut, (qs, qe) = lead
+            span = trim(ctx.text, span[0], cut)
+            if len(WORD.findall(ctx.text[span[0] : span[1]])) >= 3:
+                out.append(make(ctx, unit, speaker, _kind_of(ctx, *span), cue.surface, span, relay))
+            out.append(make(ctx, unit, speaker, "direct", cue.surface, inner(ctx.text, qs, qe), relay))
+        else:
+            out.append(make(ctx, unit, speaker, _kind_of(ctx, *span), cue.surface, span, relay))
         clause_start = cue.end
     return out
+
+
+_COLON_QUOTE = re.compile(r":\s*")
+
+
+def _colon_quote(ctx: Ctx, start: int, end: int) -> tuple[int, tuple[int, int]] | None:
+    """A colon inside reported content that opens a whole quotation ('explains that A: "B. C."'): where the
+    reported words end, and the quotation that follows as a direct statement."""
+    for qs, qe in ctx.quotes_in(start, end + 1):
+        colon = ctx.masked.rfind(":", start, qs)
+        if colon < 0 or _COLON_QUOTE.fullmatch(ctx.masked, colon, qs) is None:
+            continue
+        if len(WORD.findall(ctx.text[qs:qe])) >= 4 and not ctx.masked[qe:end].strip(" .;"):
+            return colon, (qs, qe)
+    return None
 
 
 _INFINITIVE = re.compile(r"[^\W\d_]+(?:are|ere|ire|arsi|ersi|irsi|er|ir|re|oir)", re.I)
@@ -249,6 +274,19 @@ def _action_only(ctx: Ctx, cue: Cue, span: tuple[int, int]) -> bool:
         return True  # 'annonce l'ouverture de deux usines': the of-word belongs to the noun phrase
     tail = flat[k + 1 :]
     return not (len(tail) >= 3 or flat[k] in ("to", "să", "zu") or tail and _INFINITIVE.fullmatch(tail[0]))
+
+
+def _subjectless(ctx: Ctx, start: int, cue: Cue, cues: list[Cue]) -> bool:
+    """Pro-drop: only verbs and fillers before the cue in its clause ('Conclude bacchettando i media:',
+    'Poi aggiunge:'), so the subject is the one the text is about."""
+    if not ctx.lex.pro_drop:
+        return False
+    head = list(ctx.masked[start : cue.start])
+    for c in cues:
+        if start <= c.start and c.end <= cue.start:
+            head[c.start - start : c.end - start] = " " * (c.end - c.start)
+    rest = "".join(head).strip(" ,.;:!?…\"'”»’\n")
+    return _only_fillers(ctx, rest)
 
 
 def _aside_end(ctx: Ctx, cue: Cue, comp: int, end: int) -> int:

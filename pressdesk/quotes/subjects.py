@@ -194,11 +194,22 @@ def noun_subject(ctx: Ctx, start: int, cue: Cue) -> Mention | None:
 def _bare_noun(ctx: Ctx, start: int, end: int) -> Mention | None:
     chunk = ctx.masked[start:end]
     words = WORD.findall(chunk)
-    if 1 <= len(words) <= 4 and not any(ch in chunk for ch in ",;:") and chunk.strip():
+    if 1 <= len(words) <= 4 and not any(ch in chunk for ch in ",;:") and chunk.strip() and _noun_phrase(ctx, words, start, end):
         lead = len(chunk) - len(chunk.lstrip())
         surface = chunk.strip()
         return Mention(start + lead, start + lead + len(surface), "noun", surface)
     return None
+
+
+def _noun_phrase(ctx: Ctx, words: list[str], start: int, end: int) -> bool:
+    """Words that can be a subject: not opening on a preposition ('Con la prima che'), with no relative or
+    complementizer inside and no cue verb ('Conclude', 'Conclut-elle en': a subjectless verb, not a noun)."""
+    low = [w.lower() for w in words]
+    if low[0] in ctx.lex.case_prepositions and low[0] not in ctx.lex.determiners:
+        return False
+    if any(w in ctx.lex.relatives for w in low) or ctx.lex.complementizer.search(ctx.masked, start, end):
+        return False
+    return ctx.lex.cue.search(ctx.masked, start, end) is None
 
 
 _NAME_BEFORE = re.compile(r"(?:^|(?<=[\s,]))([A-ZÀ-Þ][\w’'&.-]*(?:\s+[A-ZÀ-Þ][\w’'&.-]*){0,3})\s*$")
@@ -219,8 +230,8 @@ def proper_subject(ctx: Ctx, start: int, cue: Cue) -> Mention | None:
     if chunk[: m.start(1)].strip() and not chunk[: m.start(1)].rstrip().endswith(",") and not (
             lead and lead[-1].lower() in ctx.lex.determiners):
         return None
-    if ctx.mentions_between(s, cue.start):
-        return None
+    if ctx.mentions_between(s, cue.start) or ctx.lex.cue.match(ctx.masked, s, s + len(name)):
+        return None  # 'Conclude bacchettando': a capitalised verb opening the sentence is no name
     return Mention(s, s + len(name), "inst", name, nominative(name, ctx.lex), "organisation")
 
 
