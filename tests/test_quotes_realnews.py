@@ -134,3 +134,26 @@ def test_sentence_opening_verb_is_no_name_and_pro_drop_keeps_the_speaker(lang: s
 def test_prepositional_phrase_with_a_relative_is_no_subject() -> None:
     text = "Con la prima che insiste sui pericoli del clima, il dibattito si accende."
     assert all(not q.speaker.startswith("Con ") for q in extract_quotes(text, "it", None))
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("it", "Al vertice partecipa anche Lena Holm. \"Abbiamo poco tempo e dobbiamo agire adesso\", dice "
+               "l'attivista svedese."),
+        ("fr", "Au sommet participe aussi Lena Holm. « Nous avons peu de temps et nous devons agir maintenant », "
+               "dit la militante suédoise."),
+        ("en", "Lena Holm also attended the summit. \"We have little time and we must act now,\" said the Swedish "
+               "activist."),
+        ("ro", "La summit participă şi Lena Holm. „Avem puţin timp şi trebuie să acţionăm acum”, a spus activista "
+               "suedeză."),
+    ],
+)
+def test_nationality_epithet_points_back_to_the_person_just_named(lang: str, text: str) -> None:
+    assert [q.speaker for q in extract_quotes(text, lang, None)] == ["Lena Holm"]
+
+
+def test_description_with_an_outlet_is_a_new_person() -> None:
+    text = ("Al vertice partecipa anche Lena Holm. \"Come gestite le critiche di tutti i giorni?\", chiede il "
+            "moderatore giornalista del Time.")
+    assert all(q.speaker != "Lena Holm" for q in extract_quotes(text, "it", None))

@@ -92,7 +92,11 @@ def _definite_match(m: Mention, disc: Discourse) -> Speaker | None:
         if wanted & have or not have and m.country and p.country == m.country:
             return p  # positive evidence only: a shared title word, or the same nationality and no other title
         if have:
-            return None  # the nearest person holds another title: the description is someone else
+            break  # the nearest person holds another title: the description is someone else
+    newest = disc.people[-1] if disc.people else None
+    if m.country and not m.org and newest is not None and not _role_words(newest.role) and newest.country is None and (
+            newest is not disc.last):
+        return newest  # 'X … dice l'attivista svedese': a nationality epithet tells who the person just named is
     return None
 
 
