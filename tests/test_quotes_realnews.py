@@ -157,3 +157,14 @@ def test_description_with_an_outlet_is_a_new_person() -> None:
     text = ("Al vertice partecipa anche Lena Holm. \"Come gestite le critiche di tutti i giorni?\", chiede il "
             "moderatore giornalista del Time.")
     assert all(q.speaker != "Lena Holm" for q in extract_quotes(text, "it", None))
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("it", "Il presidente Usa attacca i \"falsi esperti del clima\" che avvertono che il pianeta è in grave pericolo."),
+        ("en", "The US president attacked the \"false climate experts\" who warn that the planet is in grave danger."),
+    ],
+)
+def test_relative_after_a_quoted_phrase_has_no_named_antecedent(lang: str, text: str) -> None:
+    assert all(q.speaker_type != "country" and "president" not in q.speaker for q in extract_quotes(text, lang, None))

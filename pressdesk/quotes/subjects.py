@@ -110,6 +110,8 @@ def speaker_left(ctx: Ctx, cue: Cue, start: int) -> Mention | None:
             closed = _closed_relative(ctx, m, cue)  # 'X, who sits on the Y board, told ...': X, not Y
             if near or closed:
                 ante = next((c for c in reversed(cands) if c.end <= m.start and c.kind not in ("pron", "rel")), None)
+                if ante is not None and ctx.quotes_in(ante.end, m.start):
+                    return None  # 'attacca i "profeti di sventura" che avvertono': the quoted phrase is the antecedent
                 comma = ctx.masked.rfind(",", start, m.start)
                 return ante or (_bare_noun(ctx, start, comma) if closed and comma > start else None)
             continue
