@@ -168,3 +168,21 @@ def test_description_with_an_outlet_is_a_new_person() -> None:
 )
 def test_relative_after_a_quoted_phrase_has_no_named_antecedent(lang: str, text: str) -> None:
     assert all(q.speaker_type != "country" and "president" not in q.speaker for q in extract_quotes(text, lang, None))
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker, start",
+    [
+        ("it", "Gli agenti hanno indagato per mesi. «Emblematico - ricostruiscono i carabinieri - è stato il caso di "
+               "una famiglia di quattro persone che chiedeva il sussidio».", "carabinieri", "è stato il caso"),
+        ("fr", "Les agents ont enquêté pendant des mois. « Le cas le plus frappant - racontent les gendarmes - est "
+               "celui d'une famille de quatre personnes ».", "gendarmes", "Le cas le plus"),
+        ("ro", "Agenţii au investigat luni de zile. „Cel mai grav caz - explică poliţiştii - a fost cel al unei "
+               "familii de patru persoane”.", "poliţiştii", "Cel mai grav"),
+    ],
+)
+def test_plural_body_between_dashes_speaks_for_the_split_quotation(lang: str, text: str, speaker: str,
+                                                                   start: str) -> None:
+    got = extract_quotes(text, lang, None)
+    assert got and all(q.speaker == speaker and q.kind == "direct" for q in got)
+    assert got[0].text.startswith(start)

@@ -19,7 +19,7 @@ from pressdesk.quotes.speakers import preceded_by_preposition
 
 _WORD = re.compile(r"[\w’'-]+")
 _MAX_GAP_WORDS = 12  # words between an inverted cue and its subject ('a estimé ce dimanche 19 mai le président')
-_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?…)]|$)")
+_CLAUSE_END = re.compile(r"\s*(?:[,.;:!?…)]|\s[-–—]\s|$)")
 _STOP = re.compile(r"[.;:!?«»“”„\"]")
 _TYPE_WEIGHT = {"person": 3.0, "organisation": 2.0, "unnamed": 2.0, "country": 0.5, "place": -2.0}
 _KIND_WEIGHT = {"name": 0.0, "entity": 0.0, "role": 0.0, "inst": 0.0, "body": 0.0, "noun": -0.5}

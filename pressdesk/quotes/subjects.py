@@ -207,6 +207,8 @@ def _noun_phrase(ctx: Ctx, words: list[str], start: int, end: int) -> bool:
     """Words that can be a subject: not opening on a preposition ('Con la prima che'), with no relative or
     complementizer inside and no cue verb ('Conclude', 'Conclut-elle en': a subjectless verb, not a noun)."""
     low = [w.lower() for w in words]
+    if not all(any(ch.isalpha() for ch in w) for w in words) or ctx.quotes_in(start, end):
+        return False  # '« -': the marks and dash of a split quotation, no words
     if low[0] in ctx.lex.case_prepositions and low[0] not in ctx.lex.determiners:
         return False
     if any(w in ctx.lex.relatives for w in low) or ctx.lex.complementizer.search(ctx.masked, start, end):
