@@ -91,3 +91,30 @@ def test_french_day_anaphora_counts_from_the_date_before_and_only_when_alone() -
     )
     assert values("Il est parti le jour d'avant.", "fr") == [("le jour d'avant", "2024-05-07")]
     assert values("Deux jours après le vote, il est parti.", "fr") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        # a weekday or week slot of a month without tense is the coming one; a day of a month keeps reading back
+        ("en", "Polling day is the first Tuesday of March.", "2025-03-04"),
+        ("it", "Il mercato apre l'ultima domenica di aprile.", "2025-04-27"),
+        ("fr", "Rendez-vous la semaine du 3 mars.", "2025-W10"),
+        ("en", "Deadline: the last day of February.", "2024-02-29"),
+        # nth last
+        ("en", "The review falls on the second last Friday of June 2024.", "2024-06-21"),
+        ("fr", "Il est parti l'avant-dernier jour de janvier 2024.", "2024-01-30"),
+        ("it", "Si vota la penultima domenica di novembre 2024.", "2024-11-17"),
+        # a day of a month named relatively, with its "of"
+        ("en", "Rents rise on the 3rd of next month.", "2024-06-03"),
+        ("fr", "Le vote aura lieu le 20 du mois prochain.", "2024-06-20"),
+        ("it", "Si vota il 3 del mese prossimo.", "2024-06-03"),
+        ("ro", "Votul are loc pe 20 a lunii viitoare.", "2024-06-20"),
+    ],
+)
+def test_days_and_weeks_of_a_month(lang: str, text: str, expected: str) -> None:
+    assert [v for _t, v in values(text, lang, date(2024, 11, 20) if "2025" in expected else WED)] == [expected]
+
+
+def test_a_count_before_next_month_is_no_day() -> None:
+    assert values("The firm will hire 20 next month.", "en") == [("next month", "2024-06")]

@@ -49,7 +49,9 @@ def weekday_day(spec: LanguageSpec, groups: Groups, published: date | None, tens
 def _target_month(
     spec: LanguageSpec, groups: Groups, published: date | None, tense: str | None
 ) -> tuple[int, int] | None:
-    """The month an ordinal points into: a named month (with its year, else nearest by tense) or 'next month'."""
+    """The month an ordinal points into: a named month (with its year, else by tense) or 'next month'. Without a
+    tense a weekday or week of a month is the coming one ('the first Tuesday of October' names a schedule, like
+    'the week of 6 October'); a day of a month ('the last day of February', a deadline or a record) reads back."""
     if groups.get("mref"):
         if published is None:
             return None
@@ -59,12 +61,14 @@ def _target_month(
         return int(groups["year"] or 0), month
     if published is None:
         return None
+    if tense is None and (groups.get("weekday") or fold(groups.get("unit") or "") in spec.week_units):
+        tense = "future"  # a weekday or week slot of a month is a schedule: 'the first Tuesday of November'
     return nearest_month(published, month, "future" if tense == "future" else "past")
 
 
 def ordinal_of_month(spec: LanguageSpec, groups: Groups, published: date | None, tense: str | None) -> Span | None:
-    """The nth (or last) weekday, day or week of a month. Weeks: the first is the one of the month's first Monday,
-    the last the one of its last Sunday (whole weeks)."""
+    """The nth (or nth last) weekday, day or week of a month. Weeks: the first is the one of the month's first
+    Monday, the last the one of its last Sunday (whole weeks)."""
     target = _target_month(spec, groups, published, tense)
     if target is None:
         return None
@@ -74,11 +78,11 @@ def ordinal_of_month(spec: LanguageSpec, groups: Groups, published: date | None,
         found = nth_weekday(year, month, _weekday(spec, groups["weekday"] or ""), nth)
         return (found, found, "day", True) if found.month == month else None
     if fold(groups.get("unit") or "") in spec.week_units:
-        anchor = nth_weekday(year, month, 6, -1) if nth < 0 else nth_weekday(year, month, 0, nth)
+        anchor = nth_weekday(year, month, 6, nth) if nth < 0 else nth_weekday(year, month, 0, nth)
         start, end, precision = week_span(anchor)
         return (start, end, precision, True) if anchor.month == month else None
     last = calendar.monthrange(year, month)[1]
-    day = last if nth < 0 else nth
+    day = last + nth + 1 if nth < 0 else nth  # 'the fifth last day of May' is the 27th
     found = safe_date(year, month, day)
     return (found, found, "day", True) if found else None
 
@@ -91,7 +95,7 @@ def week_of(spec: LanguageSpec, groups: Groups, published: date | None, tense: s
     if groups.get("year"):
         found = safe_date(int(groups["year"] or 0), month, day)
     else:
-        found = nearest_day_month(published, month, day, tense) if published else None
+        found = nearest_day_month(published, month, day, tense or "future") if published else None
     if found is None:
         return None
     start, end, precision = week_span(found)
@@ -108,9 +112,18 @@ def ordinal_quarter(spec: LanguageSpec, groups: Groups, published: date | None, 
     return start, end, precision, True
 
 
+def day_of_ref(spec: LanguageSpec, groups: Groups, published: date | None, tense: str | None) -> Span | None:
+    """'the 20th of next month', 'il 20 del mese prossimo': that day of the month named relatively to publication."""
+    target = _target_month(spec, groups, published, tense)
+    raw = fold(groups.get("day") or "")
+    found = safe_date(*target, int(raw) if raw.isdigit() else spec.day_words.get(raw, 0)) if target else None
+    return (found, found, "day", True) if found else None
+
+
 COMPOUND: dict[str, Callable[[LanguageSpec, Groups, date | None, str | None], Span | None]] = {
     "wd": weekday_day,
     "nth": ordinal_of_month,
     "weekof": week_of,
     "quarter": ordinal_quarter,
+    "dayref": day_of_ref,
 }

@@ -239,6 +239,7 @@ def compile_spec(data: dict) -> LanguageSpec:
         "m": slot_words["month"],
         "wd": words_of(weekday_names + weekday_abbrs),
         "nth": words_of(list(data.get("ordinal_of_month", {}).get("ordinals", {}))),
+        "dayref": words_of(list(data.get("ordinal_of_month", {}).get("month_refs", {}))),
         "quarter": words_of(data.get("ordinal_of_month", {}).get("quarter", [])),
     }
     for kind in ("iso", "num", "numdm"):

@@ -165,9 +165,10 @@ def nearest_month(base: date, month: int, tense: str | None, strict: bool = Fals
 
 
 def nth_weekday(year: int, month: int, weekday: int, nth: int) -> date:
-    """The nth (1..5, or -1 = last) given weekday of a month; a 5th that does not exist runs into the next month."""
-    if nth < 0:
+    """The nth (1..5, or -1 = last, -2 = second last) given weekday of a month; a 5th that does not exist runs into
+    the next month (the caller checks)."""
+    if nth < 0:  # -1 the last, -2 the second last...
         last = date(year, month, calendar.monthrange(year, month)[1])
-        return last - timedelta(days=(last.weekday() - weekday) % 7)
+        return last - timedelta(days=(last.weekday() - weekday) % 7 + 7 * (-nth - 1))
     first = date(year, month, 1)
     return first + timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))

@@ -55,7 +55,7 @@ def _numeric(pre: str, pre_required: str) -> list[tuple[str, str]]:
     ]
 
 
-def _ordinal_of_month(data: dict, pre: str, month_any: str, weekday: str) -> list[tuple[str, str]]:
+def _ordinal_of_month(data: dict, pre: str, month_any: str, weekday: str, day: str) -> list[tuple[str, str]]:
     """'le premier mercredi du mois prochain', 'ultima domenica di marzo', 'the last day of October',
     'la dernière semaine de septembre', and week-of: 'la semaine du 6 octobre'."""
     spec = data.get("ordinal_of_month")
@@ -70,6 +70,12 @@ def _ordinal_of_month(data: dict, pre: str, month_any: str, weekday: str) -> lis
     target = rf"(?:\s+{of}(?P<month>{month_any}){E}{year}|\s+(?P<mref>{refs}){E})"
     what = rf"(?:(?P<weekday>{weekday})|(?P<unit>{units})){E}"
     out = [("nth", rf"{B}{pre}(?P<ord>{ords}){E}\s*{what}{target}")]
+    # "the 20th of next month", "le 20 du mois prochain": a day of a month named relatively, the "of" written
+    # ("will hire 20 next month" is a count)
+    joined = [r for r in spec.get("month_refs", {}) if any(fold(r).startswith(fold(w) + " ") for w in spec.get("of", []))]
+    if joined:
+        day_unit = rf"(?:\s+(?:{alternation(spec.get('day', []))}))?"
+        out.append(("dayref", rf"{B}{pre}{day}{day_unit}\s+(?P<mref>{alternation(joined)}){E}"))
     if spec.get("quarter"):  # "the third quarter", "au deuxième trimestre 2023", "il quarto trimestre del 2018"
         quarter = alternation(spec["quarter"])
         year = rf"(?:\s*,?\s+(?:(?:{alternation(spec.get('quarter_year_joiners', []))})\s+)?{YEAR})?"
@@ -145,7 +151,7 @@ def absolute_patterns(
         out.append(("mrange", rf"{B}{rpre}(?P<month>{month_any}){E}\s*{day1}{join}{day2}{E}{tail}"))
         out.append(("weekof", rf"{B}(?:{week_of})\s+(?P<month>{month_any}){E}\s*{day}{E}{tail}"))
     nth_pre = prefix(data.get("ordinal_of_month", {}).get("prefixes", day_pre))
-    return out + _ordinal_of_month(data, nth_pre, month_any, weekday)
+    return out + _ordinal_of_month(data, nth_pre, month_any, weekday, day)
 
 
 def month_slot(data: dict) -> tuple[str, str]:
