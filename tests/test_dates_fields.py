@@ -118,3 +118,20 @@ def test_days_and_weeks_of_a_month(lang: str, text: str, expected: str) -> None:
 
 def test_a_count_before_next_month_is_no_day() -> None:
     assert values("The firm will hire 20 next month.", "en") == [("next month", "2024-06")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Schools close on Martin Luther King Day 2025.", "2025-01-20"),  # third Monday of January
+        ("Boss's Day 2021 was kept early.", "2021-10-15"),  # 16 October on a Saturday: kept on the Friday
+        ("Shops shut for Whit Monday 2024.", "2024-05-20"),
+        ("Pancake Day 2024 drew crowds.", "2024-02-13"),
+        ("The next Pentecost is late.", "2024-05-19"),  # next: strictly after publication
+        ("Prices rose since last Easter.", "2024-03-31"),  # last: the latest before publication
+        ("Tickets go on sale Tuesday the 21st.", "2024-05-21"),
+        ("The law took effect on March third 2015.", "2015-03-03"),
+    ],
+)
+def test_english_named_days_and_written_days(text: str, expected: str) -> None:
+    assert [v for _t, v in values(text, "en")] == [expected]

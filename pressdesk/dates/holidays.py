@@ -28,6 +28,7 @@ class Holiday:
     weekday: int = -1  # 0=Monday, with nth
     nth: int = 0  # 1..5, -1 = last
     offset: int = 0  # days after the nth weekday ("Black Friday" = 4th Thursday of November + 1)
+    observed: bool = False  # kept on the nearest weekday when it falls on a weekend (Saturday -> Friday)
 
     @classmethod
     def from_data(cls, item: dict) -> Holiday:
@@ -41,6 +42,7 @@ class Holiday:
             weekday=item.get("weekday", -1),
             nth=item.get("nth", 0),
             offset=item.get("offset", 0),
+            observed=bool(item.get("observed", False)),
         )
 
     @property
@@ -52,7 +54,10 @@ class Holiday:
             return easter(year, _CALENDARS[self.calendar]) + timedelta(days=self.easter)
         if self.nth:
             return nth_weekday(year, self.month, self.weekday, self.nth) + timedelta(days=self.offset)
-        return safe_date(year, self.month, self.day)
+        found = safe_date(year, self.month, self.day)
+        if found is not None and self.observed and found.weekday() >= 5:
+            found += timedelta(days=-1 if found.weekday() == 5 else 1)
+        return found
 
 
 def resolve_holiday(
@@ -62,6 +67,10 @@ def resolve_holiday(
     if year is not None:
         found = holiday.in_year(year)
         return (found, found, "day", True) if found else None
+    if published is not None and tense in ("next", "last"):  # "next Easter", "Natale scorso": strictly after/before
+        years = range(published.year, published.year + 2) if tense == "next" else range(published.year, published.year - 2, -1)
+        days = [d for y in years if (d := holiday.in_year(y)) and (d > published if tense == "next" else d < published)]
+        return (days[0], days[0], "day", True) if days else None
     if published is not None:
         found = nearest_occurrence(published, holiday.in_year, tense)
         return (found, found, "day", True) if found else None
