@@ -135,3 +135,30 @@ def test_a_count_before_next_month_is_no_day() -> None:
 )
 def test_english_named_days_and_written_days(text: str, expected: str) -> None:
     assert [v for _t, v in values(text, "en")] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Earnings for Q3 2023 beat forecasts.", "2023-Q3"),
+        ("fr", "Le PIB du T2 2022 a reculé.", "2022-Q2"),
+        ("it", "I conti del 2021Q4 sono in rosso.", "2021-Q4"),
+        ("en", "2019/07", "2019-07"),  # a numeric month in a field
+        ("it", "3/2016", "2016-03"),
+        ("en", "14th April 15", "2015-04-14"),  # a two-digit year after a month name, in a field
+        ("en", "The deal closed Wed., Feb. 13, the filing shows.", "2019-02-13"),  # the weekday picks the year
+        ("en", "It opened on February the 15th.", "2024-02-15"),
+        ("it", "Tutto cambia dal primo di marzo.", "2024-03-01"),
+        ("en", "Sales on Black Friday of last year hit a record.", "2023-11-24"),
+        ("it", "A Natale dello scorso anno i negozi erano pieni.", "2023-12-25"),
+        ("ro", "jo", "2024-05-02"),
+    ],
+)
+def test_quarters_numeric_months_and_joined_forms(lang: str, text: str, expected: str) -> None:
+    assert [v for _t, v in values(text, lang, date(2019, 5, 8) if "2019-02" in expected else WED)] == [expected]
+
+
+def test_numeric_fields_stay_out_of_running_text() -> None:
+    assert all(len(v) != 7 for _t, v in values("The 2014-15 budget and law 2/2013 were cited.", "en"))
+    assert values("They sat, 3 of them, on the bench.", "en") == []
+    assert values("Le 3 mars 15 personnes ont été arrêtées.", "fr") == [("Le 3 mars", "2024-03-03")]

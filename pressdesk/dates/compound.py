@@ -120,10 +120,18 @@ def day_of_ref(spec: LanguageSpec, groups: Groups, published: date | None, tense
     return (found, found, "day", True) if found else None
 
 
+def letter_quarter(spec: LanguageSpec, groups: Groups, published: date | None, tense: str | None) -> Span | None:
+    """'Q4 2018', '2018Q4', '18q4': that quarter (a two-digit year is this century's)."""
+    year = int(groups["year"]) if groups.get("year") else 2000 + int(groups.get("y2") or 0)
+    start, end, precision = quarter_span(year, int(groups.get("q") or 1))
+    return start, end, precision, True
+
+
 COMPOUND: dict[str, Callable[[LanguageSpec, Groups, date | None, str | None], Span | None]] = {
     "wd": weekday_day,
     "nth": ordinal_of_month,
     "weekof": week_of,
     "quarter": ordinal_quarter,
     "dayref": day_of_ref,
+    "qtr": letter_quarter,
 }

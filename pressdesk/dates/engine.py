@@ -28,7 +28,8 @@ def _agree_with_weekday(spec: LanguageSpec, surface: str, span: tuple, published
     start, end, precision, year_known = span
     if precision != "day" or start != end:
         return span
-    named = {spec.weekdays[w] for w in re.findall(r"[^\W\d_]+", fold(surface)) if w in spec.weekdays}
+    words = re.findall(r"[^\W\d_]+", fold(surface))
+    named = {spec.weekdays.get(w, spec.weekday_abbrs.get(w)) for w in words if w in spec.weekdays or w in spec.weekday_abbrs}
     if len(named) != 1 or start.weekday() in named:
         return span
     weekday = named.pop()
@@ -219,6 +220,8 @@ def find_dates(text: str, language: str, published: date | None) -> list[TimeMen
             span = resolve_relative(spec, cand.pattern, cand.groups, published, tense, previous, last, field)
         elif cand.pattern.holiday is not None:
             year = int(cand.groups["year"]) if cand.groups.get("year") else None
+            if cand.groups.get("yref") and published is not None:  # "Black Friday of this year"
+                year = published.year + spec.holiday_years[fold(cand.groups["yref"] or "")]
             span = resolve_holiday(cand.pattern.holiday, year, published, tense)
         else:
             span = resolve_absolute(spec, cand.pattern.kind, cand.groups, published, tense)

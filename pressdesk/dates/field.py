@@ -2,7 +2,7 @@
 caption, a search query). There, words that running news text uses otherwise are dates: abbreviated weekdays ('mar'
 is also the Italian sea, 'sat' an English verb), month names that are common words ('may', 'mars'), holidays named
 without a preposition ('christmas', 'natale'), a bare day of the month ('le 16', 'on the 15th') and day-month numbers
-separated by spaces ('20 02 2014'). These patterns only count when their match covers the whole field."""
+separated by spaces ('20 02 2014'), a numeric month ('2014-10') and a two-digit year after a month name. These patterns only count when their match covers the whole field."""
 
 from __future__ import annotations
 
@@ -42,4 +42,8 @@ def field_sources(data: dict, month_any: str, weekday_any: str) -> list[tuple[st
         ("m", rf"{B}{month_pre}(?P<month>{month_any}){E}"),
         ("dom", rf"{B}{day_pre}{day}{E}"),
         ("num", rf"{B}{day_pre}(?P<a>\d{{1,2}})(?P<sep>[ /.])(?P<b>\d{{1,2}})(?:(?P=sep)(?P<y>\d{{4}}|\d\d))?{E}"),
+        ("mnum", rf"{B}{month_pre}(?P<y>(?:1[89]|20)\d\d)[-/](?P<m>0?[1-9]|1[0-2]){E}"),  # 2014-10, 2014/10
+        ("mnum", rf"{B}{month_pre}(?P<m>0?[1-9]|1[0-2])/(?P<y>(?:1[89]|20)\d\d){E}"),  # 2/2013
+        ("dmy2", rf"{B}{day_pre}{day}\s*(?P<month>{month_any}){E}\s+(?P<y>\d\d)"),  # 31 octobre 74
+        ("mdy2", rf"{B}(?P<month>{month_any}){E}\s*{day}\s*,?\s+(?P<y>\d\d)"),  # April 14th, 15
     ]

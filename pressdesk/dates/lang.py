@@ -96,6 +96,7 @@ class LanguageSpec:
     holiday_sources: list[tuple[str, Holiday]] = field(default_factory=list)
     field_sources: list[tuple[str, str]] = field(default_factory=list)  # read only as a whole field (field.py)
     holiday_qualifiers: dict[str, str] = field(default_factory=dict)  # "next" Easter: future, "scorso": past
+    holiday_years: dict[str, int] = field(default_factory=dict)  # "MLK Day of last year": -1
     _field_patterns: list[Pattern] | None = None
     _holiday_patterns: list[Pattern] | None = None
     _by_word: dict[str, list[int]] | None = None
@@ -164,13 +165,14 @@ def _compile_rules(data: dict, slots: dict[str, str], slot_words: dict[str, Need
 
 def _holiday_sources(data: dict, relaxed: bool = False) -> list[tuple[str, Holiday]]:
     """[[holiday]] items: names, optional leading prefixes (required with needs_prefix, unless a year follows or a
-    qualifier leads: 'Halloween 2013', 'next Easter'), an optional year after. relaxed: only the needs_prefix items,
+    qualifier leads: 'Halloween 2013', 'next Easter'), an optional year or year reference after ('of last year'). relaxed: only the needs_prefix items,
     prefix optional (a whole field)."""
     out = []
     prefixes = data.get("holiday_prefixes", [])
     quals = data.get("holiday_qualifiers", {})
     before_q = rf"(?:(?P<qual>{alternation(list(quals.get('before', {})))})\s+)?" if quals.get("before") else ""
     after_q = rf"(?:\s+(?P<qual2>{alternation(list(quals.get('after', {})))}){_E})?" if quals.get("after") else ""
+    years = rf"(?:\s+(?P<yref>{alternation(list(quals.get('years', {})))}){_E})?" if quals.get("years") else ""
     for item in data.get("holiday", []):
         needs = bool(item.get("needs_prefix", False))
         if relaxed and not needs:
@@ -188,7 +190,7 @@ def _holiday_sources(data: dict, relaxed: bool = False) -> list[tuple[str, Holid
             after_any = rf"\s+(?:{alternation(list(quals.get('after', {})))}){_E}"
             any_year = r"\s*,?\s+(?:1[89]|20)\d\d(?!\d)"
             lead = rf"(?:{required}|(?=(?:{quals_any})\s)|(?=(?:{names}){_E}(?:{any_year}|{after_any})))"
-        body = rf"{_B}{before}{lead}{before_q}(?P<holiday>{names}){_E}{after}{after_q}(?:{year})?"
+        body = rf"{_B}{before}{lead}{before_q}(?P<holiday>{names}){_E}{after}{after_q}(?:{year})?{years}"
         out.append((body, holiday))
     return out
 
@@ -240,6 +242,7 @@ def compile_spec(data: dict) -> LanguageSpec:
         "wd": words_of(weekday_names + weekday_abbrs),
         "nth": words_of(list(data.get("ordinal_of_month", {}).get("ordinals", {}))),
         "dayref": words_of(list(data.get("ordinal_of_month", {}).get("month_refs", {}))),
+        "qtr": frozenset([DIGIT]),
         "quarter": words_of(data.get("ordinal_of_month", {}).get("quarter", [])),
     }
     for kind in ("iso", "num", "numdm"):
@@ -258,6 +261,7 @@ def compile_spec(data: dict) -> LanguageSpec:
     spec.field_sources = field_sources(data, month_any, weekday_any)
     qualifiers = data.get("holiday_qualifiers", {})
     spec.holiday_qualifiers = {fold(k): v for side in ("before", "after") for k, v in qualifiers.get(side, {}).items()}
+    spec.holiday_years = {fold(k): int(v) for k, v in qualifiers.get("years", {}).items()}
     holiday_names = [n for item in data.get("holiday", []) for n in item["names"]]
     if holiday_names:
         spec.holiday_gate = re.compile(rf"{_B}(?:{alternation(holiday_names)}){_E}")

@@ -39,7 +39,9 @@ def _weekday_lead(data: dict, weekday: str, prefixes: list[str]) -> str:
         for w in data.get("direction", {}).get("since", []) + data.get("direction", {}).get("upcoming", [])
     ]
     plain = [p for p in prefixes if not any(fold(p) == w or fold(p).startswith(w + " ") for w in words)]
-    return rf"(?:(?:{weekday})\s*,?\s+{prefix(plain)}|{prefix(prefixes)})"
+    abbrs = alternation([n.rstrip(".") for names in data.get("weekday_abbreviations", []) for n in names])
+    # an abbreviation only with its comma ("Fri, Jul 18", "mer., 13 février"): "sat 3" may be a verb and a count
+    return rf"(?:(?:(?:{weekday})\s*,?\s+|(?:{abbrs})\.?,\s*){prefix(plain)}|{prefix(prefixes)})"
 
 
 def _numeric(pre: str, pre_required: str) -> list[tuple[str, str]]:
@@ -76,6 +78,10 @@ def _ordinal_of_month(data: dict, pre: str, month_any: str, weekday: str, day: s
     if joined:
         day_unit = rf"(?:\s+(?:{alternation(spec.get('day', []))}))?"
         out.append(("dayref", rf"{B}{pre}{day}{day_unit}\s+(?P<mref>{alternation(joined)}){E}"))
+    if spec.get("quarter_letters"):  # "Q4 2018", "2018Q4", "18q4": a quarter written as letter and number
+        letter = alternation(spec["quarter_letters"])
+        out.append(("qtr", rf"{B}(?:{letter})(?P<q>[1-4])\s*(?:-\s*)?{YEAR}"))
+        out.append(("qtr", rf"{B}(?:(?P<year>(?:1[89]|20)\d\d)|(?P<y2>\d\d))\s*-?\s*(?:{letter})(?P<q>[1-4]){E}"))
     if spec.get("quarter"):  # "the third quarter", "au deuxième trimestre 2023", "il quarto trimestre del 2018"
         quarter = alternation(spec["quarter"])
         year = rf"(?:\s*,?\s+(?:(?:{alternation(spec.get('quarter_year_joiners', []))})\s+)?{YEAR})?"
@@ -146,7 +152,8 @@ def absolute_patterns(
         out.append(("weekof", rf"{B}(?:{week_of})\s+{day}{body}"))
     if "md" in orders:
         tail = rf"(?:\s*,?\s*{YEAR})?"
-        out.append(("mdy", rf"{B}{pre}(?P<month>{month_any}){E}\s*{day}{E}{tail}"))
+        md_join = rf"(?:(?:{alternation(data.get('month_day_joiners', []))})\s+)?"
+        out.append(("mdy", rf"{B}{pre}(?P<month>{month_any}){E}\s*{md_join}{day}{E}{tail}"))
         day2 = rf"{_day('day', words, False)}(?:{ords})?"
         out.append(("mrange", rf"{B}{rpre}(?P<month>{month_any}){E}\s*{day1}{join}{day2}{E}{tail}"))
         out.append(("weekof", rf"{B}(?:{week_of})\s+(?P<month>{month_any}){E}\s*{day}{E}{tail}"))

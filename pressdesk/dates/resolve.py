@@ -100,6 +100,12 @@ def resolve_absolute(
     if kind == "dom":  # a day of the month alone, in a field: 'le 16', 'on the 15th'
         found = nearest_day_of_month(published, _day_of(spec, groups["day"]), tense) if published else None
         return (found, found, "day", True) if found else None
+    if kind == "mnum":
+        start, end, precision = month_span(int(groups["y"] or 0), int(groups["m"] or 0))
+        return start, end, precision, True
+    if kind in ("dmy2", "mdy2"):  # a field's '31 octobre 74'
+        year = _full_year(int(groups["y"] or 0), published)
+        return _day_month(_month_of(spec, groups["month"] or ""), _day_of(spec, groups["day"]), year, None, None)
     if kind in ("year", "yrange"):
         start, end, precision = year_span(int(groups["year"] or 0))
         span = (start, end, precision, True)

@@ -7,7 +7,7 @@ import unicodedata
 
 B = r"(?<!\w)"  # start of word
 E = r"(?!\w)"  # end of word
-YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?!\d)(?![.,]\d)"
+YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?!\d)(?![.,]\d)(?![^\W\d_])"  # not glued to letters ("2021Q4")
 DAY_NUM = r"0?[1-9]|[12]\d|3[01]"
 DAY_GUARD = r"(?<![\d.,:/-])"  # not inside a number, a time or a numeric date
 _PLACEHOLDER = re.compile(r"\{(num|weekday|month|year)\}|\[([^\]]*)\]")
