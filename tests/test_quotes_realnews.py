@@ -186,3 +186,44 @@ def test_plural_body_between_dashes_speaks_for_the_split_quotation(lang: str, te
     got = extract_quotes(text, lang, None)
     assert got and all(q.speaker == speaker and q.kind == "direct" for q in got)
     assert got[0].text.startswith(start)
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("ro", "România a fost reprezentată prin intermediul Poloniei, care asigura preşedinţia rotativă a Uniunii "
+               "Europene."),
+        ("fr", "La Pologne, qui assure la présidence tournante de l'Union européenne, a organisé la réunion."),
+        ("it", "La Polonia, che assicura la presidenza di turno dell'Unione europea, ha organizzato la riunione."),
+    ],
+)
+def test_assure_with_a_noun_object_is_an_action(lang: str, text: str) -> None:
+    assert extract_quotes(text, lang, None) == []
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        ("ro", "Ministrul Ion Popescu a asigurat că pensiile vor fi plătite la timp.", "Ion Popescu"),
+        ("fr", "Le ministre Jean Dupont a assuré que les pensions seraient versées à temps.", "Jean Dupont"),
+    ],
+)
+def test_assure_with_a_clause_is_a_statement(lang: str, text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract_quotes(text, lang, None)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("ro", "Washingtonul nu este de acord cu noile taxe, a transmis joi diplomaţia americană."),
+        ("fr", "La diplomatie américaine a affirmé que les taxes étaient injustes."),
+    ],
+)
+def test_composed_institution_resolves_to_the_known_body(lang: str, text: str) -> None:
+    assert [q.speaker for q in extract_quotes(text, lang, None)] == ["US State Department"]
+
+
+def test_romanian_preposition_object_is_no_subject_of_a_coordinated_verb() -> None:
+    text = ("Washingtonul a stabilit o linie roşie pentru Beijing în privinţa livrării de armament pentru Moscova "
+            "şi susţine că nu există dovezi privind astfel de tranzacţii.")
+    assert [q.speaker for q in extract_quotes(text, "ro", None)] == ["United States"]

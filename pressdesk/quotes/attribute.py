@@ -10,6 +10,7 @@ from pressdesk.quotes.clause import (
     LAST,
     WORD,
     clause_comma,
+    clause_only,
     colon_after,
     complement,
     content_end,
@@ -208,8 +209,9 @@ def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: l
                     span = (0, 0)  # 'told a rally in Los Angeles', 'a déclaré à la presse': an audience, no statement
                 if rest.startswith(":"):
                     span = trim(ctx.text, cue.end + ctx.masked[cue.end :].index(":") + 1, unit.end)
-                elif len(WORD.findall(ctx.text[span[0] : span[1]])) < 3 or _action_only(ctx, cue, span):
-                    span = (0, 0)
+                elif len(WORD.findall(ctx.text[span[0] : span[1]])) < 3 or _action_only(ctx, cue, span) or (
+                        cue.lemma in clause_only(ctx.lex.lang) and _kind_of(ctx, *span) != "mixed"):
+                    span = (0, 0)  # 'care asigura preşedinţia rotativă': 'ensure' with a noun, no statement
             if cue.tense == "gerund" and (out or found or _unit_has_quote(ctx, unit, cue)):
                 m = LAST
             if m is None and (ctx.lex.pro_drop or cue.tense == "gerund") and _only_fillers(ctx, before):

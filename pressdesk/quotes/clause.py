@@ -139,6 +139,12 @@ def relay_at(ctx: Ctx, pos: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=8)
+def clause_only(lang: str) -> frozenset[str]:
+    """Cue lemmas that state only with a clause or quoted words ('assure that'), not with a noun object."""
+    return frozenset(attribution_config().get(lang, {}).get("clause_only", []))
+
+
+@lru_cache(maxsize=8)
 def person_relays(lang: str) -> frozenset[str]:
     """Relay verbs that are a statement when a person is their subject ('il sindaco ha riferito di …')."""
     return frozenset(attribution_config().get(lang, {}).get("person_relays", []))

@@ -79,7 +79,8 @@ def _compose_institution(surface: str, lex: Lexicon, mods: dict[str, str], match
     name = f"{english_adjective(country)} {base}"
     if mods.get("dest"):
         name += f" in {mods['dest']}"
-    return name
+    known = gaz.lookup(name)  # 'diplomaţia americană' -> the body the gazetteer knows (US State Department)
+    return known.canonical if known is not None and known.type == "organisation" else name
 
 
 def _strip_determiners(surface: str, lex: Lexicon) -> str:
