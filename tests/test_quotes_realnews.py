@@ -227,3 +227,25 @@ def test_romanian_preposition_object_is_no_subject_of_a_coordinated_verb() -> No
     text = ("Washingtonul a stabilit o linie roşie pentru Beijing în privinţa livrării de armament pentru Moscova "
             "şi susţine că nu există dovezi privind astfel de tranzacţii.")
     assert [q.speaker for q in extract_quotes(text, "ro", None)] == ["United States"]
+
+
+def test_proprement_dit_is_no_cue() -> None:
+    assert extract_quotes("Le déménagement proprement dit de l’usine est prévu sur l’année 2027.", "fr", None) == []
+
+
+@pytest.mark.parametrize(
+    "text, kind, start",
+    [
+        ("Le maire Jean Dupont a dénoncé une décision injuste. Et d'ajouter que la ville ferait appel devant le "
+         "tribunal.", "indirect", "la ville ferait appel"),
+        ("Le maire Jean Dupont a dit que la décision était injuste. Et de poursuivre : « Nous ferons appel devant "
+         "le tribunal administratif ».", "direct", "Nous ferons appel"),
+    ],
+)
+def test_french_narrative_infinitive_continues_the_last_speaker(text: str, kind: str, start: str) -> None:
+    got = extract_quotes(text, "fr", None)
+    assert got[-1].speaker == "Jean Dupont" and got[-1].kind == kind and got[-1].text.startswith(start)
+
+
+def test_infinitive_after_a_verb_is_still_no_cue() -> None:
+    assert extract_quotes("Le conseil a choisi de poursuivre les travaux du pont.", "fr", None) == []

@@ -83,7 +83,7 @@ def direct(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: lis
             if ctx.lex.complementizer.search(ctx.masked, cue.end, qs):
                 continue
             m = speaker_right(ctx, cue, qs) or speaker_left(ctx, cue, prev)
-            if m is None and _subjectless(ctx, prev, cue, cues):  # 'Conclude bacchettando i media: "…"'
+            if m is None and (cue.tense == "narrative" or _subjectless(ctx, prev, cue, cues)):  # 'Conclude …: "…"'
                 m = Mention(cue.start, cue.start, "pron", "", gender="any")
             speaker = resolve(ctx, m, people)
         if speaker is None or _relays(ctx, cue, m, speaker):
@@ -180,7 +180,7 @@ def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: l
         out.append(make(ctx, unit, speaker, _kind_of(ctx, *hit[1]), cue.surface, hit[1], relay))
     clause_start = unit.start
     for cue in cues:
-        if cue.used or cue.kind in ("aside", "stance"):  # 'continued' only after a quote, 'was blunt' before ':'
+        if cue.used or cue.kind in ("aside", "stance") and cue.tense != "narrative":  # 'continued' only after a quote
             clause_start = max(clause_start, cue.end if cue.used else clause_start)
             continue
         comp = complement(ctx, cue, unit.end)
@@ -195,8 +195,8 @@ def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: l
             if m is not None and _parenthetical(ctx, m.end, unit.end):  # 'A, spiega la polizia, B.': A and B
                 span = trim(ctx.text, clause_start, content_end(ctx, m.end, unit.end))
         else:
-            m = speaker_left(ctx, cue, clause_start) or noun_subject(ctx, clause_start, cue) or proper_subject(
-                ctx, clause_start, cue)
+            m = LAST if cue.tense == "narrative" else speaker_left(ctx, cue, clause_start) or noun_subject(
+                ctx, clause_start, cue) or proper_subject(ctx, clause_start, cue)  # 'Et d'ajouter': the last speaker
             if comp is not None:
                 span = trim(ctx.text, comp, content_end(ctx, comp, _aside_end(ctx, cue, comp, unit.end)))
             elif cue.tense == "gerund" and cue.kind == "speech":

@@ -45,6 +45,8 @@ class Morphology:
     passive: frozenset[str]  # 'been', 'été', 'stato', 'fost' between auxiliary and participle: a passive
     mood_markers: frozenset[str]  # Romanian 'să': a subjunctive after it is no statement
     capitalised_nouns: bool  # German: a capitalised word inside a sentence is a noun ('nach Angaben')
+    fixed_before: frozenset[str] = frozenset()  # 'proprement dit', 'autrement dit': a fixed phrase, no cue
+    narrative: re.Pattern[str] | None = None  # 'Et d'ajouter', 'Et de poursuivre': an infinitive that narrates
 
 
 class CueMatch:
@@ -160,15 +162,17 @@ class CueMatcher:
     def _cue_at(self, string: str, tok: re.Match[str], lo: int, end: int) -> CueMatch | None:
         """The cue whose verb is this word, with its auxiliary and adverbs before it if any."""
         s = tok.start()
-        if s > 0 and (string[s - 1] in "’'-" or string[s - 1].isalnum()) and not self._reflexive(string, s):
+        if s > 0 and (string[s - 1] in "’'-" or string[s - 1].isalnum()) and not self._reflexive(string, s) and not (
+                string[s - 1] in "’'" and self._narrated(string, s)):
             return None  # 'l'estime', 'porte-parole' (but "s'inquiète")
         low = tok.group().lower()
         prev = _PREV.search(string, max(0, s - 40), s)
         if tok.group()[0].isupper() and prev and (self.morph.capitalised_nouns or prev.group(1)[0].isupper()):
             return None  # German 'nach Angaben'; inside a name ('Sănătate Publică')
         prev_word = prev.group(1).lower() if prev else ""
-        if prev_word in self.morph.noun_markers or prev_word in self.morph.mood_markers:
-            return None  # 'the state', 'une note', 'să asigure'
+        if prev_word in self.morph.noun_markers or prev_word in self.morph.mood_markers or (
+                prev_word in self.morph.fixed_before):
+            return None  # 'the state', 'une note', 'să asigure', 'proprement dit'
         hit = self._phrase(string, tok, end)
         if hit is None:
             return None
@@ -182,7 +186,8 @@ class CueMatcher:
         folded = fold(low)
         gerund = low.endswith(self.morph.gerund) if self.morph.gerund else False
         infinitive = folded == entry.words[0] and not gerund
-        if infinitive and (not self.morph.infinitive_cue or prev_word in self.morph.infinitive_markers):
+        narrative = infinitive and self._narrated(string, s)
+        if infinitive and not narrative and (not self.morph.infinitive_cue or prev_word in self.morph.infinitive_markers):
             return None  # 'pour expliquer', 'to say', 'a declara'
         aux = None if gerund else self.aux.search(string, max(lo, s - 120), s)
         if aux is None and low in self.stop:
@@ -194,11 +199,16 @@ class CueMatcher:
         elif self.morph.participle and low.endswith(self.morph.participle):
             return None  # a bare participle is an adjective or a passive ('le texte précisé')
         else:
-            m = CueMatch(string, (s, vend), (s, vend), False, "gerund" if gerund else "finite", entry.kind,
-                         " ".join(entry.words))
+            tense = "gerund" if gerund else "narrative" if narrative else "finite"
+            m = CueMatch(string, (s, vend), (s, vend), False, tense, entry.kind, " ".join(entry.words))
         verb = m.group("part") or m.group("fin") or ""
         self.verb_kind[" ".join(key_of(verb))] = (m.tense, m.kind)
         return m
+
+    def _narrated(self, string: str, s: int) -> bool:
+        """'Et d'ajouter', 'Et de poursuivre' opening a sentence: the infinitive narrates a statement."""
+        opener = self.morph.narrative.search(string, max(0, s - 12), s) if self.morph.narrative else None
+        return opener is not None and _opens_sentence(string, opener.start())
 
     def _passive(self, string: str, start: int, verb: int) -> bool:
         return bool(self.morph.passive) and any(
@@ -283,7 +293,22 @@ def morphology(lang: str) -> Morphology:
         passive=frozenset(cfg.get("passive_markers", [])),
         mood_markers=frozenset(cfg.get("mood_markers", [])),
         capitalised_nouns=bool(cfg.get("capitalised_nouns", False)),
+        fixed_before=frozenset(cfg.get("fixed_before", [])),
+        narrative=_narrative(cfg.get("narrative_infinitive", [])),
     )
+
+
+def _narrative(openers: list[str]) -> re.Pattern[str] | None:
+    """Sentence openers before a narrative infinitive ('Et d'ajouter'), as a pattern ending at the verb."""
+    if not openers:
+        return None
+    alt = "|".join(re.escape(o).replace(r"\ ", r"\s+") + ("" if o.endswith(("'", "’")) else r"\s+") for o in openers)
+    return re.compile(rf"(?:{alt})$", re.I)
+
+
+def _opens_sentence(string: str, pos: int) -> bool:
+    before = string[max(0, pos - 3) : pos].rstrip(" ")
+    return not before or before[-1] in ".!?»”\"\n"
 
 
 def stop_forms(lang: str) -> frozenset[str]:
