@@ -249,3 +249,36 @@ def test_french_narrative_infinitive_continues_the_last_speaker(text: str, kind:
 
 def test_infinitive_after_a_verb_is_still_no_cue() -> None:
     assert extract_quotes("Le conseil a choisi de poursuivre les travaux du pont.", "fr", None) == []
+
+
+@pytest.mark.parametrize(
+    "lang, text, speaker",
+    [
+        ("fr", "Que deviendra le site ? « Trop tôt pour le dire », assure la direction de la Banque de France, qui va "
+               "reprendre les discussions.", "Banque de France"),
+        ("en", "\"It is too early to say what will happen to the site,\" said the management of Deutsche Bank on "
+               "Monday.", "Deutsche Bank"),
+    ],
+)
+def test_management_of_a_body_speaks_for_the_body(lang: str, text: str, speaker: str) -> None:
+    got = extract_quotes(text, lang, None)
+    assert [(q.speaker, q.speaker_type) for q in got] == [(speaker, "organisation")]
+
+
+def test_national_authorities_are_not_the_last_body_quoted() -> None:
+    text = ("Le parquet de Paris a indiqué que deux hommes avaient été arrêtés. Les autorités françaises ont "
+            "également fait savoir qu'elles avaient détecté une campagne massive de désinformation.")
+    assert [q.speaker for q in extract_quotes(text, "fr", None)] == ["parquet de Paris", "autorités françaises"]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("fr", "Les autorités ont détecté une \"propagation massive et coordonnée\" de contenus accusant la police "
+               "française de tirer sur des manifestants."),
+        ("en", "Officials detected a \"massive and coordinated spread of posts\" accusing the French police of firing "
+               "on protesters."),
+    ],
+)
+def test_gerund_after_a_quoted_phrase_takes_its_object_as_no_speaker(lang: str, text: str) -> None:
+    assert all("police" not in q.speaker for q in extract_quotes(text, lang, None))

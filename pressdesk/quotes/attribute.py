@@ -65,7 +65,8 @@ def direct(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: lis
         if len(WORD.findall(ctx.text[qs:qe])) < 3 and ctx.text[qe - 1] not in "-–—":  # '“Serve - ha detto X -'
             continue
         nxt = quotes[n + 1][0] if n + 1 < len(quotes) else unit.end
-        cue = next((c for c in cues if qe <= c.start < nxt and not c.used and c.kind != "stance"), None)
+        cue = next((c for c in cues if qe <= c.start < nxt and not c.used and c.kind != "stance" and not (
+            c.tense == "gerund" and speaker_right(ctx, c, unit.end) is not None)), None)  # 'contenus accusant X
         speaker: Speaker | None = None
         if cue and _gap_words(ctx, qe, cue.start) <= _MAX_GAP_WORDS and not ctx.lex.complementizer.search(
             ctx.masked, qe, cue.start

@@ -140,7 +140,7 @@ def from_mention(m: Mention, disc: Discourse, lex: Lexicon) -> Speaker | None:
         return Speaker(clean_surface(m.surface, lex), m.surface, m.role, "unnamed", None, m.country)
     if m.kind == "body":  # 'la junte', 'poursuit le document': the body quoted so far, else as described
         org = disc.last_org
-        if org is not None:
+        if org is not None and not lex.adjective.search(m.surface):  # 'les autorités françaises' name their own
             return Speaker(org.name, m.surface, org.role, org.type, None, org.country)
         return Speaker(clean_surface(m.surface, lex), m.surface, None, "organisation")
     if m.kind == "noun":

@@ -66,7 +66,23 @@ def speaker_right(ctx: Ctx, cue: Cue, limit: int) -> Mention | None:
             m = None
     if m is not None and m.start >= pos and m.end <= limit + 60:
         return m
-    return inverted_subject(ctx, cue, limit)
+    return _managed_body(ctx, pos, limit) or inverted_subject(ctx, cue, limit)
+
+
+def _managed_body(ctx: Ctx, pos: int, limit: int) -> Mention | None:
+    """'assure la direction de la Banque de France', 'said the management of Acme Corp': a body's management
+    noun (data: org_parts) and its body right after the cue; the body speaks."""
+    part = WORD.match(ctx.masked, pos, limit)
+    parts = {p.lower() for p in attribution_config().get(ctx.lex.lang, {}).get("org_parts", [])}
+    if part is None or part.group().lower() not in parts:
+        return None
+    of = ctx.lex.of_words.match(ctx.masked[part.end() : limit])
+    if of is None:
+        return None
+    look = part.end() + of.end()
+    det = DET.match(ctx.masked, look, limit)
+    m = ctx.mention_at(det.end() if det else look, 1)
+    return m if m is not None and m.etype == "organisation" else None
 
 
 def apposition_before(ctx: Ctx, start: int, comma: int) -> bool:
