@@ -162,3 +162,30 @@ def test_numeric_fields_stay_out_of_running_text() -> None:
     assert all(len(v) != 7 for _t, v in values("The 2014-15 budget and law 2/2013 were cited.", "en"))
     assert values("They sat, 3 of them, on the bench.", "en") == []
     assert values("Le 3 mars 15 personnes ont été arrêtées.", "fr") == [("Le 3 mars", "2024-03-03")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "Parades are planned for Memorial Day 2025.", "2025-05-26"),  # the last Monday of May
+        ("fr", "Les magasins ferment le jeudi de l'Ascension 2024.", "2024-05-09"),
+        ("fr", "Concerts prévus pour la fête de la musique 2024.", "2024-06-21"),
+        ("it", "Il voto cadeva alle idi di marzo.", "2024-03-15"),
+        ("it", "Sfilate per la festa della donna 2024.", "2024-03-08"),
+        ("ro", "Școlile sunt închise de Ziua Copilului 2024.", "2024-06-01"),
+        ("ro", "Ziua Eroilor 2024 a fost marcată la Mărășești.", "2024-06-13"),  # Orthodox Ascension
+    ],
+)
+def test_more_holidays_as_data(lang: str, text: str, expected: str) -> None:
+    assert [v for _t, v in values(text, lang)][:1] == [expected]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("fr", "Il a perdu du temps dans la dernière ascension du col."),
+        ("it", "L'azienda ha annunciato l'assunzione di 200 persone."),
+    ],
+)
+def test_holiday_words_with_another_sense_stay_words(lang: str, text: str) -> None:
+    assert values(text, lang) == []
