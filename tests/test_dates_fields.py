@@ -189,3 +189,8 @@ def test_more_holidays_as_data(lang: str, text: str, expected: str) -> None:
 )
 def test_holiday_words_with_another_sense_stay_words(lang: str, text: str) -> None:
     assert values(text, lang) == []
+
+
+def test_italian_today_and_day_before_yesterday_words() -> None:
+    assert values("La decisione è attesa in giornata.", "it") == [("in giornata", "2024-05-08")]
+    assert values("altroieri", "it") == [("altroieri", "2024-05-06")]
