@@ -91,8 +91,10 @@ def _in_title(spec: LanguageSpec, text: str, folded: str, match: re.Match[str]) 
 def _candidates(spec: LanguageSpec, text: str, folded: str, tokens: set[str]) -> list[Candidate]:
     found = []
     patterns = spec.patterns_for(tokens)
-    if spec.holiday_gate is not None and spec.holiday_gate.search(folded):
-        patterns = patterns + spec.holiday_patterns()
+    if spec.holiday_gate is not None:  # only the holidays whose names stand in the text
+        named = {" ".join(m.group(0).split()) for m in spec.holiday_gate.finditer(folded)}
+        if named:
+            patterns = patterns + spec.holiday_patterns(named)
     for pattern in patterns:
         for match in pattern.regex.finditer(folded):
             if spec.capitalised and not _names_capitalised_ok(spec, text, match, pattern.kind):

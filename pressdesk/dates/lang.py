@@ -94,6 +94,7 @@ class LanguageSpec:
     holiday_gate: re.Pattern[str] | None = None  # any holiday name, else the holiday patterns are skipped
     relaxed_holidays: list[tuple[str, Holiday]] = field(default_factory=list)  # needs_prefix ones, prefix optional
     holiday_sources: list[tuple[str, Holiday]] = field(default_factory=list)
+    holiday_by_name: dict[str, list[int]] = field(default_factory=dict)  # folded name -> its holiday_sources
     field_sources: list[tuple[str, str]] = field(default_factory=list)  # read only as a whole field (field.py)
     holiday_qualifiers: dict[str, str] = field(default_factory=dict)  # "next" Easter: future, "scorso": past
     holiday_years: dict[str, int] = field(default_factory=dict)  # "MLK Day of last year": -1
@@ -126,13 +127,15 @@ class LanguageSpec:
             ] + [Pattern("holiday", body, holiday=h) for body, h in self.relaxed_holidays]
         return self._field_patterns
 
-    def holiday_patterns(self) -> list[Pattern]:
-        """Holiday patterns, compiled on first need (most texts name no holiday; compiling them all is slow)."""
+    def holiday_patterns(self, named: set[str]) -> list[Pattern]:
+        """The patterns of the holidays whose names the gate found, compiled on first need (most texts name no
+        holiday; compiling and running them all is slow)."""
         if self._holiday_patterns is None:
             self._holiday_patterns = [
                 Pattern("holiday", body, holiday=h) for body, h in self.holiday_sources
             ]
-        return self._holiday_patterns
+        wanted = sorted({i for name in named for i in self.holiday_by_name.get(name, [])})
+        return [self._holiday_patterns[i] for i in wanted]
 
 
 def _name_table(groups: list[list[str]], start: int = 1) -> dict[str, int]:
@@ -265,6 +268,9 @@ def compile_spec(data: dict) -> LanguageSpec:
     holiday_names = [n for item in data.get("holiday", []) for n in item["names"]]
     if holiday_names:
         spec.holiday_gate = re.compile(rf"{_B}(?:{alternation(holiday_names)}){_E}")
+    for index, item in enumerate(data.get("holiday", [])):
+        for name in item["names"]:
+            spec.holiday_by_name.setdefault(" ".join(fold(name).split()), []).append(index)
     names = data.get("names", {})
     spec.blockers = [
         (re.compile(rf"{_B}(?:{phrase_regex(b, slots)}){_E}"), phrase_needs(b, slot_words))
