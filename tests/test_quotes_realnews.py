@@ -282,3 +282,20 @@ def test_national_authorities_are_not_the_last_body_quoted() -> None:
 )
 def test_gerund_after_a_quoted_phrase_takes_its_object_as_no_speaker(lang: str, text: str) -> None:
     assert all("police" not in q.speaker for q in extract_quotes(text, lang, None))
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Prime Minister John Carter spoke at the forum on Monday."),
+        ("it", "Il premier Mario Rossi ha parlato al forum di Davos."),
+        ("ro", "Premierul Ion Popescu a vorbit la forumul de la Davos."),
+    ],
+)
+def test_speaking_somewhere_is_no_statement(lang: str, text: str) -> None:
+    assert extract_quotes(text, lang, None) == []
+
+
+def test_speaking_of_quoted_words_is_a_mixed_statement() -> None:
+    got = extract_quotes("Prime Minister John Carter spoke of \"a new era for the whole of our country\".", "en", None)
+    assert [(q.speaker, q.kind) for q in got] == [("John Carter", "mixed")]
