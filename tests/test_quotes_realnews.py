@@ -299,3 +299,19 @@ def test_speaking_somewhere_is_no_statement(lang: str, text: str) -> None:
 def test_speaking_of_quoted_words_is_a_mixed_statement() -> None:
     got = extract_quotes("Prime Minister John Carter spoke of \"a new era for the whole of our country\".", "en", None)
     assert [(q.speaker, q.kind) for q in got] == [("John Carter", "mixed")]
+
+
+def test_impersonal_passive_names_no_speaker() -> None:
+    text = ("Bookings rose sharply this week, the Health Ministry said. The rise comes after it was announced that "
+            "people in their 30s can now book their jabs.")
+    assert [q.cue for q in extract_quotes(text, "en", None)] == ["said"]
+
+
+def test_progressive_is_still_a_cue() -> None:
+    got = extract_quotes("The minister is warning that the winter will be hard for everyone.", "en", None)
+    assert [q.cue for q in got] == ["warning"]
+
+
+def test_subject_phrase_never_ends_on_a_preposition() -> None:
+    got = extract_quotes("He is said to have told aides that the plan would fail.", "en", None)
+    assert all(not q.speaker.endswith(" to") for q in got)

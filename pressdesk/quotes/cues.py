@@ -47,6 +47,7 @@ class Morphology:
     capitalised_nouns: bool  # German: a capitalised word inside a sentence is a noun ('nach Angaben')
     fixed_before: frozenset[str] = frozenset()  # 'proprement dit', 'autrement dit': a fixed phrase, no cue
     narrative: re.Pattern[str] | None = None  # 'Et d'ajouter', 'Et de poursuivre': an infinitive that narrates
+    passive_before: frozenset[str] = frozenset()  # 'it was announced': a participle after them is a passive
 
 
 class CueMatch:
@@ -185,6 +186,8 @@ class CueMatcher:
             return None
         folded = fold(low)
         gerund = low.endswith(self.morph.gerund) if self.morph.gerund else False
+        if prev_word in self.morph.passive_before and not gerund:
+            return None  # 'it was announced that', 'is said to': a passive names no speaker
         infinitive = folded == entry.words[0] and not gerund
         narrative = infinitive and self._narrated(string, s)
         if infinitive and not narrative and (not self.morph.infinitive_cue or prev_word in self.morph.infinitive_markers):
@@ -295,6 +298,7 @@ def morphology(lang: str) -> Morphology:
         capitalised_nouns=bool(cfg.get("capitalised_nouns", False)),
         fixed_before=frozenset(cfg.get("fixed_before", [])),
         narrative=_narrative(cfg.get("narrative_infinitive", [])),
+        passive_before=frozenset(cfg.get("passive_before", [])),
     )
 
 

@@ -225,8 +225,8 @@ def _noun_phrase(ctx: Ctx, words: list[str], start: int, end: int) -> bool:
     low = [w.lower() for w in words]
     if not all(any(ch.isalpha() for ch in w) for w in words) or ctx.quotes_in(start, end):
         return False  # '« -': the marks and dash of a split quotation, no words
-    if low[0] in ctx.lex.case_prepositions and low[0] not in ctx.lex.determiners:
-        return False
+    if any(w in ctx.lex.case_prepositions and w not in ctx.lex.determiners for w in (low[0], low[-1])):
+        return False  # 'Con la prima che', 'He is said to': a phrase that opens or ends on a preposition
     if any(w in ctx.lex.relatives for w in low) or ctx.lex.complementizer.search(ctx.masked, start, end):
         return False
     return ctx.lex.cue.search(ctx.masked, start, end) is None
