@@ -16,11 +16,21 @@ from pressdesk.translate import TARGET_LANGUAGES
 
 ui.page_header("PressDesk", "Read the world's press across languages: corpus, timeline, who said what, translations.")
 con = ui.con()
+ARTICLES_PER_PAGE = 100  # the article table is paged in SQL: a browser never receives the whole corpus
 
 
-@st.cache_data(show_spinner=False)
-def _articles(gen: tuple, languages: tuple, publishers: tuple, start, end) -> pd.DataFrame:
-    return store.articles(ui.con(), list(languages) or None, list(publishers) or None, start, end)
+@st.cache_data(show_spinner=False, max_entries=64)
+def _articles(gen: tuple, languages: tuple, publishers: tuple, start, end, page: int) -> pd.DataFrame:
+    """One page of the article list, from SQL."""
+    return store.articles_page(ui.con(), list(languages) or None, list(publishers) or None, start, end,
+                               ARTICLES_PER_PAGE, (page - 1) * ARTICLES_PER_PAGE)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _breakdown(gen: tuple, languages: tuple, publishers: tuple, start, end) -> store.ArticleBreakdown:
+    return store.article_breakdown(ui.con(), list(languages) or None, list(publishers) or None, start, end)
+
+
 
 
 @st.cache_data(show_spinner=False)
@@ -155,43 +165,49 @@ for col, (label, value, why) in zip(cols, [
         ("Date mentions", counts.mentions, "Every date found in the text, including those whose year is unknown"),
 ], strict=True):
     col.metric(label, f"{value:,}", help=why)
-failed = store.counts(con)["extraction_failed"]
+failed = store.extraction_failed_count(con)
 if failed:
     with st.expander(f":material/warning: Dates and quotes could not be extracted from {failed}"
                      " article(s); their text is stored and readable, the other articles are unaffected."):
         st.dataframe(store.extraction_failures(con), hide_index=True, width="stretch")
 
-frame = _articles(gen, *filters)
 if article_id:
     pass  # the reader below is the view; the chip above leads back to the whole corpus
-elif frame.empty:
+elif not counts.articles:
     st.info("No article matches these filters." if store.counts(con)["articles"] else
             "The corpus is empty: an editor can load articles at the top of this page.")
 else:
+    breakdown = _breakdown(gen, *filters)
     left, mid, right = st.columns(3)
-    by_lang = frame.groupby("language", dropna=False).size().reset_index(name="articles")
+    by_lang = breakdown.by_language.assign(language=breakdown.by_language["language"].fillna("unknown"))
     left.plotly_chart(px.bar(render.plot_frame(by_lang, "language"), x="language", y="articles",
                              title="By language").update_yaxes(**render.count_ticks(by_lang["articles"].max())),
                       key="chart_lang")
-    by_pub = frame.assign(publisher=frame["publisher"].map(render.outlet_name)).groupby("publisher").size()
+    by_pub = (breakdown.by_outlet.assign(publisher=breakdown.by_outlet["publisher"].map(render.outlet_name))
+              .groupby("publisher")["articles"].sum())
     mid.plotly_chart(px.bar(render.plot_frame(by_pub.reset_index(name="articles"), "publisher"), x="articles",
                             y="publisher", orientation="h", title="By outlet", labels={"publisher": "outlet"})
                      .update_xaxes(**render.count_ticks(by_pub.max())), key="chart_outlet")
-    dated = frame.dropna(subset=["published"])
-    if dated.empty:
+    per_day = breakdown.by_day
+    if per_day.empty:
         right.info("No publication dates known for these articles.")
     else:
-        per_day = dated.groupby(["published", "language"]).size().reset_index(name="articles")
         right.plotly_chart(px.bar(render.plot_frame(per_day, "language"), x="published", y="articles",
                                   color="language", title="By day")
                            .update_yaxes(**render.count_ticks(per_day.groupby("published")["articles"].sum().max())),
                            key="chart_day")
-    undated = int(frame["published"].isna().sum())
-    if undated:
-        st.caption(f"{undated} article{'s have' if undated != 1 else ' has'} no known publication date: relative "
-                   "dates in them cannot be resolved, and day-month dates are shown without a year.")
+    if breakdown.undated:
+        st.caption(f"{breakdown.undated} article{'s have' if breakdown.undated != 1 else ' has'} no known "
+                   "publication date: relative dates in them cannot be resolved, and day-month dates are shown "
+                   "without a year.")
 
     st.subheader("Articles")
+    pages = max(1, -(-counts.articles // ARTICLES_PER_PAGE))
+    ui.init("apage", default=1, kind="int")
+    st.session_state["apage"] = min(max(1, int(st.session_state["apage"] or 1)), pages)
+    if pages > 1:
+        st.number_input(f"Page (of {pages:,}), newest first", min_value=1, max_value=pages, step=1, key="apage")
+    frame = _articles(gen, *filters, st.session_state["apage"])
     ids = frame["article_id"].tolist()
     shown = frame.assign(publisher=frame["publisher"].map(render.outlet_name),
                          title=frame["title"].fillna("Untitled article"),
@@ -211,7 +227,7 @@ else:
                  index=None, placeholder="Select an article in the table or here",
                  on_change=lambda: _open(st.session_state["_open_article"]))
 
-ui.sync_url(["lang", "outlet", "from", "to", "article"])
+ui.sync_url(["lang", "outlet", "from", "to", "article"] + (["apage"] if st.session_state.get("apage", 1) > 1 else []))
 
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from html import escape
 
 import pandas as pd
@@ -10,39 +11,63 @@ import streamlit as st
 
 import ui
 from pressdesk import render, store, timeline
+from pressdesk.store import timeline_queries as tq
 from pressdesk.translate.config import target_code
 
 ui.page_header("Timeline", "Dated events found in the articles, resolved against each publication date. "
                "Reports of the same event in several articles and languages are grouped.")
 con = ui.con()
+EVENT_MENU = 300  # events offered in the picker: the most reported in the range shown
+UNKNOWN_SHOWN = 500
 
 
-@st.cache_data(show_spinner=False)
-def _events(gen, start, end, actors, languages, publishers, text, article) -> pd.DataFrame:
-    return store.events(ui.con(), start, end, list(actors) or None, list(languages) or None,
-                        list(publishers) or None, text or None, article)
-
-
-@st.cache_data(show_spinner=False)
-def _counts(gen, actors, languages, publishers, text, article) -> store.CorpusCounts:
+@st.cache_data(show_spinner=False, max_entries=64)
+def _counts(gen, flt: tq.EventFilter) -> store.CorpusCounts:
     """The same count Home shows for the same filters (one store query)."""
-    return store.corpus_counts(ui.con(), list(languages) or None, list(publishers) or None, article=article,
-                               actors=list(actors) or None, text=text or None)
+    return store.corpus_counts(ui.con(), list(flt.languages) or None, list(flt.publishers) or None,
+                               article=flt.article, actors=list(flt.actors) or None, text=flt.text or None)
 
 
-@st.cache_data(show_spinner=False)
-def _clusters(gen, *filters) -> pd.DataFrame:
-    events = _events(gen, *filters)
-    return timeline.clusters(events[events["year_known"]])
+@st.cache_data(show_spinner=False, max_entries=64)
+def _extent(gen, flt: tq.EventFilter) -> tuple[pd.DataFrame, date | None]:
+    """Clusters per start day and the newest publication: what the date presets are computed from."""
+    return tq.cluster_days(ui.con(), flt), tq.latest_published(ui.con(), flt)
 
 
-@st.cache_data(show_spinner=False)
-def _joined(gen, *filters) -> dict[str, tuple[str, str]]:
-    """Year-unknown mentions placed in a dated cluster by their day and month (event_id -> (cluster, why))."""
-    events = _events(gen, *filters)
-    unknown = events[~events["year_known"]]
-    names = store.article_names(ui.con(), unknown["article_id"].unique().tolist()) if len(unknown) else {}
-    return timeline.year_unknown_matches(unknown, _clusters(gen, *filters), names)
+@st.cache_data(show_spinner=False, max_entries=64)
+def _rows(gen, flt: tq.EventFilter, start, end, rows: str) -> tuple[pd.DataFrame, int, str, int]:
+    """The bars of the visible range, aggregated in DuckDB, with the rows available, grain and clusters shown."""
+    frame, total, grain = tq.timeline_rows(ui.con(), flt, start, end, rows, timeline.MAX_ROWS)
+    return frame, total, grain, tq.clusters_count(ui.con(), flt, start, end)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _menu(gen, flt: tq.EventFilter, start, end, chosen) -> pd.DataFrame:
+    """The events the picker offers: the most reported in range, and the one a link opened."""
+    top = tq.clusters_in_range(ui.con(), flt, start, end, limit=EVENT_MENU)
+    if chosen and chosen not in set(top["cluster_id"]):
+        top = pd.concat([top, tq.clusters_in_range(ui.con(), flt, ids=[chosen])], ignore_index=True)
+    return top
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _reports(gen, flt: tq.EventFilter, cluster_id: str) -> pd.DataFrame:
+    return tq.cluster_reports(ui.con(), flt, cluster_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _unknown(gen, flt: tq.EventFilter) -> tuple[pd.DataFrame, int, dict[str, tuple[str, str]], pd.DataFrame]:
+    """Year-unknown mentions (the first few hundred), how many there are, and the dated clusters they join."""
+    unknown, total = tq.year_unknown(ui.con(), flt, UNKNOWN_SHOWN)
+    if unknown.empty:
+        return unknown, total, {}, pd.DataFrame()
+    days = unknown.dropna(subset=["month", "day"])
+    candidates = tq.day_clusters(ui.con(), flt, sorted({(int(m), int(d)) for m, d in zip(days["month"], days["day"],
+                                                                                         strict=True)}))
+    names = store.article_names(ui.con(), unknown["article_id"].unique().tolist())
+    joined = timeline.year_unknown_matches(unknown, candidates, names)
+    heads = tq.clusters_in_range(ui.con(), flt, ids=sorted({c for c, _ in joined.values()}))
+    return unknown, total, joined, heads
 
 
 @st.cache_data(show_spinner=False)
@@ -78,63 +103,67 @@ with st.sidebar:
 
 URL_KEYS = ["range", "from", "to", "actor", "lang", "outlet", "q", "rows", "colour", "to_lang", "article"]
 article = ui.article_filter("Only this article's events are shown")
-filters = (None, None, tuple(st.session_state["actor"]), tuple(st.session_state["lang"]),
-           tuple(st.session_state["outlet"]), st.session_state["q"], article)
-counts = _counts(gen, *filters[2:])
-events = _events(gen, *filters)
-if events.empty:
+flt = tq.EventFilter(tuple(st.session_state["actor"]), tuple(st.session_state["lang"]),
+                     tuple(st.session_state["outlet"]), st.session_state["q"] or None, article)
+counts = _counts(gen, flt)
+if not counts.mentions:
     st.info("No dated event matches these filters." if store.counts(con)["events"] else
             "No events yet: load articles on the home page; dates are extracted as they are loaded.")
     ui.sync_url(URL_KEYS)
     st.stop()
 
-everything = _clusters(gen, *filters)
-published = events["published"].dropna()
-start, end = timeline.preset_range(st.session_state["range"], list(everything["date_start"]),
-                                   list(everything["date_end"]), published.max() if len(published) else None,
-                                   (st.session_state["from"], st.session_state["to"]))
-in_range = pd.Series(True, index=everything.index)
-if start is not None:
-    in_range &= everything["date_end"] >= start
-if end is not None:
-    in_range &= everything["date_start"] <= end
-everything = everything.copy()
+days, latest = _extent(gen, flt)
+start, end = timeline.preset_range(st.session_state["range"], list(days["day"]), list(days["last_end"]), latest,
+                                   (st.session_state["from"], st.session_state["to"]), weights=list(days["n"]))
+rows_frame, row_total, grain, in_range = _rows(gen, flt, start, end, st.session_state["rows"])
 target = target_code(st.session_state["to_lang"])
-translated = ui.translations_of(gen, tuple(zip(everything["summary"], everything["language"], strict=True)), target)
-everything["translation"] = [translated.get(s, "") for s in everything["summary"]]
-everything["label"] = [timeline.title(r.translation, r.actors) if r.translation else r.label
-                       for r in everything.itertuples()]
-everything["when"] = [timeline.span_text(r.date_start, r.date_end, r.precision) for r in everything.itertuples()]
-clustered = everything[in_range].reset_index(drop=True)
-all_known = events[events["year_known"]]
-known = all_known[all_known["cluster_id"].isin(clustered["cluster_id"])]
-unknown = events[~events["year_known"]]
-joined = _joined(gen, *filters)
 
-hidden = len(everything) - len(clustered)
+
+def _labelled(frame: pd.DataFrame) -> pd.DataFrame:
+    """Add each cluster's title (from its translation when one is cached), translation and date in words."""
+    frame = frame.copy()
+    if frame.empty:
+        return frame.assign(translation=[], label=[], when=[])
+    translated = ui.translations_of(gen, tuple(zip(frame["summary"], frame["language"], strict=True)), target)
+    frame["translation"] = [translated.get(s, "") for s in frame["summary"]]
+    frame["label"] = [timeline.title(r.translation, _names(r.lead_actors)) if r.translation else
+                      timeline.title(r.summary, _names(r.lead_actors), r.date_text or "") for r in frame.itertuples()]
+    frame["when"] = [timeline.span_text(r.date_start, r.date_end, r.precision) for r in frame.itertuples()]
+    return frame
+
+
+def _names(values) -> list[str]:
+    return [] if values is None else list(values)
 
 
 def _n(count: int, word: str) -> str:
     return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
+hidden = int(days["n"].sum()) - in_range
 st.caption(f"{_n(counts.events, 'event')} from {_n(counts.dated, 'dated mention')} in "
            f"{_n(counts.event_articles, 'article')}"
            + (f", and {_n(counts.year_unknown, 'mention')} whose year is unknown" if counts.year_unknown else "")
-           + ". " + (f"{len(clustered):,} shown, {start:%d %b %Y} – {end:%d %b %Y}" if start and end else "")
-           + (f"; {hidden:,} more outside this range (choose “All” to see them)." if hidden else ""))
-if not clustered.empty:
-    bars = timeline.bars(clustered, rows=st.session_state["rows"], colour=st.session_state["colour"])
+           + ". " + (f"{in_range:,} shown, {start:%d %b %Y} – {end:%d %b %Y}" if start and end else "")
+           + (f"; {hidden:,} more outside this range (choose “All” to see them)." if hidden > 0 else ""))
+rows_frame = _labelled(rows_frame)
+if not rows_frame.empty:
+    bars = timeline.bars(rows_frame, rows=st.session_state["rows"], colour=st.session_state["colour"])
     shown = bars["row"].nunique()
-    total = len({a for lst in clustered["actors"] for a in lst}) if st.session_state["rows"] == "actor" else len(clustered)
-    if shown < total:
-        st.caption(f"Showing the {shown} most reported {'actors' if st.session_state['rows'] == 'actor' else 'events'} "
-                   f"of {total}: use the filters to see the others.")
+    noun = "actors" if st.session_state["rows"] == "actor" else "events"
+    if shown < row_total:
+        st.caption(f"Showing the {shown} most reported {noun} of {row_total:,}: use the filters to see the others.")
+    if grain != "cluster":
+        st.caption(f"Too many events to draw one by one: each bar gathers an actor's events of one {grain}, and "
+                   "opens the most reported of them. Choose a shorter custom range to see single events.")
     lo = min(start or bars["start"].min().date(), bars["start"].min().date())
     hi = max(end or bars["end"].max().date(), bars["end"].max().date())
     bars = timeline.widen(bars, timeline.min_bar_days(lo, hi))
     bars["hover"] = [
-        f"<b>{r.when}</b> · {r.reports} report(s): {escape(', '.join(map(render.outlet_name, r.publishers)))}"
+        f"<b>{r.when}</b> · "
+        + (f"{r.events:,} events, {r.reports:,} reports<br>the most reported, {r.top_reports:,} report(s): "
+           if r.events > 1 else f"{r.reports:,} report(s): ")
+        + f"{escape(timeline.listing(list(map(render.outlet_name, r.publishers))))}"
         f"<br>{escape(timeline.label(r.summary, 160))}"
         + (f"<br><i>{escape(timeline.label(r.translation, 160))}</i>" if r.translation else "")
         for r in bars.itertuples()
@@ -155,23 +184,24 @@ if not clustered.empty:
     if points and points[0].get("customdata"):
         st.session_state["event"] = points[0]["customdata"][0]
 
-ids = everything["cluster_id"].tolist()  # a linked event opens even outside the range shown
-ui.init("event", options=ids)
+ui.init("event")
+menu = _labelled(_menu(gen, flt, start, end, st.session_state.get("event")))
+ids = menu["cluster_id"].tolist()  # a linked event opens even outside the range shown
 if st.session_state.get("event") not in ids:
     st.session_state["event"] = None
-labels = dict(zip(ids, (f"{w} — {lb}" for w, lb in zip(everything["when"], everything["label"], strict=True)),
-                  strict=True))
+labels = dict(zip(ids, (f"{w} — {lb}" for w, lb in zip(menu["when"], menu["label"], strict=True)), strict=True))
 st.selectbox("Open event", ids, key="event", index=None, format_func=lambda c: labels.get(c, c),
-             placeholder="Click a bar, or choose an event here")
+             placeholder="Click a bar, or choose one of the most reported events here")
 ui.sync_url([*URL_KEYS, "event"])
 
+unknown, unknown_total, joined, joined_heads = _unknown(gen, flt)
 chosen = st.session_state.get("event")
 if chosen:
     extra = [e for e, (c, _) in joined.items() if c == chosen]
-    reports = pd.concat([all_known[all_known["cluster_id"] == chosen], unknown[unknown["event_id"].isin(extra)]])
-    head = everything[everything["cluster_id"] == chosen].iloc[0]
+    reports = pd.concat([_reports(gen, flt, chosen), unknown[unknown["event_id"].isin(extra)]], ignore_index=True)
+    head = menu[menu["cluster_id"] == chosen].iloc[0]
     st.subheader(f"{head['when']} · {len(reports)} report(s)")
-    if head["actors"]:
+    if len(head["actors"]):
         st.markdown("Actors: " + ", ".join(render.md(a) for a in head["actors"]))
     report_tr = ui.translations_of(gen, tuple(zip(reports["summary"], reports["language"], strict=True)), target)
     cols = st.columns(min(3, len(reports)))
@@ -196,9 +226,15 @@ if chosen:
 if not unknown.empty:
     st.subheader("Dates whose year is unknown")
     st.caption("These articles give no publication date, so only the day and month are known. A mention whose day "
-               "and month match a dated event naming the same people is shown with that event's reports.")
+               "and month match a dated event naming the same people is shown with that event's reports."
+               + (f" The first {len(unknown):,} of {unknown_total:,} are listed: filter to narrow them."
+                  if unknown_total > len(unknown) else ""))
+    heads = _labelled(joined_heads)
+    head_labels = dict(zip(heads.get("cluster_id", []), (f"{w} — {lb}" for w, lb in
+                                                          zip(heads.get("when", []), heads.get("label", []),
+                                                              strict=True)), strict=True))
     view = unknown.assign(day=[timeline.month_day_text(m, d) for m, d in zip(unknown["month"], unknown["day"], strict=True)],
-                          grouped=[labels.get(joined[e][0], "") if e in joined else "" for e in unknown["event_id"]])
+                          grouped=[head_labels.get(joined[e][0], "") if e in joined else "" for e in unknown["event_id"]])
     view["publisher"] = view["publisher"].map(render.outlet_name)
     st.dataframe(view[["day", "date_text", "summary", "grouped", "publisher", "language"]], hide_index=True,
                  column_config={"date_text": "as written", "summary": st.column_config.TextColumn("sentence",

@@ -14,29 +14,40 @@ ui.page_header("Translations", "Every sentence next to its translation. Translat
 con = ui.con()
 
 
-@st.cache_data(show_spinner=False)
-def _articles(gen) -> pd.DataFrame:
-    return store.articles(ui.con())
+CHOICES = 200  # articles the picker lists at once; typing in "Find" reaches the others
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _choices(gen, text: str, current: str | None) -> tuple[pd.DataFrame, int]:
+    return store.article_choices(ui.con(), text or None, CHOICES, current)
 
 
 gen = ui.generation()
-arts = _articles(gen)
-if arts.empty:
+ui.follow_url("article")  # a link from another page wins over the article this session last read there
+ui.init("find", default="")
+current = None if st.session_state["find"] else st.session_state.get("article") or st.query_params.get("article")
+arts, matching = _choices(gen, st.session_state["find"], current)  # a linked article is listed even if not newest
+if arts.empty and not st.session_state["find"]:
     st.info("No articles yet: load some on the home page.")
     st.stop()
 
 ids = arts["article_id"].tolist()
 labels = {r.article_id: f"{r.title or 'Untitled article'} · {render.outlet_name(r.publisher)} · "
                         f"{r.language or 'language unknown'}" for r in arts.itertuples()}
-ui.follow_url("article")  # a link from another page wins over the article this session last read there
 if st.session_state.get("article") not in ids:
     st.session_state.pop("article", None)
-ui.init("article", default=ids[0], options=ids)
+ui.init("article", default=ids[0] if ids else None, options=ids)
 ui.init("to", default="en", options=list(TARGET_LANGUAGES))
-left, right = st.columns([3, 1])
-left.selectbox("Article", ids, key="article", format_func=lambda i: labels.get(i, i))
+find, left, right = st.columns([1, 3, 1])
+find.text_input("Find", key="find", placeholder="title or outlet")
+left.selectbox("Article", ids, key="article", format_func=lambda i: labels.get(i, i),
+               help=f"The {CHOICES} newest matching articles are listed; type in Find to reach the others"
+               if matching > CHOICES else None)
 right.selectbox("Translate into", list(TARGET_LANGUAGES), key="to", format_func=lambda c: f"{TARGET_LANGUAGES[c]} ({c})")
 ui.sync_url(["article", "to"])
+if not st.session_state.get("article"):
+    st.info("No article's title or outlet contains these words.")
+    st.stop()
 
 try:
     config = ui.translator_config()

@@ -13,9 +13,15 @@ ui.page_header("Query", "Read-only SQL over articles, sentences, events, quotes 
                f"{sql_console.TIME_LIMIT_S:.0f} s.")
 
 
-@st.cache_resource(show_spinner="Preparing a read-only copy…", max_entries=2)
-def _tables(gen):
-    return sql_console.snapshot(ui.con())
+@st.cache_resource(show_spinner="Preparing a read-only copy…", max_entries=2 * len(sql_console.PUBLIC_TABLES))
+def _table(gen, name: str):
+    """One table's read-only copy, made the first time a query names it (shared by every session)."""
+    return sql_console.snapshot(ui.con(), (name,))[name]
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _described(gen) -> dict[str, tuple[int, list[str]]]:
+    return sql_console.describe(ui.con())
 
 
 EXAMPLE = ("SELECT speaker, count(*) AS quotes, count(DISTINCT article_id) AS articles\n"
@@ -24,13 +30,15 @@ ui.init("sql", default=EXAMPLE)
 st.text_area("SQL", key="sql", height=160)
 ui.sync_url(["sql"])
 with st.expander("Tables"):
-    for name, table in _tables(ui.generation()).items():
-        st.markdown(f"**{name}** ({table.num_rows:,} rows): " + ", ".join(f"`{c}`" for c in table.column_names))
+    for name, (n_rows, columns) in _described(ui.generation()).items():
+        st.markdown(f"**{name}** ({n_rows:,} rows): " + ", ".join(f"`{c}`" for c in columns))
 
 # A query never runs just because a link carried it: it runs on a click, and its result stays while the text does.
 sql = st.session_state["sql"]
 if st.button("Run", type="primary", key="run_sql"):
-    st.session_state["sql_result"] = (sql, sql_console.run(_tables(ui.generation()), sql))
+    gen = ui.generation()
+    tables = {name: _table(gen, name) for name in sql_console.referenced(sql)}
+    st.session_state["sql_result"] = (sql, sql_console.run(tables, sql))
 ran, result = st.session_state.get("sql_result", (None, None))
 if result is None or ran != sql:
     st.info("Press Run to execute the query.")

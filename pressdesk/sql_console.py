@@ -37,10 +37,27 @@ class QueryResult:
     note: str | None = None  # why the result was cut, when it was
 
 
-def snapshot(con: duckdb.DuckDBPyConnection) -> dict[str, pa.Table]:
-    """Arrow copies of the public tables (the sandbox never sees the database file itself)."""
+def snapshot(con: duckdb.DuckDBPyConnection, names: tuple[str, ...] = PUBLIC_TABLES) -> dict[str, pa.Table]:
+    """Arrow copies of public tables (the sandbox never sees the database file itself)."""
     cur = con.cursor()
-    return {name: cur.sql(f"SELECT * FROM {name}").to_arrow_table() for name in PUBLIC_TABLES}
+    return {name: cur.sql(f"SELECT * FROM {name}").to_arrow_table() for name in names if name in PUBLIC_TABLES}
+
+
+def referenced(sql: str) -> tuple[str, ...]:
+    """The public tables a query names: only those are copied, so a query on quotes never holds every sentence."""
+    words = {w.lower() for w in re.findall(r"[A-Za-z_]+", sql)}
+    return tuple(name for name in PUBLIC_TABLES if name in words)
+
+
+def describe(con: duckdb.DuckDBPyConnection) -> dict[str, tuple[int, list[str]]]:
+    """Each public table's row count and columns, read from the database without copying anything."""
+    cur = con.cursor()
+    out = {}
+    for name in PUBLIC_TABLES:
+        columns = [r[0] for r in cur.execute("SELECT column_name FROM information_schema.columns WHERE table_name = ?"
+                                             " ORDER BY ordinal_position", [name]).fetchall()]
+        out[name] = (cur.execute(f"SELECT count(*) FROM {name}").fetchone()[0], columns)
+    return out
 
 
 def sandbox(tables: dict[str, pa.Table]) -> duckdb.DuckDBPyConnection:

@@ -1,4 +1,4 @@
-"""Shape events for the timeline: one row per cluster (an event and all its reports)."""
+"""Shape the timeline for drawing: bars, titles, date ranges and presets, and year-unknown mentions placed."""
 
 from __future__ import annotations
 
@@ -6,50 +6,6 @@ import re
 from datetime import date, timedelta
 
 import pandas as pd
-
-CLUSTER_COLUMNS = ["cluster_id", "date_start", "date_end", "precision", "year_known", "label", "actors",
-                   "reports", "articles", "languages", "publishers", "date_texts", "summary", "language"]
-
-
-# Dates a chart can draw (pandas timestamps end in 2262); a stored year 1 or 9999 is left off the timeline.
-PLOTTABLE = (date(1700, 1, 1), date(2200, 12, 31))
-
-
-def plottable(events: pd.DataFrame) -> pd.DataFrame:
-    """Events whose dates lie in PLOTTABLE (or are unknown): junk like 0001-01-01 would overflow date arithmetic."""
-    def ok(column: str) -> pd.Series:
-        return events[column].map(lambda d: d is None or pd.isna(d) or PLOTTABLE[0] <= d <= PLOTTABLE[1])
-
-    return events if events.empty else events[ok("date_start") & ok("date_end")]
-
-
-def clusters(events: pd.DataFrame) -> pd.DataFrame:
-    """Aggregate event rows (from store.events) by cluster_id: the date span, actors and sources."""
-    events = plottable(events)
-    if events.empty:
-        return pd.DataFrame(columns=CLUSTER_COLUMNS)
-    g = events.groupby("cluster_id", sort=False)
-    out = g.agg(date_start=("date_start", "min"), date_end=("date_end", "max"), precision=("precision", "first"),
-                year_known=("year_known", "first"), summary=("summary", "first"), language=("language", "first"),
-                reports=("event_id", "size"), articles=("article_id", "nunique"))
-
-    def collect(column: str, explode: bool = False, sort: bool = False) -> pd.Series:
-        part = events[["cluster_id", column]]
-        if explode:
-            part = part.explode(column)
-        part = part.dropna().drop_duplicates()
-        agg = part.groupby("cluster_id", sort=False)[column].agg(sorted if sort else list)
-        return agg.reindex(out.index).map(lambda v: v if isinstance(v, list) else [])
-
-    out["actors"] = collect("actors", explode=True)
-    out["languages"] = collect("language", sort=True)
-    out["publishers"] = collect("publisher", sort=True)
-    out["date_texts"] = collect("date_text")
-    out["year_known"] = out["year_known"].astype(bool)
-    out["label"] = [title(s, a, t[0] if t else "") for s, a, t in zip(out["summary"], out["actors"], out["date_texts"],
-                                                                      strict=True)]
-    out = out.reset_index()[CLUSTER_COLUMNS]
-    return out.sort_values("date_start", kind="stable").reset_index(drop=True)
 
 
 def label(summary: str, width: int = 70) -> str:
@@ -60,25 +16,16 @@ def label(summary: str, width: int = 70) -> str:
 MAX_ROWS = 30  # rows a timeline stays readable with; the rest is reached through filters
 
 
-def bars(clustered: pd.DataFrame, rows: str = "actor", colour: str = "language", max_rows: int = MAX_ROWS) -> pd.DataFrame:
-    """One bar per cluster (per actor when rows are actors); a day spans to the next midnight so it shows.
-
-    Only the `max_rows` busiest rows are kept (most reported actors, or most reported events).
-    """
-    if clustered.empty:
+def bars(rows_frame: pd.DataFrame, rows: str = "actor", colour: str = "language") -> pd.DataFrame:
+    """Bars from store.timeline_rows (one per row and cluster or bin); a day spans to the next midnight so it shows."""
+    if rows_frame.empty:
         return pd.DataFrame(columns=["row", "start", "end", "colour", "cluster_id"])
-    frame = clustered.copy()
+    frame = rows_frame.copy()
     frame["start"] = pd.to_datetime(frame["date_start"])
     frame["end"] = pd.to_datetime(frame["date_end"].map(lambda d: d + timedelta(days=1)))
     key = "languages" if colour == "language" else "publishers"
     frame["colour"] = frame[key].map(lambda v: ", ".join(v) if len(v) else "unknown")
-    if rows == "actor":
-        frame["row"] = frame["actors"].map(lambda a: a if len(a) else ["(no actor named)"])
-        frame = frame.explode("row")
-        weight = frame.groupby("row")["reports"].sum().sort_values(ascending=False, kind="stable")
-        frame = frame[frame["row"].isin(weight.index[:max_rows])]
-    else:
-        frame = frame.sort_values("reports", ascending=False, kind="stable").head(max_rows).sort_values("start")
+    if rows != "actor":
         frame["row"] = frame["date_start"].map(str) + " · " + frame["label"]
     return frame.reset_index(drop=True)
 
@@ -101,6 +48,8 @@ def span_text(start: date, end: date, precision: str, year_known: bool = True) -
         return "week of " + start.strftime("%d %b %Y")
     if precision == "month":
         return start.strftime("%b %Y")
+    if precision == "quarter":
+        return f"Q{(start.month - 1) // 3 + 1} {start.year}"
     if precision == "year":
         return str(start.year)
     return f"{start:%d %b %Y} – {end:%d %b %Y}"
@@ -114,23 +63,28 @@ PRESET_LABELS = {"dense": "Where events are", "30d": "Last 30 days", "90d": "Las
 DENSE_GAP_DAYS = 21  # a gap longer than this between events separates two stretches of news
 
 
-def dense_range(starts: list[date], gap_days: int = DENSE_GAP_DAYS, pad_days: int = 2) -> tuple[date, date] | None:
+def dense_range(starts: list[date], gap_days: int = DENSE_GAP_DAYS, pad_days: int = 2,
+                weights: list[int] | None = None) -> tuple[date, date] | None:
     """The stretch of dates holding the most events, so one background mention ("since February 2022") does
-    not stretch the default view over years."""
-    days = sorted(d for d in starts if d is not None)
-    if not days:
+    not stretch the default view over years. `weights` counts the events on each start date when `starts` is a
+    histogram (store.cluster_days)."""
+    pairs = sorted((d, w) for d, w in zip(starts, weights or [1] * len(starts), strict=True) if d is not None)
+    if not pairs:
         return None
-    best, run_start, best_n = (days[0], days[0]), 0, 0
-    for i in range(len(days) + 1):
-        if i == len(days) or (i > run_start and (days[i] - days[i - 1]).days > gap_days):
-            if i - run_start > best_n:
-                best_n, best = i - run_start, (days[run_start], days[i - 1])
-            run_start = i
+    best, run_start, best_n, run_n = (pairs[0][0], pairs[0][0]), 0, 0, 0
+    for i in range(len(pairs) + 1):
+        if i == len(pairs) or (i > run_start and (pairs[i][0] - pairs[i - 1][0]).days > gap_days):
+            if run_n > best_n:
+                best_n, best = run_n, (pairs[run_start][0], pairs[i - 1][0])
+            run_start, run_n = i, 0
+        if i < len(pairs):
+            run_n += pairs[i][1]
     return best[0] - timedelta(days=pad_days), best[1] + timedelta(days=pad_days)
 
 
 def preset_range(preset: str, starts: list[date], ends: list[date], latest: date | None,
-                 custom: tuple[date | None, date | None] = (None, None)) -> tuple[date | None, date | None]:
+                 custom: tuple[date | None, date | None] = (None, None),
+                 weights: list[int] | None = None) -> tuple[date | None, date | None]:
     """The date range a preset stands for; 'last N days' counts back from the newest article, not from today."""
     known = [d for d in starts if d is not None]
     if preset == "custom":
@@ -140,7 +94,7 @@ def preset_range(preset: str, starts: list[date], ends: list[date], latest: date
     if preset in ("30d", "90d"):
         anchor = latest or max(known)
         return anchor - timedelta(days=int(preset[:-1])), anchor + timedelta(days=1)
-    return dense_range(known) or (None, None)
+    return dense_range(starts, weights=weights) or (None, None)
 
 
 _CLAUSE_STOP = re.compile(r"[,;:.!?()\[\]«»“”„\"–—]")
@@ -239,3 +193,8 @@ def year_unknown_matches(unknown: pd.DataFrame, clustered: pd.DataFrame,
         elif len(candidates) == 1 and not own:
             out[ev.event_id] = (candidates[0].cluster_id, "same day and month, the only event that day")
     return out
+
+
+def listing(names: list[str], most: int = 6) -> str:
+    """'A, B, C and 4 more': a bin may gather dozens of outlets, a hover shows a few."""
+    return ", ".join(names) if len(names) <= most else f"{', '.join(names[:most])} and {len(names) - most} more"

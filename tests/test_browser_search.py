@@ -21,7 +21,8 @@ def test_search_for_serghei_finds_lavrovs_quotes(server, page, sample_db):  # no
     settle(page, quote[:40])
     body = " ".join(page.inner_text("body").split())
     assert quote[:60] in body and "Quotes 1–3 of 3" in body, body
-    assert "q=Serghei" in page.url
+    # the URL follows the page's state a moment after the page draws
+    page.wait_for_function("() => location.search.includes('q=Serghei')", timeout=15_000)
     page.get_by_role("link", name="Sergei Lavrov (person)").click()
     settle(page, "Statements")
     assert page.get_by_role("heading", name="Sergei Lavrov").count() == 1

@@ -11,6 +11,7 @@ from pressdesk import quote_views, render, store, timeline
 from pressdesk.events import Event, cluster, events_for_article
 from pressdesk.ingest import ingest_upload
 from pressdesk.sentences import split_sentences
+from pressdesk.store import timeline_queries as tq
 
 
 def _event(eid, article, start, end=None, precision="day", actors=(), types=None):
@@ -53,8 +54,8 @@ def test_cross_language_reports_share_a_cluster(con):
     ingest_upload(con, "ro.txt", ro.encode())
     rows = store.events(con)
     assert len(rows) == 2 and rows["cluster_id"].nunique() == 1
-    clustered = timeline.clusters(rows)
-    assert clustered.iloc[0]["articles"] == 2 and clustered.iloc[0]["languages"] == ["fr", "ro"]
+    clustered = tq.clusters_in_range(con, tq.EventFilter())
+    assert clustered.iloc[0]["articles"] == 2 and list(clustered.iloc[0]["languages"]) == ["fr", "ro"]
     assert store.counts(con)["clusters"] == 1
 
 
@@ -67,33 +68,56 @@ def test_reingesting_does_not_duplicate_extractions(con):
     assert store.counts(con) == before
 
 
-def test_timeline_bars_span_days_and_months():
-    clustered = pd.DataFrame([
-        {"cluster_id": "c1", "date_start": date(2024, 6, 1), "date_end": date(2024, 6, 30), "precision": "month",
-         "actors": ["Russia"], "languages": ["ro"], "publishers": ["X"], "label": "a", "date_texts": ["în iunie"],
-         "reports": 1},
-        {"cluster_id": "c2", "date_start": date(2024, 6, 3), "date_end": date(2024, 6, 3), "precision": "day",
-         "actors": [], "languages": ["fr", "it"], "publishers": ["Y"], "label": "b", "date_texts": ["3 juin"],
-         "reports": 1},
-    ])
-    bars = timeline.bars(clustered, rows="actor", colour="language")
-    month, day = bars.iloc[0], bars.iloc[1]
+def _store_events(con, events, languages=None):
+    """Events and their articles written straight to the store (one article per event, language from `languages`)."""
+    arts = pd.DataFrame([{"article_id": e.article_id, "source": e.article_id, "content_hash": e.article_id,
+                          "language": (languages or {}).get(e.article_id, "en"), "publisher": "X", "text": "t"}
+                         for e in events]).drop_duplicates("article_id")
+    rows = pd.DataFrame([{**e.__dict__, "cluster_id": e.event_id} for e in events])
+    with store.writing(con, arts=arts, rows=rows) as cur:
+        cur.execute("INSERT INTO articles BY NAME SELECT * FROM arts")
+        cur.execute("INSERT INTO events BY NAME SELECT * FROM rows")
+
+
+def test_timeline_bars_span_days_and_months(con):
+    _store_events(con, [_event("c1", "a1", date(2024, 6, 1), date(2024, 6, 30), "month", ["Russia"]),
+                        _event("c2", "a2", date(2024, 6, 3))], {"a2": "fr"})
+    frame, total, grain = tq.timeline_rows(con, tq.EventFilter(), None, None)
+    frame["label"] = frame["summary"]
+    bars = timeline.bars(frame, rows="actor", colour="language")
+    month, day = bars.set_index("cluster_id").loc["c1"], bars.set_index("cluster_id").loc["c2"]
     assert (month["end"] - month["start"]).days == 30 and (day["end"] - day["start"]).days == 1
-    assert day["row"] == "(no actor named)" and day["colour"] == "fr, it"
+    assert day["row"] == "(no actor named)" and day["colour"] == "fr" and month["row"] == "Russia"
+    assert total == 2 and grain == "cluster"
     assert timeline.span_text(date(2024, 6, 1), date(2024, 6, 30), "month") == "Jun 2024"
     assert timeline.span_text(date(2000, 9, 22), date(2000, 9, 22), "day", year_known=False) == "22 Sep (year unknown)"
 
 
-def test_timeline_keeps_the_busiest_rows():
-    clustered = pd.DataFrame([
-        {"cluster_id": f"c{i}", "date_start": date(2024, 1, 1 + i), "date_end": date(2024, 1, 1 + i),
-         "precision": "day", "actors": [f"A{i}", "Hub"], "languages": ["en"], "publishers": ["X"],
-         "label": f"e{i}", "reports": 1 + i} for i in range(10)
-    ])
-    by_actor = timeline.bars(clustered, rows="actor", max_rows=3)
-    assert set(by_actor["row"]) == {"Hub", "A9", "A8"}
-    by_event = timeline.bars(clustered, rows="cluster", max_rows=2)
-    assert list(by_event["cluster_id"]) == ["c8", "c9"]
+def test_timeline_keeps_the_busiest_rows(con):
+    events = [_event(f"c{i}-{k}", f"a{i}-{k}", date(2024, 1, 1 + i), actors=[f"A{i}", "Hub"])
+              for i in range(10) for k in range(1 + i)]
+    _store_events(con, events)
+    con.execute("UPDATE events SET cluster_id = split_part(event_id, '-', 1)")
+    by_actor, total, _ = tq.timeline_rows(con, tq.EventFilter(), None, None, "actor", max_rows=3)
+    assert set(by_actor["row"]) == {"Hub", "A9", "A8"} and total == 11
+    assert by_actor[by_actor["row"] == "A9"]["reports"].tolist() == [10]
+    by_event, total, _ = tq.timeline_rows(con, tq.EventFilter(), None, None, "cluster", max_rows=2)
+    assert list(by_event["cluster_id"]) == ["c8", "c9"] and total == 10
+
+
+def test_timeline_bins_clusters_when_there_are_too_many_bars(con):
+    events = [_event(f"e{i}", f"a{i}", date(2024, 1, 1) + pd.Timedelta(days=i).to_pytimedelta(), actors=["Hub"])
+              for i in range(60)]
+    _store_events(con, events)
+    con.execute("UPDATE events SET cluster_id = event_id")
+    start, end = date(2024, 1, 1), date(2024, 3, 1)
+    single, _, grain = tq.timeline_rows(con, tq.EventFilter(), start, end, max_bars=100)
+    assert grain == "cluster" and len(single) == 60
+    binned, _, grain = tq.timeline_rows(con, tq.EventFilter(), start, end, max_bars=10)
+    assert grain == "week" and binned["events"].sum() == 60 and len(binned) == 9
+    assert all(d.weekday() == 0 for d in binned["date_start"])  # weeks start on Monday
+    assert tq.bin_unit(date(2020, 1, 1), date(2024, 1, 1)) == ("month", 31)
+    assert tq.clusters_count(con, tq.EventFilter(), date(2024, 2, 1), None) == 29
 
 
 def test_render_escapes_article_text_and_marks_spans():

@@ -249,3 +249,36 @@ def test_excel_export_has_dates_frozen_header_and_filter(app_db):
     dates = [c.value for c in next(sheet.iter_cols(min_col=col, max_col=col, min_row=2)) if c.value is not None]
     assert dates and all(isinstance(d, __import__("datetime").datetime) for d in dates)
     assert sheet.column_dimensions["D"].width >= 60  # the quote column is readable
+
+
+def test_home_pages_the_article_list_in_sql(app_db):
+    con = duckdb.connect(str(app_db))
+    con.execute("""INSERT INTO articles SELECT a.* REPLACE (a.article_id || '~' || k AS article_id,
+                   a.content_hash || '~' || k AS content_hash) FROM articles a, range(1, 50) r(k)""")
+    con.close()
+    at = run("dashboard.py")
+    assert at.metric[0].value == "250" and len(at.dataframe[0].value) == 100
+    [pager] = [n for n in at.number_input if n.label.startswith("Page (of 3)")]
+    last = run("dashboard.py", apage="3")
+    assert len(last.dataframe[0].value) == 50 and len(last.selectbox(key="_open_article").options) == 50
+    seen = [lang for page in (at, run("dashboard.py", apage="2"), last) for lang in page.dataframe[0].value["language"]]
+    languages = [r[0] for r in query(app_db, "SELECT language FROM articles")]
+    assert sorted(seen) == sorted(languages)  # three pages: every article once
+
+
+def test_timeline_opens_a_linked_event_that_is_not_among_the_most_reported(app_db):
+    cluster_id = query(app_db, "SELECT cluster_id FROM events WHERE year_known GROUP BY 1 "
+                               "ORDER BY count(*), cluster_id LIMIT 1")[0][0]
+    at = run("pages/1_Timeline.py", event=cluster_id, range="all")
+    assert at.session_state["event"] == cluster_id
+    assert any("1 report(s)" in h.value for h in at.subheader)
+
+
+def test_translations_finds_an_article_by_title_among_many(app_db):
+    title, article_id = query(app_db, "SELECT title, article_id FROM articles WHERE language = 'ro'")[0]
+    at = run("pages/3_Translations.py")
+    assert len(at.selectbox(key="article").options) == 5
+    at.text_input(key="find").input(title.split()[0]).run()
+    assert at.selectbox(key="article").value == article_id and len(at.selectbox(key="article").options) == 1
+    at.text_input(key="find").input("no such words anywhere").run()
+    assert any("No article's title" in i.value for i in at.info)

@@ -130,3 +130,11 @@ def test_errors_name_no_path_and_no_process_id(tables):
 def test_several_statements_show_the_last_result(tables):
     result = sql_console.run(tables, "CREATE TABLE t AS SELECT 42 AS answer; SELECT answer, answer FROM t")
     assert result.error is None and result.frame.values.tolist() == [[42, 42]]
+
+
+def test_only_the_tables_a_query_names_are_copied(con):
+    assert sql_console.referenced("SELECT * FROM Quotes q JOIN articles USING (article_id)") == ("articles", "quotes")
+    assert sql_console.referenced("SELECT 1") == ()
+    described = sql_console.describe(con)
+    assert set(described) == set(sql_console.PUBLIC_TABLES) and "speaker" in described["quotes"][1]
+    assert set(sql_console.snapshot(con, ("quotes",))) == {"quotes"}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -34,9 +35,19 @@ def connect(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnection:
     if str(target) != ":memory:":
         target.parent.mkdir(parents=True, exist_ok=True)
     con = duckdb.connect(str(target))
+    # DuckDB's default is 80% of RAM; a shared server keeps its buffer pool bounded and spills past it
+    con.execute(f"SET memory_limit = '{memory_limit()}'")
     with write_lock:
         migrate(con)
     return con
+
+
+def memory_limit() -> str:
+    """$PRESSDESK_MEMORY_LIMIT (a DuckDB size such as '2GB'), else 1GB."""
+    value = os.environ.get("PRESSDESK_MEMORY_LIMIT", "1GB").strip()
+    if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", value, flags=re.IGNORECASE):
+        raise ValueError(f"PRESSDESK_MEMORY_LIMIT must be a size such as 2GB, not {value!r}")
+    return value
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[int]:

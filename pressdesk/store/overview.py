@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import duckdb
+import pandas as pd
 
 
 @dataclass(frozen=True)
@@ -68,3 +69,67 @@ def article_label(con: duckdb.DuckDBPyConnection, article_id: str) -> str | None
     title, publisher, language, published = row
     parts = [title or "Untitled article", publisher, language, published.isoformat() if published else None]
     return " · ".join(str(p) for p in parts if p)
+
+
+_ARTICLE_WHERE = """WHERE (? IS NULL OR list_contains(?, language))
+      AND (? IS NULL OR list_contains(?, coalesce(publisher, '(unknown)')))
+      AND (? IS NULL OR published >= ?)
+      AND (? IS NULL OR published <= ?)"""
+
+
+def _article_params(languages, publishers, start, end) -> list:
+    return [languages, languages, publishers, publishers, start, start, end, end]
+
+
+@dataclass(frozen=True)
+class ArticleBreakdown:
+    """The corpus charts, counted in SQL: articles by language, by outlet, by day and language, and undated."""
+
+    by_language: pd.DataFrame  # language, articles
+    by_outlet: pd.DataFrame  # publisher, articles
+    by_day: pd.DataFrame  # published, language, articles
+    undated: int
+
+
+def article_breakdown(con: duckdb.DuckDBPyConnection, languages: list[str] | None = None,
+                      publishers: list[str] | None = None, start: date | None = None,
+                      end: date | None = None) -> ArticleBreakdown:
+    """Counts behind Home's charts for the articles matching the filters (never the articles themselves)."""
+    params = _article_params(languages, publishers, start, end)
+
+    def frame(select: str, group: str) -> pd.DataFrame:
+        return con.cursor().execute(f"SELECT {select}, count(*) AS articles FROM articles {_ARTICLE_WHERE}"
+                                    f" GROUP BY {group} ORDER BY {group}", params).df(date_as_object=True)
+
+    undated = con.cursor().execute(f"SELECT count(*) FROM articles {_ARTICLE_WHERE} AND published IS NULL",
+                                   params).fetchone()[0]
+    return ArticleBreakdown(frame("language", "language"), frame("publisher", "publisher"),
+                            frame("published, language", "published, language").dropna(subset=["published"]),
+                            int(undated))
+
+
+def articles_page(con: duckdb.DuckDBPyConnection, languages: list[str] | None = None,
+                  publishers: list[str] | None = None, start: date | None = None, end: date | None = None,
+                  limit: int = 100, offset: int = 0) -> pd.DataFrame:
+    """One page of the article list (no text), newest first."""
+    return con.cursor().execute(
+        f"""SELECT article_id, title, publisher, language, published, published_origin, url, source,
+                   length(text) AS chars, ingested_at
+            FROM articles {_ARTICLE_WHERE}
+            ORDER BY published DESC NULLS LAST, title, article_id LIMIT ? OFFSET ?""",
+        _article_params(languages, publishers, start, end) + [int(limit), max(0, int(offset))],
+    ).df(date_as_object=True)
+
+
+def article_choices(con: duckdb.DuckDBPyConnection, text: str | None = None, limit: int = 200,
+                    include: str | None = None) -> tuple[pd.DataFrame, int]:
+    """Articles a picker offers: the newest `limit` whose title or outlet contains `text` (always with `include`,
+    the one a link opened), and how many match."""
+    where = "WHERE (? IS NULL OR title ILIKE '%' || ? || '%' OR publisher ILIKE '%' || ? || '%')"
+    params = [text or None] * 3
+    total = con.cursor().execute(f"SELECT count(*) FROM articles {where}", params).fetchone()[0]
+    frame = con.cursor().execute(
+        f"""SELECT article_id, title, publisher, language, published FROM articles {where} OR article_id = ?
+            ORDER BY article_id = ? DESC, published DESC NULLS LAST, title, article_id LIMIT ?""",
+        params + [include, include, int(limit)]).df(date_as_object=True)
+    return frame, total

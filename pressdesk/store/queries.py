@@ -24,6 +24,11 @@ def counts(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     return dict(zip(["articles", "sentences", "events", "quotes", "clusters", "extraction_failed"], row, strict=True))
 
 
+def extraction_failed_count(con: duckdb.DuckDBPyConnection) -> int:
+    """How many articles the extractor failed on (read on every page run: a repair must show at once)."""
+    return con.cursor().execute("SELECT count(*) FROM extraction_state WHERE error IS NOT NULL").fetchone()[0]
+
+
 def extraction_failures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Articles the extractor failed on, with why: their text is stored, their dates and quotes are missing."""
     return df(con, "SELECT a.article_id, a.title, s.error, s.extracted_at FROM extraction_state s"

@@ -24,14 +24,19 @@ WITH hit AS (
       AND (? IS NULL OR q.said_on <= ?)
       AND (? IS NULL OR q.text ILIKE '%' || ? || '%' OR q.speaker ILIKE '%' || ? || '%')
       AND (? IS NULL OR q.article_id = ?)),
-members AS (
-    SELECT coalesce(g.group_id, q.quote_id) AS group_id, q.quote_id, q.article_id, q.speaker, q.speaker_role,
-           q.kind, q.text, coalesce(q.language, a.language) AS language, q.said_on, q.via,
-           coalesce(q.said_on, a.published) AS day, coalesce(a.publisher, a.source, '(unknown)') AS publisher,
-           a.title, a.url, g.reason
+keys AS MATERIALIZED (  -- what ordering and paging need, for every matching statement
+    SELECT coalesce(g.group_id, q.quote_id) AS group_id, coalesce(q.language, a.language) AS language,
+           coalesce(q.said_on, a.published) AS day
     FROM quotes q JOIN articles a USING (article_id) LEFT JOIN statement_groups g USING (quote_id)
     WHERE coalesce(g.group_id, q.quote_id) IN (SELECT group_id FROM hit) AND (? IS NULL OR q.article_id = ?)),
-grouped AS (
+light AS (
+    SELECT group_id, min(day) AS first_day, max(day) AS last_day, count(*) AS reports,
+           count(DISTINCT language) AS languages_n
+    FROM keys GROUP BY group_id),
+page AS (
+    SELECT group_id, count(*) OVER () AS _total FROM light WHERE (? IS NULL OR reports >= ?)
+    ORDER BY {order} LIMIT ? OFFSET ?),
+grouped AS (  -- each report in full, for the page's statements only
     SELECT group_id, any_value(speaker ORDER BY day NULLS LAST, quote_id) AS speaker, min(day) AS first_day,
            max(day) AS last_day, count(*) AS reports, count(DISTINCT article_id) AS articles,
            count(DISTINCT language) AS languages_n,
@@ -42,10 +47,14 @@ grouped AS (
                  'said_on': said_on, 'day': day, 'publisher': publisher, 'title': title, 'url': url, 'via': via,
                  'speaker_role': speaker_role, 'reason': reason}
                 ORDER BY day NULLS LAST, language, article_id, quote_id) AS items
-    FROM members GROUP BY group_id)
-SELECT *, count(*) OVER () AS _total FROM grouped
-WHERE (? IS NULL OR reports >= ?)
-ORDER BY {order} LIMIT ? OFFSET ?
+    FROM (SELECT coalesce(g.group_id, q.quote_id) AS group_id, q.quote_id, q.article_id, q.speaker, q.speaker_role,
+                 q.kind, q.text, coalesce(q.language, a.language) AS language, q.said_on, q.via,
+                 coalesce(q.said_on, a.published) AS day, coalesce(a.publisher, a.source, '(unknown)') AS publisher,
+                 a.title, a.url, g.reason
+          FROM quotes q JOIN articles a USING (article_id) LEFT JOIN statement_groups g USING (quote_id)
+          WHERE coalesce(g.group_id, q.quote_id) IN (SELECT group_id FROM page) AND (? IS NULL OR q.article_id = ?))
+    GROUP BY group_id)
+SELECT * FROM (SELECT grouped.*, page._total FROM grouped JOIN page USING (group_id)) ORDER BY {order}
 """
 
 
@@ -69,7 +78,8 @@ def statement_groups(
     why they were grouped; a page and the total."""
     text = text or None
     params = [speakers, speakers, speaker_types, speaker_types, kinds, kinds, languages, languages, start, start,
-              end, end, text, text, text, article, article, article, article, min_reports, min_reports, int(limit), max(0, int(offset))]
+              end, end, text, text, text, article, article, article, article, min_reports, min_reports, int(limit),
+              max(0, int(offset)), article, article]
     sql = _GROUPS_SQL.replace("{order}", GROUP_ORDERS.get(order, GROUP_ORDERS["newest"]))
     frame = con.cursor().execute(sql, params).df(date_as_object=True)
     total = int(frame["_total"].iloc[0]) if len(frame) else 0
