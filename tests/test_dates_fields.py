@@ -194,3 +194,20 @@ def test_holiday_words_with_another_sense_stay_words(lang: str, text: str) -> No
 def test_italian_today_and_day_before_yesterday_words() -> None:
     assert values("La decisione è attesa in giornata.", "it") == [("in giornata", "2024-05-08")]
     assert values("altroieri", "it") == [("altroieri", "2024-05-06")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        ("en", "On Sunday 20 minutes of play were lost.", [("On Sunday", "2024-05-05")]),
+        ("en", "Police said Monday 3 men were held.", [("Monday", "2024-05-06")]),
+        ("fr", "Ils ont gagné samedi 2-1 à domicile.", [("samedi", "2024-05-04")]),
+    ],
+)
+def test_a_count_or_score_after_a_weekday_is_no_day_number(lang: str, text: str, expected: list) -> None:
+    assert values(text, lang) == expected
+
+
+def test_a_weekday_then_a_duration_in_digits_is_no_week_count() -> None:
+    assert values("Il a bouclé le parcours mardi en 15 minutes.", "fr") == [("mardi", "2024-05-07")]
+    assert values("Rendez-vous mardi en 15.", "fr") == [("mardi en 15", "2024-05-28")]  # the coming Tuesday + 14 days

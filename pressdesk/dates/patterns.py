@@ -137,11 +137,13 @@ def absolute_patterns(
         dpre = prefix(day_pre)
         # 'Marți pe 19': a preposition between weekday and day only before a number ('vendredi le Premier ministre')
         dnum = rf"(?:{prefix(day_pre, optional=False)}(?=\d))?"
+        # weekday_day = "ordinal": the day needs its suffix ("Tuesday 19th"; "Monday 3 men" is a count)
+        suffix = rf"(?:{ords})" if data["weekday_day"] == "ordinal" else rf"(?:{ords})?"
         out.append(
             (
                 "wd",
-                rf"{B}{dpre}(?P<weekday>{weekday_any}){E}\.?,?\s+{dnum}{_day('day', words)}(?:{ords})?{E}"
-                rf"(?!\s*(?:[:.h/]\d|(?:{month_any}){E})){_not_counted(data)}",
+                rf"{B}{dpre}(?P<weekday>{weekday_any}){E}\.?,?\s+{dnum}{_day('day', words)}{suffix}{E}"
+                rf"(?!\s*(?:[:.h/-]\d|(?:{month_any}){E})){_not_counted(data)}",
             )
         )
     week_of = alternation(data.get("week_of", []))
