@@ -104,11 +104,37 @@ def replicate(base: Path, target: Path, size: int) -> dict:
     for table, select in REPLICATE.items():
         con.execute(f"INSERT INTO {table} {select.format(shift=SHIFT_DAYS)}"
                     f" FROM {table} a JOIN copies r USING (article_id)")
+    # what extraction derives per article or per quote is replicated too, as extracting the copies would store it
+    con.execute("""INSERT INTO statement_groups SELECT g.quote_id || '~' || r.k, g.group_id || '~' || r.k, g.speaker,
+                   g.reason FROM statement_groups g JOIN quotes q USING (quote_id) JOIN copies r USING (article_id)""")
+    for table in ("article_signatures", "wire_credits", "extraction_state"):
+        con.execute(f"INSERT INTO {table} SELECT a.* REPLACE (a.article_id || '~' || r.k AS article_id)"
+                    f" FROM {table} a JOIN copies r USING (article_id)")
     con.execute("COMMIT")
     con.execute("CHECKPOINT")
     counts = store.counts(con)
     con.close()
     return counts
+
+
+def add_articles(db: Path, base: int, n: int = 100) -> float:
+    """Seconds to ingest and extract `n` new articles into a copy of the corpus: the incremental steps (event
+    clusters, statement groups, wire copies) should cost about what the new articles hold, whatever the corpus."""
+    from benchmarks.corpus import generate
+    from pressdesk.ingest import ingest
+
+    copy = db.with_name(db.stem + "_add.duckdb")
+    shutil.copy(db, copy)
+    source = db.with_name("added.jsonl")
+    records = [dict(r, text=r["text"] + f" (new article {i})") for i, r in enumerate(generate(base + n)) if i >= base]
+    source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
+    con = store.connect(copy)
+    t0 = time.perf_counter()
+    ingest(con, [source])
+    elapsed = time.perf_counter() - t0
+    con.close()
+    copy.unlink()
+    return elapsed
 
 
 def time_pages(db: Path) -> dict:
@@ -191,6 +217,8 @@ def main() -> None:
                 note = f"   ERROR {t['error']}" if t["error"] else ""
                 print(f"  {page_name(page):16s} first {t['first']:6.2f} s   cached {t['cached']:6.2f} s{note}")
             print(f"  page process peak RSS: {results[size]['peak_rss_mb']:,.0f} MB")
+            added = add_articles(db, n)
+            print(f"  100 new articles ingested and extracted into it: {added:.1f} s")
         print("\n| page | " + " | ".join(f"{label(s)} first / cached" for s in sizes) + " |")
         print("|---|" + "---|" * len(sizes))
         for page in PAGES:

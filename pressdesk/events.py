@@ -100,8 +100,9 @@ def _key_actors(e: Event) -> set[str]:
 def cluster(events: Sequence[Event]) -> dict[str, str]:
     """Events share a cluster when their dates overlap at the same precision and they share a key actor.
 
-    Union-find over events bucketed by precision; returns event_id -> cluster_id (smallest member id).
-    """
+    Union-find; for each (precision, actor) the events naming that actor are swept in date order, so the work is
+    n log n however many events overlap (a year-long span no longer meets every event of its year one by one).
+    Returns event_id -> cluster_id (smallest member id)."""
     parent = {e.event_id: e.event_id for e in events}
 
     def find(x: str) -> str:
@@ -115,15 +116,17 @@ def cluster(events: Sequence[Event]) -> dict[str, str]:
         if ra != rb:
             parent[max(ra, rb)] = min(ra, rb)
 
-    by_key: dict[tuple, list[Event]] = {}
+    by_actor: dict[tuple, list[tuple[date, date, str]]] = {}
     for e in events:
-        by_key.setdefault((e.precision, e.year_known), []).append(e)
-    for group in by_key.values():
-        group = sorted(group, key=lambda e: _span(e)[0])
-        for i, a in enumerate(group):
-            for b in group[i + 1:]:
-                if _span(b)[0] > _span(a)[1]:
-                    break
-                if _key_actors(a) & _key_actors(b):
-                    union(a.event_id, b.event_id)
+        start, end = _span(e)
+        for actor in _key_actors(e):
+            by_actor.setdefault((e.precision, e.year_known, actor), []).append((start, end, e.event_id))
+    for spans in by_actor.values():
+        spans.sort()
+        reach, holder = spans[0][1], spans[0][2]  # the latest end so far, and the event that reaches it
+        for start, end, event_id in spans[1:]:
+            if start <= reach:  # overlaps `holder`, which began earlier and ends at or after this start
+                union(event_id, holder)
+            if end > reach:
+                reach, holder = end, event_id
     return {e.event_id: find(e.event_id) for e in events}

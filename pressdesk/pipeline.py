@@ -12,8 +12,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 
-from pressdesk import events as ev
-from pressdesk import parallel, store
+from pressdesk import clusters, parallel, store
 from pressdesk.parallel import (
     EVENT_COLUMNS,
     QUOTE_COLUMNS,
@@ -178,6 +177,9 @@ def extract_articles(
     extractor fails on is recorded with its error and the others go on."""
     ids = list(article_ids)
     counts = {"articles": 0, "events": 0, "quotes": 0, "failed": 0}
+    # only additions can be clustered incrementally: not after a stopped run, nor when articles are extracted again
+    added_only = bool(ids) and store.setting(con, RECLUSTER) != "1" and not con.cursor().execute(
+        "SELECT count(*) FROM extraction_state WHERE list_contains(?, article_id)", [ids]).fetchone()[0]
 
     with store.write_lock, parallel.pool(len(ids), workers) as executor:  # clustering reads what was written
         runner = {"pool": executor}
@@ -211,14 +213,18 @@ def extract_articles(
             in_flight = submitted
         if in_flight:
             write(*in_flight)
-        finish(con, ids or None)  # after a crash with nothing pending, regroup every statement
+        finish(con, ids if added_only else None, added_only=added_only)
     return counts
 
 
-def finish(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None) -> None:
-    """Corpus-wide steps after new events: clusters, speaker names and statement groups; the flag clears only when
-    all are done, so a crash in between is repaired on the next start."""
-    recluster(con)
+def finish(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None, added_only: bool = False) -> None:
+    """Corpus-wide steps after new events: clusters, speaker names and statement groups (only what new articles
+    touch when `added_only`); the flag clears only when all are done, so a crash in between is repaired in full on
+    the next start."""
+    if added_only and article_ids:
+        clusters.recluster_added(con, article_ids)
+    else:
+        recluster(con)
     merge_speakers(con)
     refresh_stories(con, article_ids)
     with store.writing(con) as cur:
@@ -227,18 +233,7 @@ def finish(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = N
 
 def recluster(con: duckdb.DuckDBPyConnection) -> int:
     """Cluster every event in the corpus (clusters span articles, so a new article can join old events)."""
-    rows = con.cursor().execute(
-        "SELECT event_id, article_id, date_start, date_end, precision, year_known, actors, actor_types, month, day"
-        " FROM events"
-    ).fetchall()
-    events = [ev.Event(event_id=r[0], article_id=r[1], sentence_idx=None, start_char=0, end_char=0, date_text="",
-                       date_start=r[2], date_end=r[3], precision=r[4], year_known=r[5], summary="",
-                       actors=list(r[6] or []), actor_types=list(r[7] or []), month=r[8], day=r[9]) for r in rows]
-    clusters = ev.cluster(events)
-    frame = pd.DataFrame({"event_id": list(clusters), "cluster_id": list(clusters.values())})
-    with store.writing(con, new_clusters=frame) as cur:
-        cur.execute("UPDATE events SET cluster_id = c.cluster_id FROM new_clusters c WHERE events.event_id = c.event_id")
-    return len(set(clusters.values()))
+    return clusters.recluster_all(con)
 
 
 def refresh_stories(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None) -> None:

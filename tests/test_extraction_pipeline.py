@@ -210,3 +210,35 @@ def test_year_unknown_day_is_shown_from_month_and_day_columns():
     assert timeline.month_day_text(9, 22) == "22 Sep"
     assert timeline.month_day_text(9.0, float("nan")) == "Sep"
     assert timeline.month_day_text(None, None) == "?"
+
+
+def _clusters(con) -> set[frozenset]:
+    return {frozenset(ids) for (ids,) in con.execute("SELECT list(event_id) FROM events GROUP BY cluster_id").fetchall()}
+
+
+def test_a_new_event_linking_two_stored_clusters_merges_them_under_the_smallest_id(con):
+    from pressdesk import clusters
+
+    d = date(2024, 10, 21)
+    _store_events(con, [_event("e5", "a1", d, actors=["Dmitri Peskov"]), _event("e3", "a2", d, actors=["Mark Rutte"]),
+                        _event("e9", "a4", date(2024, 10, 28), actors=["Mark Rutte"])])
+    clusters.recluster_all(con)
+    _store_events(con, [_event("e7", "a3", d, actors=["Dmitri Peskov", "Mark Rutte"])])
+    clusters.recluster_added(con, ["a3"])
+    rows = dict(con.execute("SELECT event_id, cluster_id FROM events").fetchall())
+    assert rows == {"e5": "e3", "e3": "e3", "e7": "e3", "e9": "e9"}
+    clusters.recluster_all(con)
+    assert dict(con.execute("SELECT event_id, cluster_id FROM events").fetchall()) == rows
+
+
+def test_articles_added_one_by_one_cluster_as_the_whole_corpus_does(con):
+    from tests.conftest import ROOT
+
+    for path in sorted((ROOT / "data/articles").glob("*.txt")):
+        ingest_upload(con, path.name, path.read_bytes())
+    added = _clusters(con)
+    assert any(len(c) > 1 for c in added)
+    from pressdesk import pipeline
+
+    pipeline.recluster(con)
+    assert _clusters(con) == added

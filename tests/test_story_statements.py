@@ -97,3 +97,22 @@ def test_on_the_sample_corpus_lavrovs_romanian_and_italian_reports_are_one_state
     con.close()
     assert set(rows["language"]) == {"ro", "it"} and len(rows) == 3
     assert rows["group_id"].nunique() == 1
+
+
+def _partition(con) -> set[frozenset]:
+    rows = con.execute("SELECT group_id, list(quote_id) FROM statement_groups GROUP BY 1").fetchall()
+    return {frozenset(quotes) for _, quotes in rows}
+
+
+def test_articles_added_one_by_one_group_as_a_full_regroup_does(con):
+    from pressdesk.story.build import refresh_statements
+
+    from tests.conftest import ROOT
+
+    texts = [LAVROV_RO, LAVROV_IT] + [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data/articles").glob("*.txt"))]
+    for i, text in enumerate(texts):
+        ingest_upload(con, f"{i}.txt", text.encode())
+    added = _partition(con)
+    assert any(len(group) > 1 for group in added)
+    refresh_statements(con, None)
+    assert _partition(con) == added

@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from pressdesk import store
+from pressdesk.story.incremental import add_statements, ungrouped
 from pressdesk.story.statements import Report, group_reports
 
 PIVOT = "en"  # translations into this language, when cached, let reports in two languages be compared word by word
@@ -19,12 +20,13 @@ SELECT q.quote_id, q.article_id, q.speaker, coalesce(q.language, a.language) AS 
        (SELECT string_agg(s.text, ' ' ORDER BY s.idx) FROM sentences s
         WHERE s.article_id = q.article_id AND s.end_char > q.start_char AND s.start_char < q.end_char) AS context
 FROM quotes q JOIN articles a USING (article_id)
-WHERE q.speaker IS NOT NULL AND q.speaker_type IS DISTINCT FROM 'unnamed' AND list_contains(?, q.speaker)
+WHERE q.speaker IS NOT NULL AND q.speaker_type IS DISTINCT FROM 'unnamed' AND list_contains(?, q.{key})
 """
 
+# Speakers regrouped in full: a grouped quote renamed, removed or extracted again. Quotes never grouped are added.
 _STALE_SPEAKERS_SQL = """
-SELECT q.speaker FROM quotes q LEFT JOIN statement_groups g USING (quote_id)
-WHERE g.quote_id IS NULL OR g.speaker IS DISTINCT FROM q.speaker OR list_contains(?, q.article_id)
+SELECT q.speaker FROM quotes q JOIN statement_groups g USING (quote_id)
+WHERE g.speaker IS DISTINCT FROM q.speaker OR list_contains(?, q.article_id)
 UNION SELECT g.speaker FROM statement_groups g LEFT JOIN quotes q USING (quote_id)
 WHERE q.quote_id IS NULL OR g.speaker IS DISTINCT FROM q.speaker
 """
@@ -46,7 +48,16 @@ def _pivots(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> list[str | N
 
 def reports(con: duckdb.DuckDBPyConnection, speakers: Sequence[str]) -> list[Report]:
     """The named speakers' quotes as reports, with their date, sentence and pivot-language text."""
-    frame = con.cursor().execute(_REPORTS_SQL, [list(speakers)]).df(date_as_object=True)
+    return _reports(con, "speaker", speakers)
+
+
+def reports_of(con: duckdb.DuckDBPyConnection, quote_ids: Sequence[str]) -> list[Report]:
+    """These quotes as reports (those with a named speaker)."""
+    return _reports(con, "quote_id", quote_ids)
+
+
+def _reports(con: duckdb.DuckDBPyConnection, key: str, values: Sequence[str]) -> list[Report]:
+    frame = con.cursor().execute(_REPORTS_SQL.replace("{key}", key), [list(values)]).df(date_as_object=True)
     if frame.empty:
         return []
     frame = frame.reset_index(drop=True)
@@ -58,8 +69,8 @@ def reports(con: duckdb.DuckDBPyConnection, speakers: Sequence[str]) -> list[Rep
 
 
 def refresh_statements(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None) -> int:
-    """Regroup the speakers quoted in the given articles (every speaker when None) and any whose quotes were
-    renamed, added or removed since; return how many quotes were regrouped."""
+    """Regroup every speaker (when None), or: the speakers whose grouped quotes were renamed, removed or extracted
+    again in full, then add the quotes never grouped to the stored groups; return how many quotes were placed."""
     cur = con.cursor()
     if article_ids is None:
         speakers = [r[0] for r in cur.execute("SELECT DISTINCT speaker FROM quotes").fetchall()]
@@ -78,8 +89,10 @@ def refresh_statements(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str
         # quotes nobody is named for (or an unnamed source) are statements of their own
         w.execute("INSERT INTO statement_groups (quote_id, group_id, speaker, reason)"
                   " SELECT q.quote_id, q.quote_id, q.speaker, NULL FROM quotes q"
-                  " WHERE q.quote_id NOT IN (SELECT quote_id FROM statement_groups)")
-    return len(rows)
+                  " WHERE q.quote_id NOT IN (SELECT quote_id FROM statement_groups)"
+                  + ("" if article_ids is None else " AND (q.speaker IS NULL OR q.speaker_type = 'unnamed')"))
+    added = add_statements(con, ungrouped(con)) if article_ids is not None else 0
+    return len(rows) + added
 
 
 def _article_texts(con: duckdb.DuckDBPyConnection, ids: Sequence[str] | None) -> pd.DataFrame:

@@ -14,6 +14,8 @@ SAME_TEXT_SHARE = 0.6  # share of the shorter report's content words found in th
 SUPPORTED_SHARE = 0.4  # ... enough when the two also share an entity or a number
 COGNATE_SHARE = 0.25  # across languages without a translation, cognates ("contatti" ~ "contacte") are rarer
 COGNATE_MIN = 3  # cognate pairs needed across languages (4 without another sign)
+MAX_FOLLOWING = 32  # a report is compared with at most this many later reports of its speaker in the window:
+# single linkage still chains a statement reported hundreds of times, and a busy speaker costs linear time
 COGNATE_MATCH = 70.0  # rapidfuzz ratio for two words in two languages to count as cognates ("servizi" ~ "serviciile")
 
 
@@ -111,18 +113,54 @@ def _link(a: Report, b: Report, pa: _Prepared, pb: _Prepared) -> tuple[int, str]
     return len(pairs) + len(names) + len(numbers), " · ".join(parts)
 
 
-def _candidates(items: Sequence[_Prepared]) -> Iterable[tuple[int, int]]:
-    """Pairs worth comparing: dated reports within the window of each other, and every undated report."""
+def _candidates(items: Sequence[_Prepared], fresh: set[int] | None = None) -> Iterable[tuple[int, int]]:
+    """Pairs worth comparing: dated reports within the window of each other, and every undated report; only pairs
+    with a `fresh` member when given (reports already grouped were compared before)."""
     dated = sorted((i for i, p in enumerate(items) if p.report.day), key=lambda i: items[i].report.day)
     undated = [i for i, p in enumerate(items) if not p.report.day]
+
+    def wanted(i: int, j: int) -> bool:
+        return fresh is None or i in fresh or j in fresh
+
     for pos, i in enumerate(dated):
-        for j in dated[pos + 1:]:
+        for j in dated[pos + 1:pos + 1 + MAX_FOLLOWING]:
             if (items[j].report.day - items[i].report.day).days > WINDOW_DAYS:
                 break
-            yield i, j
+            if wanted(i, j):
+                yield i, j
     for pos, i in enumerate(undated):
         for j in dated + undated[pos + 1:]:
-            yield i, j
+            if wanted(i, j):
+                yield i, j
+
+
+@dataclass(frozen=True)
+class Link:
+    """Two reports of one statement, how strongly, and why."""
+
+    a: str
+    b: str
+    strength: int
+    reason: str
+
+
+def links_to_new(new: Iterable[Report], old: Iterable[Report]) -> list[Link]:
+    """Every link between a new report and another report (new or old) of the same speaker: adding reports to a
+    grouped corpus compares only them, so its cost follows what was added, not the corpus."""
+    by_speaker: dict[str, tuple[list[_Prepared], set[int]]] = {}
+    for fresh, reports in ((True, new), (False, old)):
+        for report in reports:
+            items, fresh_ids = by_speaker.setdefault(report.speaker, ([], set()))
+            if fresh:
+                fresh_ids.add(len(items))
+            items.append(_prepare(report))
+    out = []
+    for items, fresh_ids in by_speaker.values():
+        for i, j in _candidates(items, fresh_ids):
+            found = _link(items[i].report, items[j].report, items[i], items[j])
+            if found:
+                out.append(Link(items[i].report.quote_id, items[j].report.quote_id, *found))
+    return out
 
 
 def group_reports(reports: Iterable[Report]) -> list[Membership]:

@@ -1,0 +1,82 @@
+"""Event clusters in the store: the whole corpus at once, or only what new articles' events touch."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import duckdb
+import pandas as pd
+
+from pressdesk import events as ev
+from pressdesk import store
+
+_COLUMNS = "event_id, article_id, date_start, date_end, precision, year_known, actors, actor_types, month, day"
+# the span events.cluster compares: a year-unknown day is placed in year 2000, as there
+_SPAN = ("coalesce({t}.date_{edge}, make_date(2000, coalesce({t}.month, 1), coalesce({t}.day, 1)))")
+
+
+# events.key_actors in SQL: people and organisations, or the countries when nobody more specific is named
+_KEY = ("coalesce(nullif([x[1] for x in list_zip({t}.actors, {t}.actor_types) if x[2] IS DISTINCT FROM 'country'],"
+        " []), {t}.actors)")
+
+
+def _events(rows: list[tuple]) -> list[ev.Event]:
+    return [ev.Event(event_id=r[0], article_id=r[1], sentence_idx=None, start_char=0, end_char=0, date_text="",
+                     date_start=r[2], date_end=r[3], precision=r[4], year_known=r[5], summary="",
+                     actors=list(r[6] or []), actor_types=list(r[7] or []), month=r[8], day=r[9]) for r in rows]
+
+
+def _write(con: duckdb.DuckDBPyConnection, mapping: dict[str, str]) -> None:
+    frame = pd.DataFrame({"event_id": list(mapping), "cluster_id": list(mapping.values())})
+    with store.writing(con, new_clusters=frame) as cur:
+        cur.execute("UPDATE events SET cluster_id = c.cluster_id FROM new_clusters c WHERE events.event_id = c.event_id"
+                    " AND events.cluster_id IS DISTINCT FROM c.cluster_id")
+
+
+def recluster_all(con: duckdb.DuckDBPyConnection) -> int:
+    """Cluster every event in the corpus; return the number of clusters."""
+    clusters = ev.cluster(_events(con.cursor().execute(f"SELECT {_COLUMNS} FROM events").fetchall()))
+    _write(con, clusters)
+    return len(set(clusters.values()))
+
+
+def recluster_added(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> int:
+    """Place the events of newly added articles (nothing removed since the last clustering): they are clustered with
+    the stored events they could link to (same precision, overlapping dates, a shared actor), and the clusters they
+    join merge under their smallest id, as a full clustering would name them. Returns the events relabelled."""
+    cur = con.cursor()
+    new = cur.execute(f"SELECT {_COLUMNS} FROM events WHERE list_contains(?, article_id)", [list(article_ids)]).fetchall()
+    if not new:
+        return 0
+    near = cur.execute(
+        f"""WITH n AS (SELECT * FROM events WHERE list_contains(?, article_id))
+            SELECT DISTINCT o.{_COLUMNS.replace(', ', ', o.')}, o.cluster_id FROM n JOIN events o
+              ON o.precision = n.precision AND o.year_known IS NOT DISTINCT FROM n.year_known
+             AND len(list_intersect({_KEY.format(t='o')}, {_KEY.format(t='n')})) > 0
+             AND {_SPAN.format(t='o', edge='start')} <= {_SPAN.format(t='n', edge='end')}
+             AND {_SPAN.format(t='o', edge='end')} >= {_SPAN.format(t='n', edge='start')}
+            WHERE NOT list_contains(?, o.article_id)""", [list(article_ids), list(article_ids)]).fetchall()
+    stored = {r[0]: r[10] or r[0] for r in near}
+    local = ev.cluster(_events(new) + _events([r[:10] for r in near]))  # links among these events only
+    # stored clusters reached by one component merge; every set is named by its smallest id (new event or cluster)
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for event_id, root in local.items():
+        a, b = find(stored.get(event_id, event_id)), find(stored.get(root, root))
+        if a != b:
+            parent[max(a, b)] = min(a, b)
+    mapping = {r[0]: find(r[0]) for r in new}
+    merged = {c: find(c) for c in set(stored.values()) if find(c) != c}
+    if merged:
+        frame = pd.DataFrame({"old": list(merged), "new": list(merged.values())})
+        with store.writing(con, merged_clusters=frame) as w:
+            w.execute("UPDATE events SET cluster_id = m.new FROM merged_clusters m WHERE events.cluster_id = m.old")
+    _write(con, mapping)
+    return len(mapping) + len(merged)
