@@ -106,7 +106,6 @@ def _partition(con) -> set[frozenset]:
 
 def test_articles_added_one_by_one_group_as_a_full_regroup_does(con):
     from pressdesk.story.build import refresh_statements
-
     from tests.conftest import ROOT
 
     texts = [LAVROV_RO, LAVROV_IT] + [p.read_text(encoding="utf-8") for p in sorted((ROOT / "data/articles").glob("*.txt"))]

@@ -136,9 +136,12 @@ def refresh_wire(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | No
         w.execute("DELETE FROM wire_copies WHERE list_contains(?, article_id) OR list_contains(?, other_id)"
                   " OR article_id NOT IN (SELECT article_id FROM articles)"
                   " OR other_id NOT IN (SELECT article_id FROM articles)", [ids, ids])
+        # the shared agency, joined from the new pairs outward (never every pair of articles crediting one agency)
         w.execute("""INSERT INTO wire_copies
-                     SELECT n.article_id, n.other_id, n.similarity,
-                            (SELECT min(c1.agency) FROM wire_credits c1 JOIN wire_credits c2 USING (agency)
-                             WHERE c1.article_id = n.article_id AND c2.article_id = n.other_id), n.reason
-                     FROM new_copies n""")
+                     SELECT n.article_id, n.other_id, n.similarity, s.agency, n.reason
+                     FROM new_copies n LEFT JOIN (
+                         SELECT p.article_id, p.other_id, min(c1.agency) AS agency
+                         FROM new_copies p JOIN wire_credits c1 ON c1.article_id = p.article_id
+                         JOIN wire_credits c2 ON c2.article_id = p.other_id AND c2.agency = c1.agency
+                         GROUP BY p.article_id, p.other_id) s USING (article_id, other_id)""")
     return len(copies)

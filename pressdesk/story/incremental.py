@@ -10,7 +10,7 @@ import duckdb
 import pandas as pd
 
 from pressdesk import store
-from pressdesk.story.statements import WINDOW_DAYS, Link, Report, links_to_new
+from pressdesk.story.statements import MAX_FOLLOWING, WINDOW_DAYS, Link, Report, links_to_new
 
 
 def ungrouped(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -21,31 +21,29 @@ def ungrouped(con: duckdb.DuckDBPyConnection) -> list[str]:
         " ORDER BY q.quote_id").fetchall()]
 
 
-def neighbours(con: duckdb.DuckDBPyConnection, new: Sequence[Report]) -> list[str]:
-    """Grouped quotes of the new reports' speakers that fall within the window of one of them (or are undated, or
-    a new report is): the only ones a new report can link to."""
-    spans: dict[str, list] = {}
-    for r in new:
-        lo, hi, undated = spans.get(r.speaker, [date.max, date.min, False])
-        if r.day is None:
-            undated = True
-        else:
-            lo, hi = min(lo, r.day), max(hi, r.day)
-        spans[r.speaker] = [lo, hi, undated]
-    window = pd.DataFrame([(s, lo, hi, undated) for s, (lo, hi, undated) in spans.items()],
-                          columns=["speaker", "lo", "hi", "undated"])
+def neighbours(con: duckdb.DuckDBPyConnection, new: Sequence[Report], per_report: int = 2 * MAX_FOLLOWING) -> list[str]:
+    """Grouped quotes a new report can link to: its speaker's, within the date window (or undated), the
+    `per_report` closest in date for each new report, as a full grouping compares each report with its neighbours."""
+    frame = pd.DataFrame([(r.quote_id, r.speaker, r.day) for r in new], columns=["new_id", "speaker", "new_day"])
+    frame["new_day"] = pd.to_datetime(frame["new_day"])
     cur = con.cursor()
-    cur.register("window_", window)
+    cur.register("new_reports", frame)
     try:
         return [r[0] for r in cur.execute(
-            """SELECT q.quote_id FROM quotes q JOIN articles a USING (article_id) JOIN window_ w USING (speaker)
-               JOIN statement_groups g USING (quote_id)
-               WHERE q.speaker_type IS DISTINCT FROM 'unnamed'
-                 AND (w.undated OR coalesce(q.said_on, a.published) IS NULL
-                      OR coalesce(q.said_on, a.published) BETWEEN w.lo - ?::INTEGER AND w.hi + ?::INTEGER)""",
-            [WINDOW_DAYS, WINDOW_DAYS]).fetchall()]
+            """WITH pairs AS (
+                   SELECT q.quote_id, n.new_id,
+                          row_number() OVER (PARTITION BY n.new_id ORDER BY
+                              coalesce(abs(date_diff('day', coalesce(q.said_on, a.published), n.new_day::DATE)), 0),
+                              q.quote_id) AS rank
+                   FROM new_reports n JOIN quotes q ON q.speaker = n.speaker JOIN articles a USING (article_id)
+                   JOIN statement_groups g ON g.quote_id = q.quote_id
+                   WHERE q.speaker_type IS DISTINCT FROM 'unnamed'
+                     AND (n.new_day IS NULL OR coalesce(q.said_on, a.published) IS NULL
+                          OR abs(date_diff('day', coalesce(q.said_on, a.published), n.new_day::DATE)) <= ?))
+               SELECT DISTINCT quote_id FROM pairs WHERE rank <= ? ORDER BY quote_id""",
+            [WINDOW_DAYS, int(per_report)]).fetchall()]
     finally:
-        cur.unregister("window_")
+        cur.unregister("new_reports")
 
 
 def merge(links: Sequence[Link], new_ids: Sequence[str], groups: pd.DataFrame) -> pd.DataFrame:
