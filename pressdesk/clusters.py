@@ -9,6 +9,7 @@ import pandas as pd
 
 from pressdesk import events as ev
 from pressdesk import store
+from pressdesk.unionfind import SmallestRoot
 
 _COLUMNS = "event_id, article_id, date_start, date_end, precision, year_known, actors, actor_types, month, day"
 # the span events.cluster compares: a year-unknown day is placed in year 2000, as there
@@ -26,17 +27,22 @@ def _events(rows: list[tuple]) -> list[ev.Event]:
                      actors=list(r[6] or []), actor_types=list(r[7] or []), month=r[8], day=r[9]) for r in rows]
 
 
-def _write(con: duckdb.DuckDBPyConnection, mapping: dict[str, str]) -> None:
-    frame = pd.DataFrame({"event_id": list(mapping), "cluster_id": list(mapping.values())})
-    with store.writing(con, new_clusters=frame) as cur:
+def _update(cur: duckdb.DuckDBPyConnection, mapping: dict[str, str]) -> None:
+    """Set each event's cluster id, inside the caller's transaction."""
+    frame = pd.DataFrame({"event_id": list(mapping), "cluster_id": list(mapping.values())}, dtype="object")
+    cur.register("new_clusters", frame)
+    try:
         cur.execute("UPDATE events SET cluster_id = c.cluster_id FROM new_clusters c WHERE events.event_id = c.event_id"
                     " AND events.cluster_id IS DISTINCT FROM c.cluster_id")
+    finally:
+        cur.unregister("new_clusters")
 
 
 def recluster_all(con: duckdb.DuckDBPyConnection) -> int:
     """Cluster every event in the corpus; return the number of clusters."""
     clusters = ev.cluster(_events(con.cursor().execute(f"SELECT {_COLUMNS} FROM events").fetchall()))
-    _write(con, clusters)
+    with store.writing(con) as cur:
+        _update(cur, clusters)
     return len(set(clusters.values()))
 
 
@@ -59,24 +65,13 @@ def recluster_added(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) 
     stored = {r[0]: r[10] or r[0] for r in near}
     local = ev.cluster(_events(new) + _events([r[:10] for r in near]))  # links among these events only
     # stored clusters reached by one component merge; every set is named by its smallest id (new event or cluster)
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = SmallestRoot()
     for event_id, root in local.items():
-        a, b = find(stored.get(event_id, event_id)), find(stored.get(root, root))
-        if a != b:
-            parent[max(a, b)] = min(a, b)
-    mapping = {r[0]: find(r[0]) for r in new}
-    merged = {c: find(c) for c in set(stored.values()) if find(c) != c}
-    if merged:
-        frame = pd.DataFrame({"old": list(merged), "new": list(merged.values())})
-        with store.writing(con, merged_clusters=frame) as w:
-            w.execute("UPDATE events SET cluster_id = m.new FROM merged_clusters m WHERE events.cluster_id = m.old")
-    _write(con, mapping)
+        sets.union(stored.get(event_id, event_id), stored.get(root, root))
+    mapping = {r[0]: sets.find(r[0]) for r in new}
+    merged = {c: sets.find(c) for c in set(stored.values()) if sets.find(c) != c}
+    frame = pd.DataFrame({"old": list(merged), "new": list(merged.values())}, dtype="object")
+    with store.writing(con, merged_clusters=frame) as w:  # one transaction: merged clusters and the new events
+        w.execute("UPDATE events SET cluster_id = m.new FROM merged_clusters m WHERE events.cluster_id = m.old")
+        _update(w, mapping)
     return len(mapping) + len(merged)

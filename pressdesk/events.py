@@ -10,6 +10,7 @@ from datetime import date
 from pressdesk.dates import TimeMention, find_dates
 from pressdesk.entities import find_entities
 from pressdesk.sentences import Sentence
+from pressdesk.unionfind import SmallestRoot
 
 ACTOR_TYPES = {"person", "organisation", "country"}
 
@@ -103,19 +104,7 @@ def cluster(events: Sequence[Event]) -> dict[str, str]:
     Union-find; for each (precision, actor) the events naming that actor are swept in date order, so the work is
     n log n however many events overlap (a year-long span no longer meets every event of its year one by one).
     Returns event_id -> cluster_id (smallest member id)."""
-    parent = {e.event_id: e.event_id for e in events}
-
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
-
+    sets = SmallestRoot(e.event_id for e in events)
     by_actor: dict[tuple, list[tuple[date, date, str]]] = {}
     for e in events:
         start, end = _span(e)
@@ -126,7 +115,7 @@ def cluster(events: Sequence[Event]) -> dict[str, str]:
         reach, holder = spans[0][1], spans[0][2]  # the latest end so far, and the event that reaches it
         for start, end, event_id in spans[1:]:
             if start <= reach:  # overlaps `holder`, which began earlier and ends at or after this start
-                union(event_id, holder)
+                sets.union(event_id, holder)
             if end > reach:
                 reach, holder = end, event_id
-    return {e.event_id: find(e.event_id) for e in events}
+    return {e.event_id: sets.find(e.event_id) for e in events}

@@ -20,7 +20,7 @@ def _hammer(con, errors: list[BaseException], barrier: threading.Barrier, n: int
             pipeline.is_stale(con)
             store.counts(con)
             store.generation(con)
-            store.articles(con)
+            store.articles_page(con)
             store.facets(con)
             if i % 10 == n % 10:  # writes interleave with the reads
                 store.set_setting(con, f"probe-{n}", str(i))

@@ -35,28 +35,6 @@ def extraction_failures(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
                    " JOIN articles a USING (article_id) WHERE s.error IS NOT NULL ORDER BY s.extracted_at DESC")
 
 
-def articles(
-    con: duckdb.DuckDBPyConnection,
-    languages: list[str] | None = None,
-    publishers: list[str] | None = None,
-    start: date | None = None,
-    end: date | None = None,
-) -> pd.DataFrame:
-    """Article list (no text) filtered by language, outlet and publication date."""
-    return df(
-        con,
-        """SELECT article_id, title, publisher, language, published, published_origin, url, source,
-                  length(text) AS chars, ingested_at
-           FROM articles
-           WHERE (? IS NULL OR list_contains(?, language))
-             AND (? IS NULL OR list_contains(?, coalesce(publisher, '(unknown)')))
-             AND (? IS NULL OR published >= ?)
-             AND (? IS NULL OR published <= ?)
-           ORDER BY published DESC NULLS LAST, title""",
-        [languages, languages, publishers, publishers, start, start, end, end],
-    )
-
-
 def article(con: duckdb.DuckDBPyConnection, article_id: str) -> dict[str, Any] | None:
     """One article as plain Python values (None stays None, dates stay dates)."""
     cur = con.cursor().execute("SELECT * FROM articles WHERE article_id = ?", [article_id])

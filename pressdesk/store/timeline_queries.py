@@ -138,12 +138,12 @@ def timeline_rows(con: duckdb.DuckDBPyConnection, flt: EventFilter, start: date 
     cluster, the `max_rows` most reported clusters. When that is more than `max_bars` bars, each actor's clusters
     are binned by the coarsest unit that still shows the shape (grain 'week', 'month', ...): a bin counts its
     events and reports and opens its most reported event."""
-    head, params = _with(flt, start, end)
     if rows != "actor":
         frame = clusters_in_range(con, flt, start, end, limit=max_rows)
         frame = frame.assign(row=frame["date_start"].map(str), events=1)
         return (frame.sort_values(["date_start", "cluster_id"]).reset_index(drop=True),
                 clusters_count(con, flt, start, end), "cluster")
+    head, params = _with(flt, start, end)
     unit = bin_unit(start, end)[0] if start is not None and end is not None else "year"
     out = df(con, f"""{head},
         named AS (SELECT DISTINCT cluster_id, unnest(actors) AS row FROM ev),

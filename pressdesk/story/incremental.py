@@ -11,6 +11,7 @@ import pandas as pd
 
 from pressdesk import store
 from pressdesk.story.statements import MAX_FOLLOWING, WINDOW_DAYS, Link, Report, links_to_new
+from pressdesk.unionfind import SmallestRoot
 
 
 def ungrouped(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -51,21 +52,11 @@ def merge(links: Sequence[Link], new_ids: Sequence[str], groups: pd.DataFrame) -
 
     `groups` holds the stored members (quote_id, group_id, reason, day) of the groups the links touch. A merged
     group is named by its earliest report; a member keeps its stored reason unless it had none."""
-    parent: dict[str, str] = {}
-
-    def find(x: str) -> str:
-        parent.setdefault(x, x)
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
-
+    sets = SmallestRoot()
     group_of = dict(zip(groups["quote_id"], groups["group_id"], strict=True))
-    for q in new_ids:
-        find(q)
     best: dict[str, tuple[int, str]] = {}
     for link in links:
-        parent[find(group_of.get(link.a, link.a))] = find(group_of.get(link.b, link.b))
+        sets.union(group_of.get(link.a, link.a), group_of.get(link.b, link.b))
         for q in (link.a, link.b):
             if q not in best or link.strength > best[q][0]:
                 best[q] = (link.strength, link.reason)
@@ -73,7 +64,7 @@ def merge(links: Sequence[Link], new_ids: Sequence[str], groups: pd.DataFrame) -
     stored = dict(zip(groups["quote_id"], groups["reason"], strict=True))
     members: dict[str, list[str]] = {}
     for q in [*new_ids, *groups["quote_id"]]:
-        members.setdefault(find(group_of.get(q, q)), []).append(q)
+        members.setdefault(sets.find(group_of.get(q, q)), []).append(q)
     rows = []
     for quotes in members.values():
         quotes = list(dict.fromkeys(quotes))
