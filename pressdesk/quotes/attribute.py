@@ -1,20 +1,17 @@
-"""Attribution patterns of one unit: direct quotations, reported speech, 'according to X', continuations."""
+"""Attribution patterns of one unit: direct quotations and reported speech (tail attribution in tail.py,
+'according to X' in prepositional.py, cue-less continuations in continuation.py)."""
 
 from __future__ import annotations
 
 import re
 
-from pressdesk.entities import same_person
-from pressdesk.quotes.affiliation import name_honorifics
 from pressdesk.quotes.clause import (
     LAST,
     WORD,
-    clause_comma,
     clause_only,
     colon_after,
     complement,
     content_end,
-    first_word,
     inner,
     make,
     person_relays,
@@ -26,7 +23,6 @@ from pressdesk.quotes.clause import kind_of as _kind_of
 from pressdesk.quotes.lexicon import attribution_config
 from pressdesk.quotes.mentions import Mention
 from pressdesk.quotes.model import Ctx, Cue, Quote
-from pressdesk.quotes.orgs import extend_name, nominative
 from pressdesk.quotes.spans import Unit
 from pressdesk.quotes.speakers import Speaker, same_speaker
 from pressdesk.quotes.subjects import (
@@ -38,16 +34,10 @@ from pressdesk.quotes.subjects import (
     speaker_left,
     speaker_right,
 )
+from pressdesk.quotes.tail import parenthetical, relative_after_subject, segment_start, tail_attribution
 
 _MAX_GAP_WORDS = 7  # words allowed between a closing quote and its cue ('," the French ambassador said')
-_ONLY_PUNCT = re.compile(r"[\s.,;!?…]*")
-_COORD = re.compile(r"^\s*(?:and|et|e|și|şi|y|und)\s+\S+(?:\s+\S+){0,3}")
-_TAIL_END = re.compile(r"[^,;:.!?]*")
 _NP_WORD = re.compile(r"\s*([\w’'-]+)")
-_PROPER = re.compile(r"[A-ZÀ-Þ][\w’'-]+(?!\s+[A-ZÀ-Þ])")
-
-
-_AS = frozenset({"as", "wie", "comme", "come", "como", "cum", "după"})  # 'CONTENT, as the company said'
 
 
 def _gap_words(ctx: Ctx, start: int, end: int) -> int:
@@ -97,69 +87,6 @@ def direct(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: lis
     return out
 
 
-def _segment_start(ctx: Ctx, unit: Unit, cues: list[Cue], cue: Cue, found: list[Quote]) -> int:
-    start = max([c.end for c in cues if c.used and c.end <= cue.start] + [unit.start])
-    return max([q.end_char + 1 for q in found if q.end_char < cue.start] + [start])
-
-
-def _tail_ok(ctx: Ctx, pos: int, end: int) -> bool:
-    """After a postposed/inverted attribution: nothing, a comma, or a short prepositional/time phrase."""
-    seg = _TAIL_END.match(ctx.masked, pos, end)
-    words = WORD.findall(seg.group()) if seg else []
-    if not words:
-        return True
-    first = words[0].lower()
-    return len(words) <= 8 and not ctx.lex.complementizer.search(seg.group()) and (
-        first in ctx.lex.case_prepositions or bool(ctx.lex.fillers.match(ctx.masked, pos + len(seg.group()) - len(seg.group().lstrip())))
-    )
-
-
-def _tail_attribution(ctx: Ctx, unit: Unit, cue: Cue, start: int) -> tuple[Mention, tuple[int, int]] | None:
-    """'CONTENT, a indiqué X' / 'CONTENT, X said in an interview': the clause before the comma is the statement."""
-    before = ctx.masked[start : cue.start]
-    if before.rstrip().endswith(","):  # inverted: the speaker follows the cue
-        m = speaker_right(ctx, cue, unit.end)
-        comma = start + len(before.rstrip()) - 1
-        after = m.end if m else 0
-    else:  # postposed subject: 'CONTENT, the minister said'
-        comma = ctx.masked.rfind(",", start, cue.start)
-        m = speaker_left(ctx, cue, comma + 1) if comma >= 0 else None
-        if m is None or m.kind == "rel":
-            return None
-        if _relative_after_subject(ctx, start, comma):
-            return None  # 'The diplomat, who spoke on condition of anonymity, said X': no statement before the comma
-        lead = WORD.findall(ctx.masked[comma + 1 : m.start])
-        after_as = 3 if lead and lead[0].lower() in _AS else 1  # 'wie das Unternehmen am Montag mitteilte'
-        if any(w.lower() not in ctx.lex.determiners and w.lower() not in _AS for w in lead) or len(
-                WORD.findall(ctx.masked[m.end : cue.start])) > after_as:
-            return None
-        after = cue.end
-    if m is None or m.kind in ("agency", "rel") or comma < start or apposition_before(ctx, start, comma):
-        return None
-    span = trim(ctx.text, start, comma)
-    if len(WORD.findall(ctx.text[span[0] : span[1]])) < 4 or not _tail_ok(ctx, after, unit.end):
-        return None
-    if _parenthetical(ctx, after, unit.end):  # 'A, spiegano gli investigatori, B.': the statement is A and B
-        span = trim(ctx.text, start, content_end(ctx, after, unit.end))
-    return m, span
-
-
-def _parenthetical(ctx: Ctx, pos: int, end: int) -> bool:
-    """The inverted attribution is set between commas inside its sentence and the statement goes on after it."""
-    rest = ctx.masked[pos:end]
-    if not rest.lstrip().startswith(",") or len(WORD.findall(rest)) < 3 or ctx.lex.cue.search(rest):
-        return False
-    return first_word(rest, 0, len(rest)) not in ctx.lex.relatives  # ', qui ont aussi fixé': about the speaker
-
-
-def _relative_after_subject(ctx: Ctx, start: int, comma: int) -> bool:
-    """The clause before the comma is only a subject and its relative clause ('The diplomat, who spoke on
-    condition of anonymity,'), so no statement of its own."""
-    first = ctx.masked.find(",", start, comma)
-    return first >= 0 and len(WORD.findall(ctx.masked[start:first])) <= 5 and first_word(
-        ctx.masked, first + 1, comma) in ctx.lex.relatives and "," not in ctx.masked[first + 1 : comma]
-
-
 def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: list[Speaker],
              found: list[Quote]) -> list[Quote]:
     """Reported speech: subject + cue + (que/that clause | object + infinitive | colon), or inverted."""
@@ -167,8 +94,8 @@ def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: l
     for cue in cues:  # tail attributions first: cues inside their content are not separate statements
         if cue.used or cue.kind in ("relay", "stance") or cue.tense == "gerund":
             continue
-        start = _segment_start(ctx, unit, cues, cue, found)
-        hit = _tail_attribution(ctx, unit, cue, start)
+        start = segment_start(ctx, unit, cues, cue, found)
+        hit = tail_attribution(ctx, unit, cue, start)
         if hit is None:
             continue
         speaker = resolve(ctx, hit[0], people)
@@ -188,12 +115,12 @@ def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: l
         before = ctx.masked[clause_start : cue.start].rstrip()
         inverted = comp is None and (before.endswith((",", "”", "»", '"')) and len(WORD.findall(before)) >= 4)
         m = speaker_right(ctx, cue, unit.end) if inverted else None
-        if m is None or apposition_before(ctx, clause_start, clause_start + len(before) - 1) or _relative_after_subject(
+        if m is None or apposition_before(ctx, clause_start, clause_start + len(before) - 1) or relative_after_subject(
                 ctx, clause_start, clause_start + len(before) - 1):  # 'Le ministre, Jean X, a accusé...': an apposition before the comma, not inverted order
             inverted = False
         if inverted:
             span = trim(ctx.text, clause_start, cue.start)
-            if m is not None and _parenthetical(ctx, m.end, unit.end):  # 'A, spiega la polizia, B.': A and B
+            if m is not None and parenthetical(ctx, m.end, unit.end):  # 'A, spiega la polizia, B.': A and B
                 span = trim(ctx.text, clause_start, content_end(ctx, m.end, unit.end))
         else:
             m = LAST if cue.tense == "narrative" else speaker_left(ctx, cue, clause_start) or noun_subject(
@@ -365,86 +292,3 @@ def as_speaker(q: Quote) -> Speaker:
 
 def _unit_has_quote(ctx: Ctx, unit: Unit, cue: Cue) -> bool:
     return any(unit.start <= s and e <= cue.start for s, e in ctx.quotes_in(unit.start, cue.start))
-
-
-_HONORIFIC = re.compile(r"(\w+)(\.)?\s+(?=[A-Z])")
-
-
-def prepositional(ctx: Ctx, unit: Unit, relay: str | None, people: list[Speaker], taken: bool) -> list[Quote]:
-    """'selon X', 'according to X', 'For the minister, ...' (when no cue in the unit carries the statement)."""
-    out: list[Quote] = []
-    if taken:
-        return out
-    for p in ctx.lex.preposition.finditer(ctx.masked, unit.start, unit.end):
-        word = p.group().lower()
-        head = ctx.masked[unit.start : p.start()].strip()
-        if word in ctx.lex.weak_prepositions and head:
-            continue
-        pos = p.end()
-        gap = ctx.lex.statement_gap.match(ctx.masked, pos, unit.end)
-        pos = gap.end() if gap else pos
-        det = ctx.lex.determiner_gap.match(ctx.masked, pos, unit.end)
-        pos = det.end() if det else pos
-        m = _attributed_to(ctx, pos, unit.end, word)
-        if m is None or m.start < pos or m.kind in ("rel", "agency"):
-            continue
-        after = ctx.masked[m.end : unit.end]
-        if word in ctx.lex.weak_prepositions and not after.lstrip().startswith(","):
-            continue
-        if word in ctx.lex.tail_prepositions and not (after.lstrip().startswith(",") if not head else _ONLY_PUNCT.fullmatch(
-                ctx.masked, m.end, content_end(ctx, m.end, unit.end))):
-            continue  # 'per the ministry, ...' / '..., per the ministry.' only
-        speaker = resolve(ctx, m, people)
-        if speaker is None:
-            continue
-        if not head:
-            comma = clause_comma(ctx.masked, m.end, unit.end)  # not the decimal comma of '1,4 Millionen'
-            nxt = clause_comma(ctx.masked, comma + 1, unit.end) if comma > 0 else -1
-            if nxt > 0 and ctx.lex.of_words.match(ctx.masked[comma + 1 : nxt] + " ") and len(
-                    WORD.findall(ctx.masked[comma + 1 : nxt])) <= 5:
-                comma = nxt  # 'Según el investigador X, del CSIC, ...': skip the affiliation
-            elif nxt > 0 and first_word(ctx.masked, comma + 1, nxt) in ctx.lex.relatives:
-                comma = nxt  # 'According to Dr X, who led the study, ...': skip the relative clause
-            start = comma + 1 if comma > 0 else m.end
-            span = trim(ctx.text, start, content_end(ctx, start, unit.end))
-        elif _ONLY_PUNCT.fullmatch(_COORD.sub("", ctx.masked[m.end : content_end(ctx, m.end, unit.end)])):
-            span = trim(ctx.text, unit.start, p.start())
-        else:
-            span = trim(ctx.text, unit.start, unit.end)
-        kind = _kind_of(ctx, *span)
-        inside = [q for q in ctx.quotes_in(span[0] - 1, span[1] + 1) if span[0] <= q[0] + 1 and q[1] - 1 <= span[1]]
-        if len(inside) == 1 and ctx.text[span[0] : span[1]].strip(" «»“”„\"") == ctx.text[slice(*inner(ctx.text, *inside[0]))]:
-            kind, span = "direct", inner(ctx.text, *inside[0])
-        if span[1] - span[0] < 8:
-            continue
-        out.append(make(ctx, unit, speaker, kind, p.group() + ctx.masked[p.end() : m.start].rstrip(), span, relay))
-    return out
-
-
-def _attributed_to(ctx: Ctx, pos: int, end: int, word: str) -> Mention | None:
-    """Who 'selon/according to/potrivit' names: a mention, an object pronoun ('selon lui', 'potrivit ei',
-    'according to her'), or a lone capitalised name the gazetteer does not know ("d'après la CGT-Cheminots")."""
-    h = _HONORIFIC.match(ctx.masked, pos, end)
-    if h and (h.group(1) + (h.group(2) or "") in name_honorifics() or h.group(1) in name_honorifics()):
-        pos = h.end()  # 'According to Dr. Ayo Ferris': the name after the title, not 'Dr'
-    m = ctx.mention_at(pos)
-    w = WORD.match(ctx.masked, pos, end)
-    weak = word in ctx.lex.weak_prepositions or word in ctx.lex.tail_prepositions
-    after = ctx.mention_at(w.end() + 1, 0) if w else None  # 'Potrivit lui Radu X': a dative article
-    if w and after is not None and after.kind in ("name", "entity") and ctx.masked[w.end() : after.start] == " ":
-        return after
-    if w and w.group().lower() in ctx.lex.oblique and not weak:
-        return Mention(w.start(), w.end(), "pron", w.group(), gender=ctx.lex.oblique[w.group().lower()])
-    if m is not None and m.kind == "pron":
-        return None
-    if m is not None and m.start <= pos + 1 or weak:
-        return m
-    p = _PROPER.match(ctx.masked, pos, end)
-    if p is None or p.group().lower() in ctx.lex.function_words:
-        return None
-    if any(same_person(p.group(), sp.name) for sp in ctx.disc.people):
-        return Mention(p.start(), p.end(), "name", p.group(), p.group(), "person")
-    toks = [(t.start(), t.end(), t.group()) for t in WORD.finditer(ctx.masked, p.start(), min(end, p.start() + 160))]
-    stop = toks[extend_name(ctx.masked, toks, 1, ctx.lex) - 1][1] if toks else p.end()  # 'la Protezione civile'
-    name = ctx.masked[p.start() : stop]
-    return Mention(p.start(), stop, "inst", name, nominative(name, ctx.lex), "organisation")

@@ -1,7 +1,7 @@
 """Who said what: direct, indirect and mixed quotes with speaker, cue, relay (via) and date.
 
 Steps per article: quotation spans and units (spans.py), candidate speakers (mentions.py), then per unit
-the attribution patterns of attribute.py, resolved against the discourse so far (speakers.py).
+the attribution patterns of attribute.py, tail.py and prepositional.py, resolved against the discourse so far (speakers.py).
 """
 
 from __future__ import annotations
@@ -10,12 +10,13 @@ from datetime import date
 
 from pressdesk.entities import find_entities
 from pressdesk.quotes.anaphora import org_anaphors
-from pressdesk.quotes.attribute import direct, prepositional, reported
+from pressdesk.quotes.attribute import direct, reported
 from pressdesk.quotes.clause import after_fillers, find_cues, via
 from pressdesk.quotes.continuation import continuations, mood_continuation, split_continuation
 from pressdesk.quotes.lexicon import attribution_config, lexicon
 from pressdesk.quotes.mentions import find_mentions
 from pressdesk.quotes.model import Ctx, Quote
+from pressdesk.quotes.prepositional import prepositional
 from pressdesk.quotes.quote_first import uncued
 from pressdesk.quotes.spans import (
     Unit,
