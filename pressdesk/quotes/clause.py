@@ -10,12 +10,9 @@ from pressdesk.entities import key_of
 from pressdesk.quotes.lexicon import attribution_config
 from pressdesk.quotes.mentions import Mention
 from pressdesk.quotes.model import Ctx, Cue, Quote
+from pressdesk.quotes.referents import resolve_reference
 from pressdesk.quotes.spans import Unit
-from pressdesk.quotes.speakers import (
-    Speaker,
-    from_mention,
-    resolve_pronoun,
-)
+from pressdesk.quotes.speakers import Speaker, from_mention
 
 WORD = re.compile(r"[\w’'-]+")
 _NEG_COORD = re.compile(r"(?<!\w)(?:not|pas|non|nu)\s+\w+\s+(?:or|ou|o|sau|nor|ni)\s*$")
@@ -226,7 +223,7 @@ def resolve(ctx: Ctx, m: Mention | None, unit_people: list[Speaker]) -> Speaker 
     if m.kind == "last":
         return ctx.disc.last
     if m.kind == "pron":
-        return resolve_pronoun(m, ctx.disc, unit_people)
+        return resolve_reference(ctx, m, unit_people)
     return from_mention(m, ctx.disc, ctx.lex)
 
 

@@ -14,7 +14,7 @@ from pressdesk.quotes.attribute import direct, reported
 from pressdesk.quotes.clause import after_fillers, find_cues, via
 from pressdesk.quotes.continuation import continuations, mood_continuation, split_continuation
 from pressdesk.quotes.lexicon import attribution_config, lexicon
-from pressdesk.quotes.mentions import find_mentions
+from pressdesk.quotes.mentions import Mention, find_mentions
 from pressdesk.quotes.model import Ctx, Quote
 from pressdesk.quotes.prepositional import prepositional
 from pressdesk.quotes.quote_first import uncued
@@ -27,7 +27,13 @@ from pressdesk.quotes.spans import (
     single_quote_spans,
     split_inner_attribution,
 )
-from pressdesk.quotes.speakers import Discourse, Speaker, from_mention
+from pressdesk.quotes.speakers import (
+    Discourse,
+    Speaker,
+    from_mention,
+    preceded_by_preposition,
+    preceded_by_verb,
+)
 from pressdesk.sentences import Sentence, split_sentences
 
 __all__ = ["Quote", "extract_quotes"]
@@ -62,7 +68,11 @@ def extract_quotes(
     ents = find_entities(masked, lang)
     ctx = Ctx(text, masked, lex, org_anaphors(masked, lex, find_mentions(masked, lex, ents)), spans, Discourse(), lang, published)
     out: list[Quote] = []
-    for unit in units:
+    prev = 0
+    for n, unit in enumerate(units):
+        ctx.disc.unit_no, ctx.unit_start = n, unit.start
+        ctx.disc.para_no += text.count("\n", prev, max(prev, unit.start))
+        prev = max(prev, unit.start)
         found = _unit_quotes(ctx, unit)
         if found:
             ctx.last_end = max(q.end_char for q in found)
@@ -92,15 +102,22 @@ def _outside_attributed_content(ctx: Ctx, unit: Unit, cues: list) -> list:
     return [c for c in cues if comma < 0 or c.start < comma]
 
 
+def _subject(ctx: Ctx, m: Mention) -> bool:
+    """The person stands where a subject stands: no preposition or verb right before them."""
+    return not (preceded_by_preposition(ctx.masked, m.start, ctx.lex) or preceded_by_verb(ctx.masked, m.start, ctx.lex))
+
+
 def _unit_quotes(ctx: Ctx, unit: Unit) -> list[Quote]:
     relay = via(ctx, unit)
     cues = _outside_attributed_content(ctx, unit, find_cues(ctx, unit))
     people: list[Speaker] = []
+    subjects: list[bool] = []
     for m in ctx.mentions_between(unit.start, unit.end):
         if m.kind in ("entity", "name") and m.etype == "person":
             sp = from_mention(m, ctx.disc, ctx.lex)
             if sp:
                 people.append(sp)
+                subjects.append(not any(subjects) and _subject(ctx, m))
     found = direct(ctx, unit, cues, relay, people)
     found += reported(ctx, unit, cues, relay, people, found)
     found += prepositional(ctx, unit, relay, people, taken=bool(found))
@@ -108,6 +125,6 @@ def _unit_quotes(ctx: Ctx, unit: Unit) -> list[Quote]:
     if not found:
         found = split_continuation(ctx, unit, cues) or mood_continuation(ctx, unit, cues, people)
     found += uncued(ctx, unit, found, people)
-    for sp in people:
-        ctx.disc.introduce(sp)
+    for sp, subject in zip(people, subjects, strict=True):
+        ctx.disc.introduce(sp, subject)
     return found

@@ -58,6 +58,7 @@ class Ctx:
     last_direct: Quote | None = None  # latest attributed direct quote (split quotes continue it)
     last_end: int = -1  # end of the latest quote of any kind
     prev_spoke: bool = False  # the previous unit held an attributed statement
+    unit_start: int = 0  # start of the unit being read
 
     def __post_init__(self) -> None:
         self.starts = [m.start for m in self.mentions]

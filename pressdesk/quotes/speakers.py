@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from pressdesk.entities import canonical_name, key_of, same_person
 from pressdesk.quotes.affiliation import strip_honorific
+from pressdesk.quotes.gender import gender_of
 from pressdesk.quotes.lexicon import Lexicon, attribution_config
 from pressdesk.quotes.mentions import Mention
 
@@ -24,6 +25,17 @@ class Speaker:
     country: str | None = None
 
 
+@dataclass(frozen=True)
+class Seen:
+    """Where a speaker was last met: unit (sentence) and paragraph numbers, as a subject or not, and whether they
+    have spoken in the article (features for ranking who a pronoun stands for)."""
+
+    unit: int
+    para: int
+    subject: bool
+    spoke: bool
+
+
 @dataclass
 class Discourse:
     """What the article has said so far: who spoke last, which people were introduced with which roles."""
@@ -31,16 +43,27 @@ class Discourse:
     last: Speaker | None = None
     people: list[Speaker] = field(default_factory=list)
     last_org: Speaker | None = None  # the latest body that spoke ('le communiqué' stands for it)
+    unit_no: int = 0  # the unit being read, set by the extractor
+    para_no: int = 0  # its paragraph
+    seen: dict[str, Seen] = field(default_factory=dict)  # speaker name -> where it was last met
 
-    def introduce(self, sp: Speaker) -> None:
+    def introduce(self, sp: Speaker, subject: bool = False) -> None:
         if sp.type == "person":
             self.people = [p for p in self.people if p.name != sp.name] + [sp]
+            self._see(sp, subject, False)
 
     def spoke(self, sp: Speaker) -> None:
         self.last = sp
         if sp.type == "organisation":
             self.last_org = sp
-        self.introduce(sp)
+        self.introduce(sp, True)
+        self._see(sp, True, True)
+
+    def _see(self, sp: Speaker, subject: bool, spoke: bool) -> None:
+        old = self.seen.get(sp.name)
+        same_unit = old is not None and old.unit == self.unit_no
+        self.seen[sp.name] = Seen(self.unit_no, self.para_no, subject or same_unit and old.subject,  # type: ignore[union-attr]
+                                  spoke or old is not None and old.spoke)
 
     def last_person(self, gender: str | None) -> Speaker | None:
         if self.last and self.last.type == "person" and _gender_ok(self.last, gender):
@@ -115,7 +138,8 @@ def from_mention(m: Mention, disc: Discourse, lex: Lexicon) -> Speaker | None:
     if m.kind == "agency":
         return None
     if m.kind == "entity":
-        return Speaker(m.canonical or m.surface, m.surface, m.role, m.etype, m.gender, m.country)
+        gender = m.gender or (gender_of(m.surface) if m.etype == "person" else None)
+        return Speaker(m.canonical or m.surface, m.surface, m.role, m.etype, gender, m.country)
     if m.kind == "name":
         bare = strip_honorific(m.surface)  # 'Dr Priya Raman' -> 'Priya Raman' (the surface keeps it)
         if len(bare.split()) >= 2 and bare.isupper():
@@ -125,7 +149,8 @@ def from_mention(m: Mention, disc: Discourse, lex: Lexicon) -> Speaker | None:
             canon = next((p.name for p in reversed(disc.people) if _same_named(bare, p.name)), bare)
         known = next((p for p in disc.people if p.name == canon), None)
         role = m.role or (known.role if known else None)
-        return Speaker(canon, m.surface, role, "person", known.gender if known else None, m.country)
+        gender = (known.gender if known else None) or gender_of(m.surface)
+        return Speaker(canon, m.surface, role, "person", gender, m.country)
     if m.kind == "inst":
         return Speaker(m.canonical or m.surface, m.surface, None, "organisation", None, m.country)
     if m.kind == "role":
@@ -169,16 +194,6 @@ def _same_named(surface: str, name: str) -> bool:
         return True
     key, full = key_of(surface), key_of(name)
     return len(key) == 1 and len(full) >= 2 and key[0] == full[0] and len(key[0]) >= 2
-
-
-def resolve_pronoun(m: Mention, disc: Discourse, unit_people: list[Speaker]) -> Speaker | None:
-    if m.gender == "pl":
-        return unit_people[0] if unit_people else disc.last
-    if m.gender in ("m", "f"):
-        return disc.last_person(m.gender)
-    if disc.last is None and not m.surface and disc.people:  # pro-drop with nobody quoted yet: the topic person
-        return disc.people[-1]
-    return disc.last
 
 
 def preceded_by_preposition(text: str, start: int, lex: Lexicon) -> bool:

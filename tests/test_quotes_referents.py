@@ -1,0 +1,78 @@
+"""Pronouns and dropped subjects resolved by ranking over the discourse (pressdesk/quotes/referents.py)."""
+
+import pytest
+
+from pressdesk.quotes import extract_quotes
+from pressdesk.quotes.gender import gender_of
+from pressdesk.quotes.referents import Referent, agreement, score
+from pressdesk.quotes.speakers import Speaker
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "man"),
+    [
+        ("en", "The Arden Theatre said on Monday it would close for a month. Director Helen Marsh wrote that she was "
+               "sad but that repairs came first. Actor Paul Deacon, who broke his leg, posted a video. "
+               "“I need the rest more than anyone,” he said.", "Paul Deacon"),
+        ("fr", "Le théâtre Arden a annoncé lundi qu'il fermerait un mois. La directrice Hélène Marsh a écrit qu'elle "
+               "était triste mais que les travaux passaient avant tout. L'acteur Paul Deacon, blessé à la jambe, a "
+               "publié une vidéo. « J'ai besoin de repos plus que quiconque », a-t-il dit.", "Paul Deacon"),
+        ("it", "Il teatro Arden ha annunciato lunedì che chiuderà per un mese. La direttrice Elena Marsi ha scritto che "
+               "era triste ma che i lavori venivano prima. Per l'attore Paolo Diaconi, che si è rotto una gamba, la "
+               "pausa arriva al momento giusto: «Ho bisogno di riposo più di chiunque altro», ha detto lui.",
+         "Paolo Diaconi"),
+        ("ro", "Teatrul Arden a anunţat luni că se va închide o lună. Directoarea Elena Marsh a scris că este tristă, "
+               "dar că lucrările sunt mai importante. Pentru actorul Radu Diaconu, care şi-a rupt piciorul, pauza vine "
+               "la timp: „Am nevoie de odihnă mai mult decât oricine”, a spus el.", "Radu Diaconu"),
+    ],
+)
+def test_masculine_pronoun_skips_the_woman_who_spoke_last(lang: str, text: str, man: str) -> None:
+    quotes = extract_quotes(text, lang, None)
+    assert quotes[-1].kind == "direct" and quotes[-1].speaker == man
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "coach"),
+    [
+        ("en", "Coach Stefan Varga would not blame the referee after the 2-1 defeat at Elm Park on Sunday. "
+               "“We did not deserve a point from this game,” he said.", "Stefan Varga"),
+        ("fr", "L'entraîneur Stefan Varga n'a pas voulu accuser l'arbitre après la défaite 2-1 à Elm Park dimanche. "
+               "« Nous ne méritions aucun point dans ce match », a-t-il dit.", "Stefan Varga"),
+        ("it", "L'allenatore Stefano Varga non ha voluto accusare l'arbitro dopo la sconfitta per 2-1 a Elm Park "
+               "domenica. «Non meritavamo nessun punto in questa partita», ha detto lui.", "Stefano Varga"),
+        ("ro", "Antrenorul Ştefan Varga nu a vrut să dea vina pe arbitru după înfrângerea cu 2-1 de la Elm Park de "
+               "duminică. „Nu am meritat niciun punct în acest meci”, a spus el.", "Ştefan Varga"),
+    ],
+)
+def test_pronoun_takes_the_subject_not_a_place_named_after_a_preposition(lang: str, text: str, coach: str) -> None:
+    assert [q.speaker for q in extract_quotes(text, lang, None)] == [coach]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        ("it", "Il ministro Carlo Verdi ha detto che la legge arriverà in aula a marzo. Ha poi aggiunto che i fondi "
+               "sono già stanziati.", "Carlo Verdi"),
+        ("ro", "Ministrul Ion Verde a spus că legea va ajunge în plen în martie. A mai spus că fondurile sunt deja "
+               "alocate.", "Ion Verde"),
+    ],
+)
+def test_dropped_subject_keeps_the_last_speaker(lang: str, text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract_quotes(text, lang, None)] == [speaker, speaker]
+
+
+def test_gender_evidence_from_honorific_or_given_name() -> None:
+    assert gender_of("Mme Durand") == "f" and gender_of("domnul Popescu") == "m"
+    assert gender_of("Nadia Ferri") == "f" and gender_of("Stefan Lind") == "m"
+    assert gender_of("Andrea Rossi") is None and gender_of("Nadia") is None  # shared or lone: no guess
+
+
+def test_agreement_and_weights() -> None:
+    woman = Speaker("Ana Pop", "Ana Pop", None, "person", "f")
+    body = Speaker("Acme", "Acme", None, "organisation")
+    assert agreement("m", woman, True) == -1 and agreement("f", woman, True) == 1
+    assert agreement("m", body, False) == -1 and agreement(None, body, True) == 0
+    far_speaker = Referent(woman, True, True, True, 5, 3, False, 0)
+    near_subject = Referent(body, False, False, True, 1, 0, False, 0)
+    assert score(far_speaker, "drop") < score(Referent(woman, True, True, True, 1, 0, False, 0), "drop")
+    assert score(near_subject, "sg") < score(Referent(woman, True, True, True, 1, 0, False, 1), "sg")
