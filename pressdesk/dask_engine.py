@@ -75,7 +75,7 @@ def extract_batch(in_path: str, out_prefix: str) -> tuple[str, str, str, int, in
     seen: set[str] = set()
     errors: dict[str, str] = {}
     for item in _inputs(rows):
-        event_rows, quote_rows, error = parallel.extract_safely(item)
+        event_rows, quote_rows, error, _ = parallel.extract_safely(item)
         if error:
             errors[item.article_id] = error
         events += event_rows
@@ -125,7 +125,10 @@ def load_batch(con: duckdb.DuckDBPyConnection, in_path: str, events_path: str, q
 
     failed = pd.DataFrame({"article_id": list(errors or {}), "error": list((errors or {}).values())}, dtype="object")
     with store.writing(con, failed=failed) as cur:
-        for table in ("events", "quotes"):
+        # story features are computed when stories are refreshed, from the stored text
+        cur.execute("DELETE FROM quote_evidence WHERE quote_id IN (SELECT quote_id FROM quotes"
+                    " WHERE article_id IN (SELECT article_id FROM read_parquet(?)))", [in_path])
+        for table in ("events", "quotes", "article_signatures", "wire_credits"):
             cur.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM read_parquet(?))",
                         [in_path])
         cur.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)})"

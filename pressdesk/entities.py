@@ -39,12 +39,23 @@ class EntityMention:
     end: int
 
 
+class _FoldTable(dict):
+    """Character -> folded character, filled on first sight: str.translate then folds at C speed."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold_char(chr(code))
+        self[code] = folded
+        return folded
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """Lowercase and strip diacritics char by char, so offsets into the folded string stay valid."""
-    return "".join(_fold_char(c) for c in text)
+    return text.translate(_FOLD)
 
 
-@lru_cache(maxsize=4096)
 def _fold_char(c: str) -> str:
     base = unicodedata.normalize("NFD", c)[:1].lower()
     if len(base) != 1:

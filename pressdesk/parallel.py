@@ -11,6 +11,7 @@ from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from pressdesk import events as ev
 from pressdesk.sentences import Sentence
@@ -32,10 +33,30 @@ class ArticleInput:
     language: str | None
     published: date | None
     sentences: tuple[Sentence, ...]
+    publisher: str | None = None
+
+
+@dataclass(frozen=True)
+class StoryFeatures:
+    """What the corpus-wide story steps compare, computed per article where the extraction runs (every core, or a
+    cluster) so that grouping and wire-copy detection in the writer only compare: the article's MinHash signature,
+    the agencies it credits, and each quote's evidence (quote id -> words, numbers, entities)."""
+
+    signature: list[int]
+    credits: list[tuple[str, str]]
+    evidence: dict[str, tuple[list[str], list[str], list[str]]]
 
 
 Rows = tuple[list[dict], list[dict]]  # event rows, quote rows
-Result = tuple[list[dict], list[dict], str | None]  # event rows, quote rows, why extraction failed (None: it did not)
+
+
+class Result(NamedTuple):
+    """One article's rows, why extraction failed (None: it did not), and its story features (None on failure)."""
+
+    events: list[dict]
+    quotes: list[dict]
+    error: str | None
+    features: StoryFeatures | None = None
 
 
 def quote_id(article_id: str, start: int, end: int, kind: str) -> str:
@@ -63,13 +84,29 @@ def one_line(exc: BaseException) -> str:
     return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
 
 
+def story_features(item: ArticleInput, quote_rows: list[dict]) -> StoryFeatures:
+    """The article's wire signature and credits, and the evidence of each of its quotes (its text and sentences)."""
+    from pressdesk.story import wire
+    from pressdesk.story.evidence import evidence
+
+    sig = wire.signature(wire.shingles(item.text))
+    credits = [(c.agency, c.evidence) for c in wire.credits(item.text, item.language, item.publisher)]
+    found = {}
+    for q in quote_rows:
+        context = " ".join(s.text for s in item.sentences if s.end > q["start_char"] and s.start < q["end_char"])
+        ev = evidence(q["text"] or "", q["language"] or item.language, context)
+        found[q["quote_id"]] = (sorted(ev.words), sorted(ev.numbers), sorted(ev.entities))
+    return StoryFeatures([int(x) for x in sig], credits, found)
+
+
 def extract_safely(item: ArticleInput) -> Result:
     """One article's rows, or no rows and why: an article the extractor fails on never stops the others."""
     try:
         events, quotes = extract_article(item)
+        features = story_features(item, quotes)
     except Exception as exc:  # noqa: BLE001 - recorded as this article's extraction error
-        return [], [], one_line(exc)
-    return events, quotes, None
+        return Result([], [], one_line(exc))
+    return Result(events, quotes, None, features)
 
 
 def cores() -> int:

@@ -18,6 +18,7 @@ from pressdesk.parallel import (
     QUOTE_COLUMNS,
     ArticleInput,
     Result,
+    StoryFeatures,
     extract_many,
     one_line,
     quote_id,  # noqa: F401  (re-exported)
@@ -34,7 +35,8 @@ def _inputs(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[ArticleInput
     """Text, metadata and sentences of the given articles (what a worker needs), in the order of ids."""
     cur = con.cursor()
     arts = cur.execute(
-        "SELECT article_id, text, language, published FROM articles WHERE list_contains(?, article_id)", [ids]
+        "SELECT article_id, text, language, published, publisher FROM articles WHERE list_contains(?, article_id)",
+        [ids]
     ).fetchall()
     sents: dict[str, list[Sentence]] = {}
     for aid, *row in cur.execute(
@@ -43,8 +45,8 @@ def _inputs(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[ArticleInput
     ).fetchall():
         sents.setdefault(aid, []).append(Sentence(*row))
     # a publication date stored before dates were checked (year 1, 9999) is treated as unknown, not computed with
-    by_id = {a[0]: ArticleInput(a[0], a[1], a[2], a[3] if plausible_date(a[3]) else None, tuple(sents.get(a[0], ())))
-             for a in arts}
+    by_id = {a[0]: ArticleInput(a[0], a[1], a[2], a[3] if plausible_date(a[3]) else None, tuple(sents.get(a[0], ())),
+                                a[4]) for a in arts}
     return [by_id[i] for i in ids if i in by_id]
 
 
@@ -129,19 +131,45 @@ def frames(results: Iterable[Result]) -> tuple[pd.DataFrame, pd.DataFrame]:
             pd.DataFrame(quotes, columns=QUOTE_COLUMNS).drop_duplicates("quote_id"))
 
 
+def feature_frames(features: dict[str, StoryFeatures], quote_ids: Iterable[str]) -> dict[str, pd.DataFrame]:
+    """Story features of many articles as the rows of article_signatures, wire_credits and quote_evidence (the
+    evidence of stored quotes only)."""
+    keep = set(quote_ids)
+    return {
+        "new_sigs": pd.DataFrame({"article_id": list(features),
+                                  "signature": [f.signature for f in features.values()]}),
+        "new_credits": pd.DataFrame([(aid, a, e) for aid, f in features.items() for a, e in f.credits],
+                                    columns=["article_id", "agency", "evidence"]),
+        "new_evidence": pd.DataFrame([(q, *ev) for f in features.values() for q, ev in f.evidence.items() if q in keep],
+                                     columns=["quote_id", "words", "numbers", "entities"]).drop_duplicates("quote_id"),
+    }
+
+
 def write_rows(con: duckdb.DuckDBPyConnection, ids: list[str], events_df: pd.DataFrame, quotes_df: pd.DataFrame,
-               errors: dict[str, str] | None = None) -> None:
-    """Replace the extractions of the given articles and mark them extracted, in one transaction: a crash leaves
-    each article either fully extracted by this version or pending, never half-written."""
+               errors: dict[str, str] | None = None, features: dict[str, StoryFeatures] | None = None) -> None:
+    """Replace the extractions of the given articles (and their story features: an article without them gets them
+    computed when stories are refreshed) and mark them extracted, in one transaction: a crash leaves each article
+    either fully extracted by this version or pending, never half-written."""
     errors = errors or {}
     states = pd.DataFrame({"article_id": ids, "error": [errors.get(i) for i in ids]}, dtype="object")
-    with store.writing(con, new_events=events_df, new_quotes=quotes_df, new_states=states) as cur:
+    extra = feature_frames(features or {}, quotes_df["quote_id"])
+    with store.writing(con, new_events=events_df, new_quotes=quotes_df, new_states=states, **extra) as cur:
         cur.execute("DELETE FROM events WHERE list_contains(?, article_id)", [ids])
+        cur.execute("DELETE FROM quote_evidence WHERE quote_id IN"
+                    " (SELECT quote_id FROM quotes WHERE list_contains(?, article_id))", [ids])
         cur.execute("DELETE FROM quotes WHERE list_contains(?, article_id)", [ids])
+        for table in ("article_signatures", "wire_credits"):
+            cur.execute(f"DELETE FROM {table} WHERE list_contains(?, article_id)", [ids])
         if len(events_df):
             cur.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) SELECT * FROM new_events")
         if len(quotes_df):
             cur.execute(f"INSERT INTO quotes ({', '.join(QUOTE_COLUMNS)}) SELECT * FROM new_quotes")
+        if len(extra["new_sigs"]):
+            cur.execute("INSERT INTO article_signatures SELECT article_id, signature::UBIGINT[] FROM new_sigs")
+            cur.execute("INSERT INTO wire_credits SELECT * FROM new_credits")
+        if len(extra["new_evidence"]):
+            cur.execute("INSERT OR REPLACE INTO quote_evidence SELECT quote_id, words::VARCHAR[], numbers::VARCHAR[],"
+                        " entities::VARCHAR[] FROM new_evidence")
         cur.execute(
             "INSERT OR REPLACE INTO extraction_state (article_id, extractor, extracted_at, error)"
             " SELECT article_id, ?, current_timestamp, error::VARCHAR FROM new_states", [fingerprint()])
@@ -152,10 +180,11 @@ def write_rows(con: duckdb.DuckDBPyConnection, ids: list[str], events_df: pd.Dat
 def _write_results(con: duckdb.DuckDBPyConnection, ids: list[str], results: list[Result]) -> dict[str, int]:
     """Write a batch; if the database refuses it, article by article, so one bad article is recorded as failed
     and the others are stored."""
-    errors = {aid: err for aid, (_, _, err) in zip(ids, results, strict=True) if err}
+    errors = {aid: r.error for aid, r in zip(ids, results, strict=True) if r.error}
+    features = {aid: r.features for aid, r in zip(ids, results, strict=True) if r.features is not None}
     try:
         events_df, quotes_df = frames(results)
-        write_rows(con, ids, events_df, quotes_df, errors)
+        write_rows(con, ids, events_df, quotes_df, errors, features)
     except (duckdb.Error, ValueError, TypeError, OverflowError) as exc:
         if len(ids) > 1:
             out = {"events": 0, "quotes": 0, "failed": 0}

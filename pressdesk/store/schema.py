@@ -187,4 +187,19 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                WHERE a.article_id IN (SELECT article_id FROM events UNION SELECT article_id FROM quotes)""",
         ],
     ),
+    (
+        10,
+        "quote evidence",
+        [
+            # What statement grouping compares, computed where each article is extracted (every core, or a cluster),
+            # so grouping new quotes reads it instead of reading every neighbour's sentences again. A quote without a
+            # row here (extracted before, or by an engine that does not compute it) gets it computed when grouped.
+            """CREATE TABLE quote_evidence (
+                quote_id VARCHAR PRIMARY KEY,
+                words VARCHAR[],
+                numbers VARCHAR[],
+                entities VARCHAR[]
+            )""",
+        ],
+    ),
 ]

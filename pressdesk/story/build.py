@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from pressdesk import store
+from pressdesk.story.evidence import Evidence
 from pressdesk.story.incremental import add_statements, ungrouped
 from pressdesk.story.statements import Report, group_reports
 
@@ -18,8 +19,9 @@ _REPORTS_SQL = """
 SELECT q.quote_id, q.article_id, q.speaker, coalesce(q.language, a.language) AS language, q.text,
        coalesce(q.said_on, a.published) AS day,
        (SELECT string_agg(s.text, ' ' ORDER BY s.idx) FROM sentences s
-        WHERE s.article_id = q.article_id AND s.end_char > q.start_char AND s.start_char < q.end_char) AS context
-FROM quotes q JOIN articles a USING (article_id)
+        WHERE s.article_id = q.article_id AND s.end_char > q.start_char AND s.start_char < q.end_char) AS context,
+       e.words, e.numbers, e.entities
+FROM quotes q JOIN articles a USING (article_id) LEFT JOIN quote_evidence e USING (quote_id)
 WHERE q.speaker IS NOT NULL AND q.speaker_type IS DISTINCT FROM 'unnamed' AND list_contains(?, q.{key})
 """
 
@@ -64,8 +66,16 @@ def _reports(con: duckdb.DuckDBPyConnection, key: str, values: Sequence[str]) ->
     pivots = _pivots(con, frame)
     return [Report(r.quote_id, r.article_id, r.speaker, r.language if isinstance(r.language, str) else None,
                    r.text or "", r.day if pd.notna(r.day) else None,
-                   r.context if isinstance(r.context, str) else "", pivot, PIVOT if pivot else None)
+                   r.context if isinstance(r.context, str) else "", pivot, PIVOT if pivot else None,
+                   _stored(r.words, r.numbers, r.entities))
             for r, pivot in zip(frame.itertuples(), pivots, strict=True)]
+
+
+def _stored(words: object, numbers: object, entities: object) -> Evidence | None:
+    """Evidence as extraction stored it (None for quotes extracted before it was, or by an engine that does not)."""
+    if not isinstance(words, (list, tuple, np.ndarray)):  # no row: NULL reads back as None, NaN or NA
+        return None
+    return Evidence(frozenset(words), frozenset(numbers), frozenset(entities))
 
 
 def refresh_statements(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None) -> int:
@@ -95,41 +105,62 @@ def refresh_statements(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str
     return len(rows) + added
 
 
-def _article_texts(con: duckdb.DuckDBPyConnection, ids: Sequence[str] | None) -> pd.DataFrame:
+def _unsigned(con: duckdb.DuckDBPyConnection, ids: Sequence[str] | None) -> pd.DataFrame:
+    """Text, language and publisher of the given articles (all when None) that have no stored signature yet:
+    extraction computes it on the workers, so only articles extracted before that, or elsewhere, are read here."""
     return con.cursor().execute(
-        "SELECT article_id, text, language, publisher FROM articles WHERE ? IS NULL OR list_contains(?, article_id)",
-        [None if ids is None else list(ids)] * 2).df()
+        "SELECT article_id, text, language, publisher FROM articles ANTI JOIN article_signatures USING (article_id)"
+        " WHERE ? IS NULL OR list_contains(?, article_id)", [None if ids is None else list(ids)] * 2).df()
 
 
-def refresh_wire(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None) -> int:
-    """Credits and phrase signatures of the given articles (all when None), and which articles ran the same wire
-    copy as they did; return how many such pairs involve them."""
+def _sign(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
+    """Store signatures and credits of articles that lack them."""
     from pressdesk.story import wire
 
-    frame = _article_texts(con, article_ids)
-    hashes = {r.article_id: wire.shingles(r.text) for r in frame.itertuples()}
-    sigs = pd.DataFrame({"article_id": list(hashes), "signature": [wire.signature(h).tolist() for h in hashes.values()]})
+    sigs = pd.DataFrame({"article_id": frame["article_id"].tolist(),
+                         "signature": [wire.signature(wire.shingles(t)).tolist() for t in frame["text"]]})
     credit_rows = pd.DataFrame(
         [(r.article_id, c.agency, c.evidence) for r in frame.itertuples()
          for c in wire.credits(r.text, r.language if isinstance(r.language, str) else None,
                                r.publisher if isinstance(r.publisher, str) else None)],
         columns=["article_id", "agency", "evidence"])
-    ids = list(hashes)
     with store.writing(con, new_sigs=sigs, new_credits=credit_rows) as w:
-        w.execute("DELETE FROM article_signatures WHERE list_contains(?, article_id)"
-                  " OR article_id NOT IN (SELECT article_id FROM articles)", [ids])
+        w.execute("DELETE FROM article_signatures WHERE article_id IN (SELECT article_id FROM new_sigs)")
         w.execute("INSERT INTO article_signatures SELECT article_id, signature::UBIGINT[] FROM new_sigs")
-        w.execute("DELETE FROM wire_credits WHERE list_contains(?, article_id)"
-                  " OR article_id NOT IN (SELECT article_id FROM articles)", [ids])
+        w.execute("DELETE FROM wire_credits WHERE article_id IN (SELECT article_id FROM new_sigs)")
         w.execute("INSERT INTO wire_credits SELECT * FROM new_credits")
-    known = {aid: np.array(sig, dtype=np.uint64) for aid, sig in
-             con.cursor().execute("SELECT article_id, signature FROM article_signatures").fetchall()}
 
-    def load(article_id: str) -> np.ndarray:
-        row = con.cursor().execute("SELECT text FROM articles WHERE article_id = ?", [article_id]).fetchone()
-        return wire.shingles(row[0] if row else "")
 
-    copies = wire.same_copies(hashes, known, load)
+def copies_of(con: duckdb.DuckDBPyConnection, ids: Sequence[str] | None) -> list:
+    """The wire copies of the given articles (all when None): band candidates from the database, checked here."""
+    from pressdesk.story import wire
+
+    cur = con.cursor()
+    id_list = None if ids is None else list(ids)
+    candidates: dict[str, list[str]] = {}
+    for a, b in cur.execute(wire.CANDIDATES_SQL, [id_list, id_list]).fetchall():
+        candidates.setdefault(a, []).append(b)
+    involved = sorted(set(candidates) | {o for others in candidates.values() for o in others})
+    sigs = {aid: np.array(sig, dtype=np.uint64) for aid, sig in cur.execute(
+        "SELECT article_id, signature FROM article_signatures WHERE list_contains(?, article_id)",
+        [involved]).fetchall()}
+
+    def load(article_ids: list[str]) -> dict[str, np.ndarray]:
+        return {aid: wire.shingles(text) for aid, text in con.cursor().execute(
+            "SELECT article_id, text FROM articles WHERE list_contains(?, article_id)", [article_ids]).fetchall()}
+
+    return wire.same_copies(candidates, sigs, load)
+
+
+def refresh_wire(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None) -> int:
+    """Signatures and credits of the given articles (all when None) when not stored yet, and which articles ran the
+    same wire copy as they did; return how many such pairs involve them."""
+    unsigned = _unsigned(con, article_ids)
+    if len(unsigned):
+        _sign(con, unsigned)
+    ids = list(article_ids) if article_ids is not None else [
+        r[0] for r in con.cursor().execute("SELECT article_id FROM articles").fetchall()]
+    copies = copies_of(con, article_ids)
     pairs = pd.DataFrame([(c.article_id, c.other_id, c.similarity, c.reason) for c in copies],
                          columns=["article_id", "other_id", "similarity", "reason"])
     with store.writing(con, new_copies=pairs) as w:

@@ -45,6 +45,10 @@ class Evidence:
     numbers: frozenset[str]
     entities: frozenset[str]
 
+    def without(self, speaker: str | None) -> Evidence:
+        """The speaker's own name is no evidence that two of their quotes are one statement."""
+        return Evidence(self.words, self.numbers, self.entities - {speaker}) if speaker in self.entities else self
+
 
 def numbers_in(text: str) -> frozenset[str]:
     """Numbers of two digits or more, separators dropped ("10 000", "10.000" and "10,000" are one number)."""

@@ -32,6 +32,7 @@ class Report:
     context: str = ""  # the sentence(s) around the quote: the names it is said among
     pivot: str | None = None  # the quote in the pivot language (a cached translation, or itself)
     pivot_lang: str | None = None
+    evidence: Evidence | None = None  # as stored at extraction (the speaker not yet left out), else read here
 
 
 @dataclass(frozen=True)
@@ -51,7 +52,8 @@ class _Prepared:
 
 
 def _prepare(report: Report) -> _Prepared:
-    own = evidence(report.text, report.language, report.context, report.speaker)
+    own = report.evidence or evidence(report.text, report.language, report.context)
+    own = own.without(report.speaker)
     pivot = None
     if report.pivot and report.pivot_lang:
         pivot = own if report.pivot_lang == report.language else evidence(report.pivot, report.pivot_lang)

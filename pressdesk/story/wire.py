@@ -25,17 +25,30 @@ _A = _RNG.integers(1, 2**63, PERMUTATIONS, dtype=np.uint64) | np.uint64(1)  # od
 _B = _RNG.integers(0, 2**63, PERMUTATIONS, dtype=np.uint64)
 
 
+_MIX = _RNG.integers(1, 2**63, SHINGLE, dtype=np.uint64) | np.uint64(1)  # odd multipliers, one per word position
+
+
 def shingles(text: str, size: int = SHINGLE) -> np.ndarray:
-    """The text's distinct word phrases (accent-folded, punctuation ignored) as 64-bit hashes."""
+    """The text's distinct word phrases (accent-folded, punctuation ignored) as 64-bit hashes: each distinct word is
+    hashed once, and a phrase's hash mixes its words' hashes by position (vectorised, not a hash per phrase)."""
     words = _WORD.findall(fold(text or ""))
-    if len(words) < size:
-        return np.array(sorted({_hash(" ".join(words))} if words else set()), dtype=np.uint64)
-    return np.unique(np.array([_hash(" ".join(words[i:i + size])) for i in range(len(words) - size + 1)],
-                              dtype=np.uint64))
+    if not words:
+        return np.zeros(0, dtype=np.uint64)
+    ids: dict[str, int] = {}
+    codes = np.fromiter((ids.setdefault(w, len(ids)) for w in words), dtype=np.int64, count=len(words))
+    hashed = np.fromiter((_hash(w) for w in ids), dtype=np.uint64, count=len(ids))[codes]
+    width = min(size, len(words))
+    mixed = np.zeros(len(words) - width + 1, dtype=np.uint64)
+    with np.errstate(over="ignore"):
+        for k in range(width):
+            mixed ^= hashed[k:len(words) - width + 1 + k] * _MIX[k]
+            mixed = (mixed << np.uint64(7)) | (mixed >> np.uint64(57))  # rotate, so the order of words counts
+    return np.unique(mixed)
 
 
-def _hash(phrase: str) -> int:
-    return int.from_bytes(hashlib.blake2b(phrase.encode(), digest_size=8).digest(), "little")
+@lru_cache(maxsize=1 << 17)
+def _hash(word: str) -> int:
+    return int.from_bytes(hashlib.blake2b(word.encode(), digest_size=8).digest(), "little")
 
 
 def signature(hashes: np.ndarray) -> np.ndarray:
@@ -107,37 +120,57 @@ class Copy:
 MAX_COPIES = 20  # copies checked per new article, most alike first (the reader lists 20): a story syndicated
 # hundreds of times costs the same as one syndicated twenty times
 BANDS = 32  # locality-sensitive hashing: signatures agreeing on any band of 2 values are candidates
+READ_AT_ONCE = 10_000  # articles whose phrases are held at once for the exact check (a few tens of MB)
+_NONE = np.zeros(0, dtype=np.uint64)
+EMPTY = np.iinfo(np.uint64).max  # a signature made of it has no phrase: never anyone's copy
+
+# Candidate pairs by banding, in the database: the new articles' band keys joined with every article's, so finding
+# a new article's copies reads an index-sized join, not every signature into Python.
+CANDIDATES_SQL = f"""
+WITH bands AS (
+    SELECT s.article_id, b, hash(s.signature[2 * b + 1], s.signature[2 * b + 2]) AS k
+    FROM article_signatures s, range({BANDS}) r(b)
+    WHERE s.signature[1] <> {EMPTY}::UBIGINT),
+new AS (SELECT * FROM bands WHERE ? IS NULL OR list_contains(?, article_id))
+SELECT DISTINCT n.article_id, o.article_id AS other_id FROM new n JOIN bands o USING (b, k)
+WHERE o.article_id <> n.article_id
+"""
 
 
-def _band_keys(sig: np.ndarray) -> list[tuple[int, bytes]]:
-    rows = PERMUTATIONS // BANDS
-    return [(band, sig[band * rows:(band + 1) * rows].tobytes()) for band in range(BANDS)]
+def _slices(pairs: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """Consecutive runs of pairs naming at most READ_AT_ONCE articles."""
+    out: list[list[tuple[str, str]]] = [[]]
+    seen: set[str] = set()
+    for pair in pairs:
+        if len(seen | set(pair)) > READ_AT_ONCE:
+            out.append([])
+            seen = set()
+        out[-1].append(pair)
+        seen |= set(pair)
+    return out
 
 
-def same_copies(new: dict[str, np.ndarray], known: dict[str, np.ndarray],
-                load: Callable[[str], np.ndarray]) -> list[Copy]:
-    """Pairs (new article, any article) that ran the same wire copy: MinHash candidates found by banding (linear in
-    the corpus), kept when the exact share of phrases is high.
+def same_copies(candidates: dict[str, list[str]], sigs: dict[str, np.ndarray],
+                load: Callable[[list[str]], dict[str, np.ndarray]]) -> list[Copy]:
+    """Pairs (new article, any article) that ran the same wire copy, kept when the exact share of phrases is high.
 
-    `new` maps article id -> phrase hashes; `known` maps every stored article id -> signature (new ones included);
-    `load(article_id)` gives another article's phrase hashes for the exact check."""
-    buckets: dict[tuple[int, bytes], list[str]] = {}
-    for article_id, sig in known.items():
-        for key in _band_keys(sig):
-            buckets.setdefault(key, []).append(article_id)
-    out: dict[tuple[str, str], Copy] = {}
-    for article_id, hashes in new.items():
-        sig = known.get(article_id)
-        sig = signature(hashes) if sig is None else sig
-        candidates = sorted({o for key in _band_keys(sig) for o in buckets.get(key, ()) if o != article_id})
-        likeness = estimate(sig, np.stack([known[o] for o in candidates])) if candidates else np.zeros(0)
-        ranked = sorted((-x, o) for x, o in zip(likeness, candidates, strict=True) if x >= CANDIDATE)
-        for _, other in ranked[:MAX_COPIES]:  # the most alike first; the exact check reads each one's text
-            pair = (min(article_id, other), max(article_id, other))
-            if pair in out:
-                continue
-            share = containment(hashes, new[other] if other in new else load(other))
+    `candidates` maps each new article id -> the articles sharing a band of its signature; `sigs` holds the
+    signature of every article named there; `load(article_ids)` gives those articles' phrase hashes for the exact
+    check (called once, for the pairs whose signatures are alike)."""
+    pairs: set[tuple[str, str]] = set()
+    for article_id, others in candidates.items():
+        others = sorted(set(others) - {article_id})
+        if not others:
+            continue
+        likeness = estimate(sigs[article_id], np.stack([sigs[o] for o in others]))
+        ranked = sorted((-x, o) for x, o in zip(likeness, others, strict=True) if x >= CANDIDATE)
+        pairs |= {(min(article_id, o), max(article_id, o)) for _, o in ranked[:MAX_COPIES]}  # the most alike first
+    out = []
+    for chunk in _slices(sorted(pairs)):  # texts read in slices: memory bounded on a full rebuild
+        phrases = load(sorted({a for pair in chunk for a in pair}))
+        for a, b in chunk:
+            share = containment(phrases.get(a, _NONE), phrases.get(b, _NONE))
             if share >= SAME_COPY:
-                out[pair] = Copy(*pair, round(share, 3),
-                                 f"near-identical text: {share:.0%} of the shorter article's 5-word phrases shared")
-    return list(out.values())
+                out.append(Copy(a, b, round(share, 3),
+                                f"near-identical text: {share:.0%} of the shorter article's 5-word phrases shared"))
+    return out
