@@ -52,3 +52,30 @@ def test_ingesting_two_outlets_stores_the_pair_and_their_shared_agency(con):
     assert len(pairs) == 1 and pairs["agency"].iloc[0] == "AFP"
     assert set(store.df(con, "SELECT agency FROM wire_credits")["agency"]) == {"AFP"}
     assert store.df(con, "SELECT count(*) AS n FROM article_signatures")["n"].iloc[0] == 3
+
+
+def test_story_features_are_stored_at_extraction_and_computed_later_when_an_engine_left_none(con):
+    """The workers store signatures, credits and quote evidence; a store without them (an older version, or an
+    engine that does not compute them) gets them computed when stories are refreshed, with the same results."""
+    from pressdesk.pipeline import refresh_stories
+
+    for name, text in (("first.txt", "Outlet one\n" + WIRE + "\nWith AFP"), ("second.txt", TRIMMED),
+                       ("third.txt", OTHER)):
+        ingest_upload(con, name, text.encode())
+    quotes = store.df(con, "SELECT quote_id FROM quotes WHERE speaker IS NOT NULL")
+    assert len(quotes) >= 2
+    assert set(store.df(con, "SELECT quote_id FROM quote_evidence")["quote_id"]) >= set(quotes["quote_id"])
+    troops = store.df(con, "SELECT e.* FROM quote_evidence e JOIN quotes q USING (quote_id)"
+                           " WHERE q.text LIKE '%8,000 North Korean troops%'")
+    assert len(troops) == 2  # the wire copy and its trimmed run: numbers, content words and the sentence's names
+    assert list(troops["numbers"].iloc[0]) == ["8000"] and "deployed" in list(troops["words"].iloc[0])
+    assert {"Kursk", "Sergei Lavrov"} <= set(troops["entities"].iloc[0])
+    before = (store.df(con, "SELECT quote_id, group_id FROM statement_groups ORDER BY 1"),
+              store.df(con, "SELECT article_id, other_id, agency FROM wire_copies ORDER BY 1, 2"))
+    for table in ("quote_evidence", "article_signatures", "wire_credits", "statement_groups", "wire_copies"):
+        con.execute(f"DELETE FROM {table}")
+    refresh_stories(con, None)
+    assert store.df(con, "SELECT count(*) AS n FROM article_signatures")["n"].iloc[0] == 3
+    assert before[0].equals(store.df(con, "SELECT quote_id, group_id FROM statement_groups ORDER BY 1"))
+    assert before[1].equals(store.df(con, "SELECT article_id, other_id, agency FROM wire_copies ORDER BY 1, 2"))
+    assert len(before[1]) == 1
