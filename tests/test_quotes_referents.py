@@ -76,3 +76,28 @@ def test_agreement_and_weights() -> None:
     near_subject = Referent(body, False, False, True, 1, 0, False, 0)
     assert score(far_speaker, "drop") < score(Referent(woman, True, True, True, 1, 0, False, 0), "drop")
     assert score(near_subject, "sg") < score(Referent(woman, True, True, True, 1, 0, False, 1), "sg")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "asker", "said"),
+    [
+        ("en", "Mayor Clara Hoff asked the council to approve the budget before June. She said that the schools "
+               "could not wait.", "Clara Hoff", "the schools could not wait"),
+        ("fr", "La maire Clara Hoff a demandé au conseil d'approuver le budget avant juin. Elle a ajouté que les "
+               "écoles ne pouvaient pas attendre.", "Clara Hoff", "les écoles ne pouvaient pas attendre"),
+        ("it", "La sindaca Clara Hoff chiede al consiglio di approvare il bilancio entro giugno. Ha poi aggiunto che "
+               "le scuole non possono aspettare.", "Clara Hoff", "le scuole non possono aspettare"),
+        ("ro", "Primarul Clara Hoff a cerut consiliului să aprobe bugetul până în iunie. Ea a precizat că şcolile nu "
+               "mai pot aştepta.", "Clara Hoff", "şcolile nu mai pot aştepta"),
+    ],
+)
+def test_a_request_is_no_statement_but_the_asker_holds_the_floor(lang: str, text: str, asker: str, said: str) -> None:
+    quotes = extract_quotes(text, lang, None)
+    assert [(q.speaker, q.text.rstrip(".")) for q in quotes] == [(asker, said)]
+
+
+def test_an_appeal_stays_a_statement_and_a_question_stays_a_quote() -> None:
+    appeal = extract_quotes("Clara Hoff called on the council to approve the budget before June.", "en", None)
+    assert [q.speaker for q in appeal] == ["Clara Hoff"]
+    question = extract_quotes("“Why should the schools wait another year?” asked Clara Hoff.", "en", None)
+    assert [(q.speaker, q.kind) for q in question] == [("Clara Hoff", "direct")]

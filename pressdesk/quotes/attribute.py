@@ -112,6 +112,13 @@ def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: l
             clause_start = max(clause_start, cue.end if cue.used else clause_start)
             continue
         comp = complement(ctx, cue, unit.end)
+        if cue.kind == "request" and comp is None and _request(ctx, cue, unit.end):
+            cue.used = True  # 'asked the minister to resign', 'chiede di poter leggere': a request, no statement,
+            asker = resolve(ctx, speaker_left(ctx, cue, clause_start), people)  # but the asker holds the floor
+            if asker is not None:
+                ctx.disc.spoke(asker)
+            clause_start = cue.end
+            continue
         before = ctx.masked[clause_start : cue.start].rstrip()
         inverted = comp is None and (before.endswith((",", "”", "»", '"')) and len(WORD.findall(before)) >= 4)
         m = speaker_right(ctx, cue, unit.end) if inverted else None
@@ -204,6 +211,20 @@ def _action_only(ctx: Ctx, cue: Cue, span: tuple[int, int]) -> bool:
         return True  # 'annonce l'ouverture de deux usines': the of-word belongs to the noun phrase
     tail = flat[k + 1 :]
     return not (len(tail) >= 3 or flat[k] in ("to", "să", "zu") or tail and _INFINITIVE.fullmatch(tail[0]))
+
+
+_REQUEST_WORDS = 5  # words after a request verb that may hold its addressee ('a cerut Guvernului României să')
+_CLAUSE_STOP = re.compile(r"[,;:.!?«»“”„\"]")
+
+
+def _request(ctx: Ctx, cue: Cue, end: int) -> bool:
+    """A request verb followed, after at most a short addressee, by an infinitive ('asked X to', 'demande à X
+    de', 'chiede di', 'a cerut să'): someone was asked to act, nobody made a statement."""
+    markers = set(attribution_config().get(ctx.lex.lang, {}).get("infinitive_markers", []))
+    stop = _CLAUSE_STOP.search(ctx.masked, cue.end, end)
+    words = [p for w in WORD.findall(ctx.masked[cue.end : stop.start() if stop else end])[:_REQUEST_WORDS]
+             for p in re.split(r"(?<=['’])", w.lower()) if p]  # "d'arrêter" -> "d'", "arrêter"
+    return any(w in markers for w in words[:_REQUEST_WORDS])
 
 
 def _subjectless(ctx: Ctx, start: int, cue: Cue, cues: list[Cue]) -> bool:

@@ -19,14 +19,14 @@ _GLUE = re.compile(r"[^\S\n]*")  # what may separate the words of a phrase ('met
 _PREV = re.compile(r"([^\W\d_]+)['’]?\s*\Z")  # the word right before a cue (with an elided apostrophe kept apart)
 _LAST_WORD = re.compile(r"(?<![\w’'])[^\W\d_]+\Z")
 _CLAUSE_END = re.compile(r"[,.;:!?]")
-KINDS = frozenset({"speech", "relay", "aside", "accuse", "announce", "call_on", "praise", "rule", "stance", "write"})
+KINDS = frozenset({"speech", "relay", "aside", "accuse", "announce", "call_on", "request", "praise", "rule", "stance", "write"})
 _SEPARABLE_GAP = 7  # words between a German verb and its particle ('teilte die Polizei am Montag mit')
 
 
 @dataclass(frozen=True)
 class Entry:
     words: tuple[str, ...]  # folded lemmas, one per word of the phrase
-    kind: str  # speech | relay | aside | accuse | announce | call_on | praise | rule | stance | write
+    kind: str  # speech | relay | aside | accuse | announce | call_on | request | praise | rule | stance | write
 
 
 @dataclass(frozen=True)

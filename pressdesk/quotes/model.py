@@ -34,7 +34,7 @@ class Cue:
     end: int
     surface: str
     tense: str  # participle | finite | gerund
-    kind: str  # speech | announce | accuse | call_on | praise | write | relay | aside (only after a quote)
+    kind: str  # speech | announce | accuse | call_on | request | praise | write | relay | aside (only after a quote)
     used: bool = False
     pron: str | None = None  # gender of an inverted subject clitic ('a-t-elle ajouté', 'ajoute-t-il')
     lemma: str = ""  # the cue's entry in data/cues ('riferire'), folded
