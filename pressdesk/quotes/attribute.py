@@ -20,6 +20,7 @@ from pressdesk.quotes.clause import (
     verb_final_infinitive,
 )
 from pressdesk.quotes.clause import kind_of as _kind_of
+from pressdesk.quotes.coordination import coordinated_end, shares_subject
 from pressdesk.quotes.lexicon import attribution_config
 from pressdesk.quotes.mentions import Mention
 from pressdesk.quotes.model import Ctx, Cue, Quote
@@ -130,16 +131,18 @@ def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: l
             if m is not None and parenthetical(ctx, m.end, unit.end):  # 'A, spiega la polizia, B.': A and B
                 span = trim(ctx.text, clause_start, content_end(ctx, m.end, unit.end))
         else:
-            m = LAST if cue.tense == "narrative" else speaker_left(ctx, cue, clause_start) or noun_subject(
+            shared = cue.tense == "narrative" or shares_subject(ctx, cue, out + found)  # 'Et d'ajouter', ', but said'
+            m = LAST if shared else speaker_left(ctx, cue, clause_start) or noun_subject(
                 ctx, clause_start, cue) or proper_subject(ctx, clause_start, cue)  # 'Et d'ajouter': the last speaker
             if comp is not None:
-                span = trim(ctx.text, comp, content_end(ctx, comp, _aside_end(ctx, cue, comp, unit.end)))
+                stop = coordinated_end(ctx, comp, _aside_end(ctx, cue, comp, unit.end))  # ', but insisted B'
+                span = trim(ctx.text, comp, content_end(ctx, comp, stop))
             elif cue.tense == "gerund" and cue.kind == "speech":
                 span = (0, 0)
             else:
                 rest = ctx.masked[cue.end : unit.end].lstrip()
                 obj = _addressee_end(ctx, cue, unit.end)
-                span = trim(ctx.text, obj, content_end(ctx, obj, unit.end))
+                span = trim(ctx.text, obj, content_end(ctx, obj, coordinated_end(ctx, obj, unit.end)))
                 if obj > cue.end and (not ctx.masked[obj : unit.end].strip(" .") or ctx.lex.audience.match(ctx.masked, obj)):
                     span = (0, 0)  # 'told a rally in Los Angeles', 'a déclaré à la presse': an audience, no statement
                 if rest.startswith(":"):
