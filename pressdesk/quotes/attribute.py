@@ -59,9 +59,11 @@ def direct(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: lis
         cue = next((c for c in cues if qe <= c.start < nxt and not c.used and c.kind != "stance" and not (
             c.tense == "gerund" and speaker_right(ctx, c, unit.end) is not None)), None)  # 'contenus accusant X
         speaker: Speaker | None = None
+        head: int | None = None
         if cue and _gap_words(ctx, qe, cue.start) <= _MAX_GAP_WORDS and not ctx.lex.complementizer.search(
             ctx.masked, qe, cue.start
         ):
+            head = _clause_head(ctx, quotes[n - 1][1] if n else unit.start, qs)
             left = ctx.mentions_between(qe, cue.start)
             m = left[-1] if left else speaker_right(ctx, cue, unit.end)
             speaker = resolve(ctx, m, people)
@@ -84,8 +86,30 @@ def direct(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: lis
         span = inner(ctx.text, qs, qe)
         if len(WORD.findall(ctx.text[qs:qe])) < 3 and n + 1 < len(quotes):
             span = inner(ctx.text, *quotes[n + 1])  # '“Serve - ha detto X - una risposta”': the words after the aside
+        if head is not None:  # 'everything else that's been “left in the cold,” X explained': the whole clause
+            out.append(make(ctx, unit, speaker, "mixed", cue.surface, trim(ctx.text, head, qe), relay))
+            continue
         out.append(make(ctx, unit, speaker, "direct", cue.surface, span, relay))
     return out
+
+
+_SENTENCE_BREAK = re.compile(r"[.!?:;…]\s|\n")
+_HEAD_WORDS = 4  # words of a clause before a quotation that closes it
+
+
+def _clause_head(ctx: Ctx, start: int, qs: int) -> int | None:
+    """Start of the clause a quotation closes ('and then there's everything else that's been “left in the cold,”
+    X explained'): at least a few words of its sentence stand before the marks and run on into them (no comma,
+    colon or dash before the quote), so the statement is the whole clause, quoted words inside (mixed)."""
+    cut = start
+    for b in _SENTENCE_BREAK.finditer(ctx.masked, start, qs):
+        cut = b.end()
+    head = ctx.masked[cut:qs]
+    if len(WORD.findall(head)) < _HEAD_WORDS or not re.search(r"\w\s*$", head) or ctx.quotes_in(cut, qs):
+        return None
+    if ctx.lex.cue.search(ctx.masked, cut, qs) or ctx.lex.preposition.match(ctx.masked, cut + len(head) - len(head.lstrip())):
+        return None  # 'X said “…”' is the cue's own; 'According to X “…”' is attributed there
+    return cut
 
 
 def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: list[Speaker],

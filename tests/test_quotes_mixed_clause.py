@@ -1,0 +1,38 @@
+"""A quotation that closes a clause begun outside the marks, with the cue after it: the whole clause is the
+statement (mixed), not only the quoted words."""
+
+import pytest
+
+from pressdesk.quotes import extract_quotes
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "head", "quoted"),
+    [
+        ("en", "The port has two economies. One serves the ships, and then there is the old town that has been "
+               "“left to rot for decades,” Ana Pop explained.", "One serves the ships", "left to rot for decades"),
+        ("fr", "Le port a deux économies. L'une sert les navires, et puis il y a la vieille ville qui a été « laissée "
+               "à l'abandon depuis des décennies », a expliqué Ana Pop.", "L'une sert les navires",
+         "laissée à l'abandon"),
+        ("it", "Il porto ha due economie. Una serve le navi, e poi c'è il centro storico che è stato «lasciato marcire "
+               "per decenni», ha spiegato Ana Pop.", "Una serve le navi", "lasciato marcire per decenni"),
+        ("ro", "Portul are două economii. Una serveşte navele, iar apoi este oraşul vechi care a fost „lăsat să "
+               "putrezească decenii la rând”, a explicat Ana Pop.", "Una serveşte navele", "lăsat să putrezească"),
+    ],
+)
+def test_quotation_closing_a_clause_gives_the_whole_clause(lang: str, text: str, head: str, quoted: str) -> None:
+    quotes = extract_quotes(text, lang, None)
+    assert [(q.speaker, q.kind) for q in quotes] == [("Ana Pop", "mixed")]
+    assert quotes[0].text.startswith(head) and quoted in quotes[0].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“We will rebuild the bridge before winter,” said Ana Pop.",
+        "In a statement on Monday, “We will rebuild the bridge before winter,” said Ana Pop.",
+    ],
+)
+def test_a_quotation_opening_its_clause_stays_direct(text: str) -> None:
+    quotes = extract_quotes(text, "en", None)
+    assert [(q.kind, q.text) for q in quotes] == [("direct", "We will rebuild the bridge before winter")]
