@@ -93,6 +93,16 @@ def direct(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: lis
     return out
 
 
+_OBJECT_KINDS = frozenset({"announce", "accuse", "call_on", "praise"})
+
+
+def _verb_start(ctx: Ctx, cue: Cue) -> int:
+    """The cue's main verb, after its auxiliaries ('a annoncé' -> 'annoncé', 'ha accusato' -> 'accusato')."""
+    aux = {a.lower() for a in attribution_config().get(ctx.lex.lang, {}).get("auxiliaries", [])}
+    return next((w.start() for w in WORD.finditer(ctx.masked, cue.start, cue.end) if w.group().lower() not in aux),
+                cue.start)
+
+
 _SENTENCE_BREAK = re.compile(r"[.!?:;…]\s|\n")
 _HEAD_WORDS = 4  # words of a clause before a quotation that closes it
 
@@ -174,6 +184,8 @@ def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: l
                 elif len(WORD.findall(ctx.text[span[0] : span[1]])) < 3 or _action_only(ctx, cue, span) or (
                         cue.lemma in clause_only(ctx.lex.lang) and _kind_of(ctx, *span) != "mixed"):
                     span = (0, 0)  # 'care asigura preşedinţia rotativă': 'ensure' with a noun, no statement
+                elif cue.kind in _OBJECT_KINDS and span[1] > span[0]:
+                    span = (_verb_start(ctx, cue), span[1])  # 'annuncia il contributo Usa': the object says what only with its verb
             if cue.tense == "gerund" and (out or found or _unit_has_quote(ctx, unit, cue)):
                 m = LAST
             if m is None and (ctx.lex.pro_drop or cue.tense == "gerund") and _only_fillers(ctx, before):
