@@ -39,7 +39,8 @@ def month_day_text(month: float | None, day: float | None) -> str:
 
 
 def span_text(start: date, end: date, precision: str, year_known: bool = True) -> str:
-    """Human form of a date span at its precision: '21 Oct 2024', 'week of 14 Oct 2024', 'Jun 2024'."""
+    """Human form of a date span at its precision: '21 Oct 2024', 'week of 14 Oct 2024', 'Jun 2024', 'summer 2024',
+    'winter 2024–25', '1990s'."""
     if not year_known:
         return start.strftime("%d %b") + " (year unknown)"
     if precision == "day":
@@ -52,6 +53,11 @@ def span_text(start: date, end: date, precision: str, year_known: bool = True) -
         return f"Q{(start.month - 1) // 3 + 1} {start.year}"
     if precision == "year":
         return str(start.year)
+    if precision == "season":  # a season begins in March, June, September or December
+        name = {3: "spring", 6: "summer", 9: "autumn", 12: "winter"}.get(start.month, "season")
+        return f"{name} {start.year}" + (f"–{end.year % 100:02d}" if end.year != start.year else "")
+    if precision == "decade":
+        return f"{start.year}s"
     return f"{start:%d %b %Y} – {end:%d %b %Y}"
 
 

@@ -47,7 +47,7 @@ def test_a_field_holding_one_date_phrase_is_read(lang: str, text: str, expected:
     ("lang", "text"),
     [
         ("it", "Il mar era calmo quando la nave è partita dal porto di Genova."),
-        ("en", "She sat on the bench and said she may march again in the spring."),
+        ("en", "She sat on the bench and said she may march again in the square."),
         ("ro", "Guvernul vrea mai multe fonduri pentru spitale și vin noi reguli."),
         ("fr", "Le 3 a marqué deux buts et le 5 11 fois cette saison."),
         ("it", "Il mare di Sab e dom resta agitato, ha detto la guardia costiera."),

@@ -55,8 +55,7 @@ def test_parse_reads_only_all_examples_with_grain_numbers_and_escapes():
 
 def test_convert_keeps_date_values_and_names_every_skip():
     rows, skipped = convert(CORPUS, "fr", "facebook/duckling Duckling/Time/FR/Corpus.hs@abc", WORDS)
-    assert dict(skipped) == {"time-of-day": 1, "date-range": 1, "time-interval": 1, "open-interval": 1, "era": 1,
-                             "duplicate": 1}
+    assert dict(skipped) == {"time-of-day": 1, "time-interval": 1, "open-interval": 1, "era": 1, "duplicate": 1}
     by_text = {r["text"]: r for r in rows}
     assert [r["id"] for r in rows][:2] == ["fr-0001", "fr-0002"]
     assert (by_text["lundi"]["value"], by_text["lundi"]["grain"]) == ("2013-02-18", "day")
@@ -65,6 +64,9 @@ def test_convert_keeps_date_values_and_names_every_skip():
     assert by_text["le prochain trimestre"]["value"] == "2013-Q2"
     assert by_text["le prochain trimestre"]["end"] == "2013-06-30"
     assert by_text["l'année prochaine"]["value"] == "2014"
+    # a season is kept since issue 9 built the class: Duckling's interval, end exclusive, TIMEX3 value
+    assert (by_text["cet été"]["grain"], by_text["cet été"]["value"]) == ("season", "2013-SU")
+    assert (by_text["cet été"]["start"], by_text["cet été"]["end"]) == ("2013-06-21", "2013-09-23")
     assert all(r["reference"] == "2013-02-12" and r["source"].endswith("@abc") for r in rows)
     assert by_text["lundi"]["bare"] == "weekday" and by_text["lundi"]["also"] == [["2013-02-11", "2013-02-11"]]
     assert "also" not in by_text["lundi prochain"]
@@ -145,6 +147,6 @@ def test_committed_public_gold_has_provenance_and_only_date_grains():
     assert (PUBLIC / "LICENSE-duckling").read_text(encoding="utf-8").startswith("BSD License")
     rows = phrases.load_gold([PUBLIC])
     assert {r["lang"] for r in rows} == {"en", "fr", "it", "ro"}
-    assert {r["grain"] for r in rows} <= {"day", "week", "month", "quarter", "year"}
+    assert {r["grain"] for r in rows} <= {"day", "week", "month", "quarter", "season", "year"}
     assert all(r["source"].startswith("facebook/duckling Duckling/Time/") and "@" in r["source"] for r in rows)
     assert all(r["reference"] == "2013-02-12" and r["start"] <= r["end"] for r in rows)

@@ -14,10 +14,11 @@ from pressdesk.dates.gate import runs, text_tokens
 from pressdesk.dates.holidays import resolve_holiday
 from pressdesk.dates.lang import LanguageSpec, Pattern, fold, load_language
 from pressdesk.dates.model import TimeMention, nearest_day_month, safe_date
+from pressdesk.dates.periods import resolve_decade, resolve_season
 from pressdesk.dates.resolve import resolve_absolute, resolve_relative
 
 _BOUNDARY = re.compile(r"[.!?;]+[\s\"'»”“]+(?=[\"'«“„(\[A-ZÀ-Ý])|\n+|\|")
-_YEAR_KINDS = ("iso", "num", "year", "yrange", "my")
+_YEAR_KINDS = ("iso", "num", "year", "yrange", "my", "decade")
 _NAME_GROUPS = ("month", "weekday", "holiday")
 _TITLE_WORD = re.compile(r"(?<![\w'’-])[A-ZÀ-ÝĂÂÎȘȚŞŢ][\w'’-]* \Z")
 
@@ -208,6 +209,7 @@ def find_dates(text: str, language: str, published: date | None) -> list[TimeMen
     coords = [m.start() for m in spec.coordinators.finditer(folded)] if spec.coordinators else []
     previous: tuple[date, bool] | None = None  # the last day mention (anchor of "the next day")
     last: tuple[date, bool, str] | None = None  # the last mention of any precision (anchor of "the previous year")
+    last_span: tuple[date, date] | None = None  # ... and its whole span (anchor of "the following spring")
     for cand in chosen:
         possessive = text[cand.end : cand.end + 2] in ("'s", "’s")
         kind = tense_at(cues, bounds, breaks, (cand.start, cand.end), possessive, coords)
@@ -220,6 +222,12 @@ def find_dates(text: str, language: str, published: date | None) -> list[TimeMen
             continue  # a weekday cannot be placed from a day whose year (so weekday) is unknown
         if cand.pattern.kind == "rel":
             span = resolve_relative(spec, cand.pattern, cand.groups, published, tense, previous, last, field)
+        elif cand.pattern.kind == "season" and spec.season_days is not None:
+            which = cand.pattern.rule.direction if cand.pattern.rule else "tense"
+            span = resolve_season(spec.seasons, spec.season_days, spec.season_years, which, cand.groups, published,
+                                  tense, last_span)
+        elif cand.pattern.kind == "decade":
+            span = resolve_decade(spec.decade_words, cand.groups, published)
         elif cand.pattern.holiday is not None:
             year = int(cand.groups["year"]) if cand.groups.get("year") else None
             if cand.groups.get("yref") and published is not None:  # "Black Friday of this year"
@@ -243,7 +251,7 @@ def find_dates(text: str, language: str, published: date | None) -> list[TimeMen
             mentions.append(
                 TimeMention(text[cand.start : cand.end], cand.start, cand.end, start, end, precision, year_known)
             )
-        last = (start, year_known, precision)
+        last, last_span = (start, year_known, precision), (start, end)
         if precision == "day":
             previous = (start, year_known)
     return sorted(mentions, key=lambda m: m.start)

@@ -13,6 +13,7 @@ from pressdesk.dates.field import field_sources
 from pressdesk.dates.gate import DIGIT, NUMERIC, YEARLIKE, Needs, phrase_needs, words_of
 from pressdesk.dates.holidays import Holiday
 from pressdesk.dates.patterns import absolute_patterns, month_slot, prefix
+from pressdesk.dates.periods import SeasonDays, period_slots, period_sources
 from pressdesk.dates.text import YEAR, alternation, fold, lower_same_length, phrase_regex, tense_view
 from pressdesk.dates.text import B as _B
 from pressdesk.dates.text import E as _E
@@ -98,6 +99,10 @@ class LanguageSpec:
     field_sources: list[tuple[str, str]] = field(default_factory=list)  # read only as a whole field (field.py)
     holiday_qualifiers: dict[str, str] = field(default_factory=dict)  # "next" Easter: future, "scorso": past
     holiday_years: dict[str, int] = field(default_factory=dict)  # "MLK Day of last year": -1
+    seasons: dict[str, str] = field(default_factory=dict)  # folded season name -> spring|summer|autumn|winter
+    season_days: SeasonDays | None = None  # when each season starts (data/dates/seasons.toml)
+    season_years: dict[str, int] = field(default_factory=dict)  # "de l'année dernière": -1
+    decade_words: dict[str, int] = field(default_factory=dict)  # "novanta": 90, "duemila": 2000
     _field_patterns: list[Pattern] | None = None
     _holiday_patterns: list[Pattern] | None = None
     _by_word: dict[str, list[int]] | None = None
@@ -214,7 +219,7 @@ def compile_spec(data: dict) -> LanguageSpec:
         "weekday": rf"(?P<weekday>{alternation(weekday_names)})",
         "month": rf"(?P<month>{month})",
         "year": YEAR,
-    }
+    } | period_slots(data)
     spec = LanguageSpec(
         code=data["code"],
         months=_name_table(data["months"]) | _name_table(data.get("month_abbreviations", [])),
@@ -259,6 +264,13 @@ def compile_spec(data: dict) -> LanguageSpec:
         for k, r in absolute_patterns(data, month, month_any, alternation(weekday_names), weekday_any)
     ]
     spec.patterns += _compile_rules(data, slots, slot_words)
+    spec.patterns += [Pattern(p.kind, p.source, Rule(direction=p.which), needs=p.needs)
+                      for p in period_sources(data, slots, slot_words)]
+    seasons = data.get("seasons", {})
+    spec.seasons = {fold(n): key for key, names in seasons.get("names", {}).items() for n in names}
+    spec.season_years = {fold(k): int(v) for k, v in seasons.get("years", {}).items()}
+    spec.season_days = season_days() if spec.seasons else None
+    spec.decade_words = {fold(k): int(v) for k, v in data.get("decades", {}).get("words", {}).items()}
     spec.holiday_sources = _holiday_sources(data)
     spec.relaxed_holidays = _holiday_sources(data, relaxed=True)
     spec.field_sources = field_sources(data, month_any, weekday_any)
@@ -309,7 +321,15 @@ def _compile_direction(spec: LanguageSpec, data: dict, slots: dict[str, str]) ->
 
 
 def available_languages() -> list[str]:
-    return sorted(p.stem for p in DATA_DIR.glob("*.toml"))
+    """Language codes with a data file (data/dates/seasons.toml is shared by all languages, no language)."""
+    return sorted(p.stem for p in DATA_DIR.glob("*.toml") if re.fullmatch(r"[a-z]{2,3}", p.stem))
+
+
+@lru_cache(maxsize=1)
+def season_days() -> SeasonDays:
+    """When the seasons start (data/dates/seasons.toml: northern-hemisphere astronomical, fixed days)."""
+    with (DATA_DIR / "seasons.toml").open("rb") as fh:
+        return SeasonDays.from_data(tomllib.load(fh))
 
 
 @lru_cache(maxsize=64)
@@ -317,7 +337,7 @@ def load_language(code: str) -> LanguageSpec | None:
     """Compiled spec for a language code ('fr', 'pt-BR' -> 'pt'), or None when no data file exists."""
     base = code.lower().replace("_", "-").split("-")[0]
     path = DATA_DIR / f"{base}.toml"
-    if not path.exists():
+    if not re.fullmatch(r"[a-z]{2,3}", base) or not path.exists():
         return None
     with path.open("rb") as fh:
         return compile_spec(tomllib.load(fh))

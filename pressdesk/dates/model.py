@@ -18,13 +18,13 @@ class TimeMention:
     end: int
     date_start: date
     date_end: date
-    precision: str  # "day" | "week" | "month" | "quarter" | "year"
+    precision: str  # "day" | "week" | "month" | "quarter" | "season" | "year" | "decade"
     year_known: bool
     dateline: bool = False  # the text's own publication date (dateline, byline, wire line): metadata, no event
 
     @property
     def value(self) -> str:
-        """ISO-style value at the mention's precision (YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY)."""
+        """ISO-style value at the mention's precision (YYYY-MM-DD, YYYY-Www, YYYY-MM, YYYY-Qn, YYYY-SU, YYYY, YYY)."""
         return iso_value(self.date_start, self.precision)
 
 
@@ -39,6 +39,10 @@ def iso_value(d: date, precision: str) -> str:
         return f"{d.year:04d}-{d.month:02d}"
     if precision == "year":
         return f"{d.year:04d}"
+    if precision == "season":  # TIMEX3: a season begins in March, June, September or December of its year
+        return f"{d.year:04d}-" + {3: "SP", 6: "SU", 9: "FA", 12: "WI"}.get(d.month, "??")
+    if precision == "decade":  # TIMEX3 / ISO 8601-2: the decade's first three digits ("199" for the 1990s)
+        return f"{d.year // 10:03d}"
     return d.isoformat()
 
 

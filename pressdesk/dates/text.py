@@ -10,7 +10,7 @@ E = r"(?!\w)"  # end of word
 YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?!\d)(?![.,]\d)(?![^\W\d_])"  # not glued to letters ("2021Q4")
 DAY_NUM = r"0?[1-9]|[12]\d|3[01]"
 DAY_GUARD = r"(?<![\d.,:/-])"  # not inside a number, a time or a numeric date
-_PLACEHOLDER = re.compile(r"\{(num|weekday|month|year)\}|\[([^\]]*)\]")
+_PLACEHOLDER = re.compile(r"\{(\w+)\}|\[([^\]]*)\]")
 
 
 def _strip_table() -> dict[int, str]:
@@ -48,7 +48,8 @@ def tense_view(text: str) -> str:
 def phrase_regex(phrase: str, slots: dict[str, str]) -> str:
     """Turn a readable data phrase like 'il y a {num} [semaines|sem.]' into a regex body.
 
-    {slot} is a number/weekday/month/year; [a|b] lists alternatives ([|a] makes a word optional).
+    {slot} is a number/weekday/month/year (or a season/decade slot); [a|b] lists alternatives ([|a] makes a word
+    optional).
     """
     parts: list[str] = []
     pos = 0

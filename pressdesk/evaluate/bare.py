@@ -78,11 +78,26 @@ def _named_day(phrase: str, lang: str, grain: str, start: date, reference: date,
     return not any(t[0].isdigit() or t in weekdays or t in table["qualifiers"] for t in tokens)
 
 
+def _bare_season(phrase: str, lang: str, words: dict) -> bool:
+    """A season's name with filler words only ("in estate", "in the summer"): no year, no qualifier."""
+    table = words.get(lang)
+    if table is None:
+        return False
+    tokens = _TOKEN.findall(phrase.lower())
+    named = [t for t in tokens if t in table.get("seasons", [])]
+    return len(named) == 1 and all(t in table["fillers"] or t in named for t in tokens)
+
+
 def backward_spans(phrase: str, lang: str, grain: str, start: date, reference: date,
-                   words: dict) -> tuple[str, list[tuple[date, date]]] | None:
-    """(bare kind, backward spans) for a bare phrase Duckling resolved forward; None otherwise."""
+                   words: dict, end: date | None = None) -> tuple[str, list[tuple[date, date]]] | None:
+    """(bare kind, backward spans) for a bare phrase Duckling resolved forward; None otherwise. A bare season
+    (end: its last day) is also read as the same season a year earlier."""
     if start <= reference:
         return None
+    if grain == "season":
+        if end is None or not _bare_season(phrase, lang, words):
+            return None
+        return "season", [(start.replace(year=start.year - 1), end.replace(year=end.year - 1))]
     pattern = _pattern(phrase, lang, grain, start, words)
     if pattern is None:
         if not _named_day(phrase, lang, grain, start, reference, words):

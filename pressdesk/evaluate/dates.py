@@ -40,6 +40,10 @@ def value_matches(mention: TimeMention, gold_value: str, text_only: str = "full"
             return False
         same = mention.date_start.strftime("%m-%d" if precision == "day" else "%m") == gold_value[5:]
         return same and (not mention.year_known or mention.date_start.year == int(gold_value[:4]))
+    if mention.precision == "season" and len(gold_value) == 4 and mention.year_known:
+        # the gold has no season values: a season item is written as its year ("au printemps suivant" = 2019),
+        # and the season named by that year agrees with it (as a day read for a month does in the phrase gold)
+        return mention.value[:4] == gold_value
     return mention.value == gold_value
 
 

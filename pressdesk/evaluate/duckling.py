@@ -12,6 +12,7 @@ import calendar
 import json
 import re
 import sys
+import tomllib
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from pressdesk.evaluate.bare import backward_spans, load_words
 
+SEASONS_FILE = Path(__file__).resolve().parents[2] / "data" / "dates" / "seasons.toml"
 REFERENCE = date(2013, 2, 12)  # Duckling's test reference time: Tuesday 2013-02-12T04:30
 REPO = "facebook/duckling"
 LANGS = ("en", "fr", "it", "ro")
@@ -48,6 +50,8 @@ SKIP_REASONS = {
     "era": "a year before 1000 or BC: era notation, not news dates",
     "lunar-holiday": "a holiday placed by a lunar or lunisolar calendar: a table look-up, not date reading",
     "duplicate": "the same phrase with the same value appears again in the corpus",
+    "season-word": "'this season', 'last season': the word season without a season's name; in news a sports, "
+                   "fashion or TV season, and Duckling gives it other days than its named seasons",
 }
 
 
@@ -121,10 +125,32 @@ def parse_corpus(source: str) -> list[Example]:
     return out
 
 
-def skip_reason(example: Example) -> str | None:
-    """Why an example is not a single calendar date value, or None when it is kept."""
+def season_starts(path: Path = SEASONS_FILE) -> dict[str, tuple[str, int, int]]:
+    """Season start days and TIMEX3 codes (data/dates/seasons.toml): key -> (code, month, day)."""
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    return {k: (v["code"], *v["start"]) for k, v in data.items() if isinstance(v, dict)}
+
+
+def season_code(example: Example, starts: dict[str, tuple[str, int, int]]) -> str | None:
+    """The TIMEX3 code of an interval that is a season: days, beginning within a day of a season's start, 85 to 95
+    days long (Duckling's own season days differ from the data's by a day here and there)."""
+    if example.ctor != "datetimeInterval" or example.grain != "Day" or len(example.numbers) < 9:
+        return None
+    first, last = date(*example.numbers[:3]), date(*example.numbers[6:9])
+    if not 85 <= (last - first).days <= 96:
+        return None
+    for code, month, day in starts.values():
+        if abs((first - date(first.year, month, day)).days) <= 1:
+            return code
+    return None
+
+
+def skip_reason(example: Example, starts: dict | None = None) -> str | None:
+    """Why an example is not a single calendar date value, or None when it is kept (a season is kept: issue 9)."""
     if example.ctor == "datetimeOpenInterval":
         return "open-interval"
+    if season_code(example, starts if starts is not None else season_starts()):
+        return None
     if "Interval" in example.ctor:
         return "date-range" if example.grain in DATE_GRAINS else "time-interval"
     if example.grain not in DATE_GRAINS:
@@ -140,9 +166,13 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
-def gold_span(example: Example) -> tuple[str, date, date]:
-    """(value, first day, last day) of a kept example at its grain (independent of pressdesk.dates)."""
+def gold_span(example: Example, starts: dict | None = None) -> tuple[str, date, date]:
+    """(value, first day, last day) of a kept example at its grain (independent of pressdesk.dates). A season is
+    Duckling's interval, whose end is exclusive; its value is TIMEX3's (2013-SU), named by the year it begins in."""
     year, month, day = example.numbers[:3]
+    code = season_code(example, starts if starts is not None else season_starts())
+    if code:
+        return f"{year}-{code}", date(year, month, day), date(*example.numbers[6:9]) - timedelta(days=1)
     if example.grain == "Day":
         d = date(year, month, day)
         return d.isoformat(), d, d
@@ -164,24 +194,31 @@ def convert(source: str, lang: str, source_label: str, words: dict) -> tuple[lis
     rows: list[dict] = []
     skipped: Counter = Counter()
     seen: set[tuple[str, str]] = set()
+    starts = season_starts()
+    names = {n.lower() for n in words.get(lang, {}).get("seasons", [])}
     for example in parse_corpus(source):
-        reason = skip_reason(example)
+        reason = skip_reason(example, starts)
         if reason:
             skipped[reason] += len(example.phrases)
             continue
-        value, start, end = gold_span(example)
+        value, start, end = gold_span(example, starts)
+        season = season_code(example, starts) is not None
+        grain = "season" if season else example.grain.lower()
         for phrase in example.phrases:
+            if season and not names.intersection(re.findall(r"[^\W\d_]+", phrase.lower())):
+                skipped["season-word"] += 1
+                continue
             if (phrase.lower(), value) in seen:
                 skipped["duplicate"] += 1
                 continue
             seen.add((phrase.lower(), value))
             row = {
                 "id": f"{lang}-{len(rows) + 1:04d}", "lang": lang, "text": phrase, "reference": REFERENCE.isoformat(),
-                "grain": example.grain.lower(), "value": value, "start": start.isoformat(), "end": end.isoformat(),
+                "grain": grain, "value": value, "start": start.isoformat(), "end": end.isoformat(),
             }
             if example.holiday:
                 row["holiday"] = example.holiday
-            bare = backward_spans(phrase, lang, example.grain.lower(), start, REFERENCE, words)
+            bare = backward_spans(phrase, lang, grain, start, REFERENCE, words, end)
             if bare and example.holiday not in MOVABLE_HOLIDAYS:
                 row["bare"], spans = bare
                 row["also"] = [[s.isoformat(), e.isoformat()] for s, e in spans]
@@ -190,11 +227,25 @@ def convert(source: str, lang: str, source_label: str, words: dict) -> tuple[lis
     return rows, skipped
 
 
+def append_rows(existing: str, rows: list[dict]) -> list[dict]:
+    """The rows of an existing JSONL file, ids unchanged (results cite them), then the new rows it lacks (same
+    phrase and value), numbered on from its last id."""
+    old = [json.loads(line) for line in existing.splitlines() if line.strip()]
+    have = {(r["text"].lower(), r["value"]) for r in old}
+    fresh = [dict(r) for r in rows if (r["text"].lower(), r["value"]) not in have]
+    lang = old[0]["lang"] if old else (rows[0]["lang"] if rows else "")
+    for number, row in enumerate(fresh, start=len(old) + 1):
+        row["id"] = f"{lang}-{number:04d}"
+    return old + fresh
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m pressdesk.evaluate.duckling", description=__doc__)
     parser.add_argument("--duckling", required=True, help="a checkout (or copy) of facebook/duckling")
     parser.add_argument("--commit", default="", help="the commit each file was read at, LANG=SHA,...")
     parser.add_argument("--out", default="data/eval/public")
+    parser.add_argument("--append", action="store_true",
+                        help="keep the rows already in the files, ids unchanged, and add only the rows they lack")
     args = parser.parse_args(argv)
     commits = dict(pair.split("=", 1) for pair in args.commit.split(",") if "=" in pair)
     words = load_words()
@@ -207,6 +258,8 @@ def main(argv: list[str] | None = None) -> int:
         label = f"{REPO} Duckling/Time/{lang.upper()}/Corpus.hs" + (f"@{commits[lang]}" if lang in commits else "")
         rows, skipped = convert(path.read_text(encoding="utf-8"), lang, label, words)
         out = Path(args.out) / f"duckling_{lang}.jsonl"
+        if args.append and out.exists():
+            rows = append_rows(out.read_text(encoding="utf-8"), rows)
         out.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
         bare = sum("bare" in r for r in rows)
         print(f"{lang}: {len(rows)} phrases ({bare} bare) -> {out}; skipped " +
