@@ -10,7 +10,7 @@ from pressdesk.dates.clauses import analyse, directed, direction_at, tense_at
 from pressdesk.dates.dateline import find_dateline
 from pressdesk.dates.fallback import fallback_dates
 from pressdesk.dates.field import covers, field_bounds
-from pressdesk.dates.gate import runs, text_tokens
+from pressdesk.dates.gate import all_present, runs, text_tokens
 from pressdesk.dates.holidays import resolve_holiday
 from pressdesk.dates.lang import LanguageSpec, Pattern, fold, load_language
 from pressdesk.dates.model import TimeMention, nearest_day_month, safe_date
@@ -114,7 +114,12 @@ def _candidates(spec: LanguageSpec, text: str, folded: str, tokens: set[str]) ->
 
 
 def _blocked(spec: LanguageSpec, folded: str, tokens: set[str]) -> list[tuple[int, int]]:
-    return [m.span() for b, needs in spec.blockers if runs(needs, tokens) for m in b.finditer(folded)]
+    return [
+        m.span()
+        for b in spec.blockers
+        if runs(b.needs, tokens) and all_present(b.also, tokens)
+        for m in b.regex.finditer(folded)
+    ]
 
 
 def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:

@@ -50,6 +50,68 @@ def _glued(phrase: str, start: int, end: int) -> bool:
     return (start > 0 and phrase[start - 1].isalnum()) or (end < len(phrase) and phrase[end].isalnum())
 
 
+class _Layout:
+    """The slots and groups of a data phrase, to tell which of them may run into a neighbouring word."""
+
+    def __init__(self, phrase: str) -> None:
+        self.phrase = phrase
+        self.items = list(_SLOT_OR_GROUP.finditer(phrase))
+        self.ending = {m.end(): m for m in self.items}
+        self.starting = {m.start(): m for m in self.items}
+
+    @staticmethod
+    def _alts(item: re.Match[str]) -> list[str]:
+        return [] if item.group(1) else item.group(2).split("|")
+
+    def ends_alnum(self, pos: int) -> bool:
+        """Whether the phrase text just before pos may end with a letter or digit."""
+        item = self.ending.get(pos)
+        if item is None:
+            return pos > 0 and self.phrase[pos - 1].isalnum()
+        alts = self._alts(item)
+        return not alts or any(a and a[-1].isalnum() for a in alts) or ("" in alts and self.ends_alnum(item.start()))
+
+    def starts_alnum(self, pos: int) -> bool:
+        """Whether the phrase text from pos on may begin with a letter or digit."""
+        item = self.starting.get(pos)
+        if item is None:
+            return pos < len(self.phrase) and self.phrase[pos].isalnum()
+        alts = self._alts(item)
+        return not alts or any(a and a[0].isalnum() for a in alts) or ("" in alts and self.starts_alnum(item.end()))
+
+    def touches(self, item: re.Match[str]) -> bool:
+        """A slot or group that may run into a letter, digit, slot or group beside it ('{weekday}abend',
+        '{decade}[s|'s]'): in the text it can be part of a longer word, so its words are no words of the text."""
+        alts = self._alts(item)
+        first = not alts or any(a and a[0].isalnum() for a in alts)
+        last = not alts or any(a and a[-1].isalnum() for a in alts)
+        return (first and self.ends_alnum(item.start())) or (last and self.starts_alnum(item.end()))
+
+
+def phrase_requirements(phrase: str, slot_words: dict[str, Needs]) -> tuple[frozenset[str], ...]:
+    """Everything a data phrase cannot match without, each as a set of words of which the text must hold one: every
+    literal word, every slot with known words, every required [a|b] group. Checked after phrase_needs picked the
+    phrase as a candidate, so that a phrase is compiled and run only on texts that hold all its words."""
+    marked = _SLOT_OR_GROUP.sub("\x00", phrase)
+    out = {frozenset([w]) for w in _WHOLE.findall(fold(marked))}
+    layout = _Layout(phrase)
+    for m in layout.items:
+        if layout.touches(m):
+            continue
+        if m.group(1):
+            if slot_words.get(m.group(1)) is not None:
+                out.add(slot_words[m.group(1)])  # type: ignore[arg-type]
+            continue
+        keys = [_key(alt) for alt in m.group(2).split("|")]
+        if all(keys):
+            out.add(frozenset(k for k in keys if k))
+    return tuple(sorted(out, key=len))
+
+
+def all_present(requirements: tuple[frozenset[str], ...], tokens: set[str]) -> bool:
+    return all(not need.isdisjoint(tokens) for need in requirements)
+
+
 def phrase_needs(phrase: str, slot_words: dict[str, Needs]) -> Needs:
     """What a data phrase cannot match without (see the module docstring); None when nothing is certain.
     Only whole words count: a word glued to a slot or group ('{weekday}abend') is no word of the text."""

@@ -10,7 +10,16 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 
 from pressdesk.dates.field import field_sources
-from pressdesk.dates.gate import DIGIT, NUMERIC, YEARLIKE, Needs, phrase_needs, words_of
+from pressdesk.dates.gate import (
+    DIGIT,
+    NUMERIC,
+    YEARLIKE,
+    Needs,
+    all_present,
+    phrase_needs,
+    phrase_requirements,
+    words_of,
+)
 from pressdesk.dates.holidays import Holiday
 from pressdesk.dates.patterns import absolute_patterns, month_slot, prefix
 from pressdesk.dates.periods import SeasonDays, period_slots, period_sources
@@ -46,6 +55,7 @@ class Pattern:
     rule: Rule | None = None
     holiday: Holiday | None = None
     needs: Needs = None  # words of which the text must hold one for the regex to be worth running
+    also: tuple[frozenset[str], ...] = ()  # further word sets, one word of each must stand in the text too
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
@@ -69,7 +79,7 @@ class LanguageSpec:
     month_refs: dict[str, int] = field(default_factory=dict)  # "du mois prochain" +1
     week_units: set[str] = field(default_factory=set)  # "semaine": the nth week of a month, else the nth day
     patterns: list[Pattern] = field(default_factory=list)
-    blockers: list[tuple[re.Pattern[str], Needs]] = field(default_factory=list)
+    blockers: list[Pattern] = field(default_factory=list)  # durations, quantities, names: never dates
     past: re.Pattern[str] | None = None
     future: re.Pattern[str] | None = None
     modal: re.Pattern[str] | None = None  # weak future ("could", "ar putea"): void under an earlier past verb
@@ -117,7 +127,7 @@ class LanguageSpec:
         chosen = set(self._by_word.get("", []))
         for word in tokens.intersection(self._by_word):
             chosen.update(self._by_word[word])
-        return [self.patterns[i] for i in sorted(chosen)]
+        return [p for i in sorted(chosen) if all_present((p := self.patterns[i]).also, tokens)]
 
     def weekday_of(self, name: str) -> int:
         """0..6 for a weekday name or abbreviation ('mer.')."""
@@ -167,7 +177,8 @@ def _compile_rules(data: dict, slots: dict[str, str], slot_words: dict[str, Need
         final = r"(?!\s*[^\W\d_])" if item.get("final") else ""  # final: no word may follow the phrase
         for phrase in item["phrases"]:
             regex = rf"{_B}{phrase_regex(phrase, slots)}{_E}{final}"
-            out.append(Pattern("rel", regex, rule, needs=phrase_needs(phrase, slot_words)))
+            out.append(Pattern("rel", regex, rule, needs=phrase_needs(phrase, slot_words),
+                               also=phrase_requirements(phrase, slot_words)))
     return out
 
 
@@ -264,7 +275,7 @@ def compile_spec(data: dict) -> LanguageSpec:
         for k, r in absolute_patterns(data, month, month_any, alternation(weekday_names), weekday_any)
     ]
     spec.patterns += _compile_rules(data, slots, slot_words)
-    spec.patterns += [Pattern(p.kind, p.source, Rule(direction=p.which), needs=p.needs)
+    spec.patterns += [Pattern(p.kind, p.source, Rule(direction=p.which), needs=p.needs, also=p.also)
                       for p in period_sources(data, slots, slot_words)]
     seasons = data.get("seasons", {})
     spec.seasons = {fold(n): key for key, names in seasons.get("names", {}).items() for n in names}
@@ -285,7 +296,8 @@ def compile_spec(data: dict) -> LanguageSpec:
             spec.holiday_by_name.setdefault(" ".join(fold(name).split()), []).append(index)
     names = data.get("names", {})
     spec.blockers = [
-        (re.compile(rf"{_B}(?:{phrase_regex(b, slots)}){_E}"), phrase_needs(b, slot_words))
+        Pattern("blocker", rf"{_B}(?:{phrase_regex(b, slots)}){_E}", needs=phrase_needs(b, slot_words),
+                also=phrase_requirements(b, slot_words))
         for b in data.get("blockers", {}).get("phrases", []) + names.get("phrases", [])
     ]
     if names.get("openers"):

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pressdesk.dates.text import DAY_GUARD, DAY_NUM, YEAR, B, E, alternation, fold
+from pressdesk.dates.text import DAY_GUARD, DAY_NUM, YEAR, B, E, alternation, fold, literal_words
 
 _CUT = "(?P<cut>)"  # where the first end of a range stops ("dal 2020| al 2022"): a range gives two mentions
 
@@ -28,7 +28,7 @@ def _not_counted(data: dict) -> str:
 
 def _not_after(words: list[str]) -> str:
     """Fixed-width lookbehinds: the prefix must not follow a quantity word ("plus de 2000")."""
-    return "".join(rf"(?<!{w}\s)" for w in alternation(words).split("|")) if words else ""
+    return "".join(rf"(?<!{w}\s)" for w in literal_words(words)) if words else ""
 
 
 def _weekday_lead(data: dict, weekday: str, prefixes: list[str]) -> str:

@@ -7,10 +7,11 @@ names, the forms that place a season (with a year, "last", "next", "following"..
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from pressdesk.dates.gate import DIGIT, Needs, phrase_needs, words_of
+from pressdesk.dates.gate import DIGIT, Needs, phrase_needs, phrase_requirements, words_of
 from pressdesk.dates.model import PIVOT_YEAR
 from pressdesk.dates.patterns import prefix
 from pressdesk.dates.text import B, E, alternation, fold, phrase_regex
@@ -53,6 +54,7 @@ class PeriodSource:
     source: str
     which: str
     needs: Needs
+    also: tuple[frozenset[str], ...] = ()
 
 
 def _season_sources(data: dict, slots: dict[str, str], slot_words: dict[str, Needs]) -> list[PeriodSource]:
@@ -61,7 +63,7 @@ def _season_sources(data: dict, slots: dict[str, str], slot_words: dict[str, Nee
         return []
     pre_optional, pre_required = prefix(spec.get("prefixes", [])), prefix(spec.get("prefixes", []), optional=False)
     after = rf"(?!\s+(?:{alternation(spec['not_before'])}){E})" if spec.get("not_before") else ""
-    before = "".join(f"(?<!{fold(w)})" for w in spec.get("not_after", []))
+    before = "".join(f"(?<!{re.escape(fold(w))})" for w in spec.get("not_after", []))
     out = []
     for form in spec.get("forms", []):
         which = form.get("which", "tense")
@@ -71,7 +73,7 @@ def _season_sources(data: dict, slots: dict[str, str], slot_words: dict[str, Nee
         for phrase in form["phrases"]:
             body = phrase_regex(phrase, slots)
             out.append(PeriodSource("season", rf"{B}{before}{lead}{body}{E}{after}", which,
-                                    phrase_needs(phrase, slot_words)))
+                                    phrase_needs(phrase, slot_words), phrase_requirements(phrase, slot_words)))
     return out
 
 
@@ -82,7 +84,8 @@ def _decade_sources(data: dict, slots: dict[str, str]) -> list[PeriodSource]:
     out = []
     for phrase in spec.get("phrases", []):
         needs = frozenset([DIGIT]) if "{decade}" in phrase else words_of(list(spec.get("words", {})))
-        out.append(PeriodSource("decade", rf"{B}{phrase_regex(phrase, slots)}{E}", "year", needs))
+        also = phrase_requirements(phrase, {})
+        out.append(PeriodSource("decade", rf"{B}{phrase_regex(phrase, slots)}{E}", "year", needs, also))
     return out
 
 
