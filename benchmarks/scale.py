@@ -20,6 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pressdesk import parallel, store  # noqa: E402
+from pressdesk.store import wire_index  # noqa: E402
 
 PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
 SHIFT_DAYS = 7  # each copy of the base corpus moves a week later, so the timeline spans more time as it grows
@@ -107,9 +108,12 @@ def replicate(base: Path, target: Path, size: int) -> dict:
     # what extraction derives per article or per quote is replicated too, as extracting the copies would store it
     con.execute("""INSERT INTO statement_groups SELECT g.quote_id || '~' || r.k, g.group_id || '~' || r.k, g.speaker,
                    g.reason FROM statement_groups g JOIN quotes q USING (quote_id) JOIN copies r USING (article_id)""")
+    con.execute("""INSERT INTO quote_evidence SELECT e.* REPLACE (e.quote_id || '~' || r.k AS quote_id)
+                   FROM quote_evidence e JOIN quotes q USING (quote_id) JOIN copies r USING (article_id)""")
     for table in ("article_signatures", "wire_credits", "extraction_state"):
         con.execute(f"INSERT INTO {table} SELECT a.* REPLACE (a.article_id || '~' || r.k AS article_id)"
                     f" FROM {table} a JOIN copies r USING (article_id)")
+    wire_index.rebuild(con)  # the copies' band keys, numbered as if they had arrived in id order
     con.execute("COMMIT")
     con.execute("CHECKPOINT")
     counts = store.counts(con)

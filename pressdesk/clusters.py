@@ -46,30 +46,41 @@ def recluster_all(con: duckdb.DuckDBPyConnection) -> int:
     return len(set(clusters.values()))
 
 
+def _linkable(t: str, where: str) -> str:
+    """One row per (event, key actor): what a link needs (precision, year known, actor, span) and its cluster."""
+    return (f"SELECT {t}.event_id, coalesce({t}.cluster_id, {t}.event_id) AS cluster_id, {t}.precision,"
+            f" {t}.year_known, unnest({_KEY.format(t=t)}) AS actor, {_SPAN.format(t=t, edge='start')} AS s,"
+            f" {_SPAN.format(t=t, edge='end')} AS e FROM events {t} WHERE {where}")
+
+
+# Stored clusters each new event links to (events.cluster's rule: same precision and year-knowledge, a shared key
+# actor, overlapping spans). Old events are already clustered among themselves, so a cluster is all a link needs.
+_LINKS_SQL = f"""
+WITH n AS ({_linkable('n', 'list_contains(?, n.article_id)')}),
+     o AS ({_linkable('o', 'NOT list_contains(?, o.article_id)')})
+SELECT DISTINCT n.event_id, o.cluster_id FROM n JOIN o
+  ON o.precision = n.precision AND o.year_known IS NOT DISTINCT FROM n.year_known AND o.actor = n.actor
+ AND o.s <= n.e AND o.e >= n.s
+"""
+
+
 def recluster_added(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> int:
-    """Place the events of newly added articles (nothing removed since the last clustering): they are clustered with
-    the stored events they could link to (same precision, overlapping dates, a shared actor), and the clusters they
-    join merge under their smallest id, as a full clustering would name them. Returns the events relabelled."""
+    """Place the events of newly added articles (nothing removed since the last clustering): they are clustered among
+    themselves, joined to each stored cluster one of them links to, and the clusters they join merge under their
+    smallest id, as a full clustering would name them. Returns the events relabelled."""
     cur = con.cursor()
-    new = cur.execute(f"SELECT {_COLUMNS} FROM events WHERE list_contains(?, article_id)", [list(article_ids)]).fetchall()
+    ids = list(article_ids)
+    new = cur.execute(f"SELECT {_COLUMNS} FROM events WHERE list_contains(?, article_id)", [ids]).fetchall()
     if not new:
         return 0
-    near = cur.execute(
-        f"""WITH n AS (SELECT * FROM events WHERE list_contains(?, article_id))
-            SELECT DISTINCT o.{_COLUMNS.replace(', ', ', o.')}, o.cluster_id FROM n JOIN events o
-              ON o.precision = n.precision AND o.year_known IS NOT DISTINCT FROM n.year_known
-             AND len(list_intersect({_KEY.format(t='o')}, {_KEY.format(t='n')})) > 0
-             AND {_SPAN.format(t='o', edge='start')} <= {_SPAN.format(t='n', edge='end')}
-             AND {_SPAN.format(t='o', edge='end')} >= {_SPAN.format(t='n', edge='start')}
-            WHERE NOT list_contains(?, o.article_id)""", [list(article_ids), list(article_ids)]).fetchall()
-    stored = {r[0]: r[10] or r[0] for r in near}
-    local = ev.cluster(_events(new) + _events([r[:10] for r in near]))  # links among these events only
-    # stored clusters reached by one component merge; every set is named by its smallest id (new event or cluster)
+    links = cur.execute(_LINKS_SQL, [ids, ids]).fetchall()
     sets = SmallestRoot()
-    for event_id, root in local.items():
-        sets.union(stored.get(event_id, event_id), stored.get(root, root))
+    for event_id, root in ev.cluster(_events(new)).items():  # links among the new events
+        sets.union(event_id, root)
+    for event_id, cluster_id in links:  # and to the stored clusters; every set is named by its smallest id
+        sets.union(event_id, cluster_id)
     mapping = {r[0]: sets.find(r[0]) for r in new}
-    merged = {c: sets.find(c) for c in set(stored.values()) if sets.find(c) != c}
+    merged = {c: sets.find(c) for c in {c for _, c in links} if sets.find(c) != c}
     frame = pd.DataFrame({"old": list(merged), "new": list(merged.values())}, dtype="object")
     with store.writing(con, merged_clusters=frame) as w:  # one transaction: merged clusters and the new events
         w.execute("UPDATE events SET cluster_id = m.new FROM merged_clusters m WHERE events.cluster_id = m.old")

@@ -19,6 +19,7 @@ from pressdesk import parallel, store
 from pressdesk.parallel import EVENT_COLUMNS, QUOTE_COLUMNS, ArticleInput
 from pressdesk.records import plausible_date
 from pressdesk.sentences import Sentence
+from pressdesk.store import wire_index
 
 BATCH = 400  # articles per task: a few seconds of work, small enough to spread over many workers
 
@@ -128,7 +129,8 @@ def load_batch(con: duckdb.DuckDBPyConnection, in_path: str, events_path: str, q
         # story features are computed when stories are refreshed, from the stored text
         cur.execute("DELETE FROM quote_evidence WHERE quote_id IN (SELECT quote_id FROM quotes"
                     " WHERE article_id IN (SELECT article_id FROM read_parquet(?)))", [in_path])
-        for table in ("events", "quotes", "article_signatures", "wire_credits"):
+        wire_index.forget(cur, "SELECT article_id FROM read_parquet(?)", [in_path])
+        for table in ("events", "quotes"):
             cur.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM read_parquet(?))",
                         [in_path])
         cur.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)})"

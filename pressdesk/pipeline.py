@@ -25,6 +25,7 @@ from pressdesk.parallel import (
 )
 from pressdesk.records import plausible_date
 from pressdesk.sentences import Sentence
+from pressdesk.store import wire_index
 
 __all__ = ["EVENT_COLUMNS", "QUOTE_COLUMNS", "extract_articles", "failures", "pending", "quote_id"]
 
@@ -158,8 +159,7 @@ def write_rows(con: duckdb.DuckDBPyConnection, ids: list[str], events_df: pd.Dat
         cur.execute("DELETE FROM quote_evidence WHERE quote_id IN"
                     " (SELECT quote_id FROM quotes WHERE list_contains(?, article_id))", [ids])
         cur.execute("DELETE FROM quotes WHERE list_contains(?, article_id)", [ids])
-        for table in ("article_signatures", "wire_credits"):
-            cur.execute(f"DELETE FROM {table} WHERE list_contains(?, article_id)", [ids])
+        wire_index.forget(cur, "SELECT unnest(?::VARCHAR[])", [ids])
         if len(events_df):
             cur.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) SELECT * FROM new_events")
         if len(quotes_df):
@@ -167,6 +167,7 @@ def write_rows(con: duckdb.DuckDBPyConnection, ids: list[str], events_df: pd.Dat
         if len(extra["new_sigs"]):
             cur.execute("INSERT INTO article_signatures SELECT article_id, signature::UBIGINT[] FROM new_sigs")
             cur.execute("INSERT INTO wire_credits SELECT * FROM new_credits")
+            wire_index.index(cur, list(extra["new_sigs"]["article_id"]))
         if len(extra["new_evidence"]):
             cur.execute("INSERT OR REPLACE INTO quote_evidence SELECT quote_id, words::VARCHAR[], numbers::VARCHAR[],"
                         " entities::VARCHAR[] FROM new_evidence")

@@ -202,4 +202,18 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             )""",
         ],
     ),
+    (
+        11,
+        "wire band index",
+        [
+            # Band keys of each signature (32 bands of 2 values), numbered by arrival in their bucket: the articles a
+            # new one may copy are found by a join on its keys (pressdesk.store.wire_index).
+            """CREATE TABLE article_bands (b UTINYINT NOT NULL, k UBIGINT NOT NULL, article_id VARCHAR NOT NULL,
+                                           seq INTEGER NOT NULL)""",
+            """INSERT INTO article_bands
+               SELECT b, k, article_id, row_number() OVER (PARTITION BY b, k ORDER BY article_id)
+               FROM (SELECT s.article_id, b::UTINYINT AS b, hash(s.signature[2 * b + 1], s.signature[2 * b + 2]) AS k
+                     FROM article_signatures s, range(32) r(b) WHERE s.signature[1] <> 18446744073709551615::UBIGINT)""",
+        ],
+    ),
 ]

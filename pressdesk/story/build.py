@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 
 from pressdesk import store
+from pressdesk.store import wire_index
 from pressdesk.story.evidence import Evidence
 from pressdesk.story.incremental import add_statements, ungrouped
 from pressdesk.story.statements import Report, group_reports
@@ -17,12 +18,17 @@ PIVOT = "en"  # translations into this language, when cached, let reports in two
 
 _REPORTS_SQL = """
 SELECT q.quote_id, q.article_id, q.speaker, coalesce(q.language, a.language) AS language, q.text,
-       coalesce(q.said_on, a.published) AS day,
-       (SELECT string_agg(s.text, ' ' ORDER BY s.idx) FROM sentences s
-        WHERE s.article_id = q.article_id AND s.end_char > q.start_char AND s.start_char < q.end_char) AS context,
-       e.words, e.numbers, e.entities
+       coalesce(q.said_on, a.published) AS day, e.words, e.numbers, e.entities
 FROM quotes q JOIN articles a USING (article_id) LEFT JOIN quote_evidence e USING (quote_id)
 WHERE q.speaker IS NOT NULL AND q.speaker_type IS DISTINCT FROM 'unnamed' AND list_contains(?, q.{key})
+ORDER BY q.quote_id
+"""
+
+# The sentence(s) around each quote: read only for quotes whose evidence extraction did not store.
+_CONTEXT_SQL = """
+SELECT q.quote_id, string_agg(s.text, ' ' ORDER BY s.idx) FROM quotes q JOIN sentences s
+  ON s.article_id = q.article_id AND s.end_char > q.start_char AND s.start_char < q.end_char
+WHERE list_contains(?, q.quote_id) GROUP BY q.quote_id
 """
 
 # Speakers regrouped in full: a grouped quote renamed, removed or extracted again. Quotes never grouped are added.
@@ -34,17 +40,20 @@ WHERE q.quote_id IS NULL OR g.speaker IS DISTINCT FROM q.speaker
 """
 
 
-def _pivots(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> list[str | None]:
+def _pivots(con: duckdb.DuckDBPyConnection, texts: list[str], languages: list[str | None]) -> list[str | None]:
     """Each quote in the pivot language: itself when already in it, else its cached translation (or None)."""
     from pressdesk.translate.lookup import cached_translations
 
-    out: list[str | None] = [t if lang == PIVOT else None for t, lang in zip(frame["text"], frame["language"],
-                                                                         strict=True)]
-    for lang, part in frame[frame["language"] != PIVOT].groupby("language"):
-        found = cached_translations(con, part["text"].tolist(), lang, PIVOT)
-        for pos, text in zip(part.index, part["text"], strict=True):
-            if text in found:
-                out[pos] = found[text].translated
+    out: list[str | None] = [t if lang == PIVOT else None for t, lang in zip(texts, languages, strict=True)]
+    by_lang: dict[str, list[int]] = {}
+    for pos, lang in enumerate(languages):
+        if lang is not None and lang != PIVOT:
+            by_lang.setdefault(lang, []).append(pos)
+    for lang, positions in by_lang.items():
+        found = cached_translations(con, [texts[p] for p in positions], lang, PIVOT)
+        for p in positions:
+            if texts[p] in found:
+                out[p] = found[texts[p]].translated
     return out
 
 
@@ -59,23 +68,16 @@ def reports_of(con: duckdb.DuckDBPyConnection, quote_ids: Sequence[str]) -> list
 
 
 def _reports(con: duckdb.DuckDBPyConnection, key: str, values: Sequence[str]) -> list[Report]:
-    frame = con.cursor().execute(_REPORTS_SQL.replace("{key}", key), [list(values)]).df(date_as_object=True)
-    if frame.empty:
+    rows = con.cursor().execute(_REPORTS_SQL.replace("{key}", key), [list(values)]).fetchall()
+    if not rows:
         return []
-    frame = frame.reset_index(drop=True)
-    pivots = _pivots(con, frame)
-    return [Report(r.quote_id, r.article_id, r.speaker, r.language if isinstance(r.language, str) else None,
-                   r.text or "", r.day if pd.notna(r.day) else None,
-                   r.context if isinstance(r.context, str) else "", pivot, PIVOT if pivot else None,
-                   _stored(r.words, r.numbers, r.entities))
-            for r, pivot in zip(frame.itertuples(), pivots, strict=True)]
-
-
-def _stored(words: object, numbers: object, entities: object) -> Evidence | None:
-    """Evidence as extraction stored it (None for quotes extracted before it was, or by an engine that does not)."""
-    if not isinstance(words, (list, tuple, np.ndarray)):  # no row: NULL reads back as None, NaN or NA
-        return None
-    return Evidence(frozenset(words), frozenset(numbers), frozenset(entities))
+    missing = [r[0] for r in rows if r[6] is None]
+    context = dict(con.cursor().execute(_CONTEXT_SQL, [missing]).fetchall()) if missing else {}
+    texts = [r[4] or "" for r in rows]
+    pivots = _pivots(con, texts, [r[3] for r in rows])
+    return [Report(r[0], r[1], r[2], r[3], text, r[5], context.get(r[0]) or "", pivot, PIVOT if pivot else None,
+                   None if r[6] is None else Evidence(frozenset(r[6]), frozenset(r[7]), frozenset(r[8])))
+            for r, text, pivot in zip(rows, texts, pivots, strict=True)]
 
 
 def refresh_statements(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None) -> int:
@@ -125,21 +127,20 @@ def _sign(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
                                r.publisher if isinstance(r.publisher, str) else None)],
         columns=["article_id", "agency", "evidence"])
     with store.writing(con, new_sigs=sigs, new_credits=credit_rows) as w:
-        w.execute("DELETE FROM article_signatures WHERE article_id IN (SELECT article_id FROM new_sigs)")
+        wire_index.forget(w, "SELECT article_id FROM new_sigs", [])
         w.execute("INSERT INTO article_signatures SELECT article_id, signature::UBIGINT[] FROM new_sigs")
-        w.execute("DELETE FROM wire_credits WHERE article_id IN (SELECT article_id FROM new_sigs)")
         w.execute("INSERT INTO wire_credits SELECT * FROM new_credits")
+        wire_index.index(w, sigs["article_id"].tolist())
 
 
 def copies_of(con: duckdb.DuckDBPyConnection, ids: Sequence[str] | None) -> list:
-    """The wire copies of the given articles (all when None): band candidates from the database, checked here."""
+    """The wire copies of the given articles (all when None): band candidates from the store's index, checked here."""
     from pressdesk.story import wire
 
     cur = con.cursor()
-    id_list = None if ids is None else list(ids)
-    candidates: dict[str, list[str]] = {}
-    for a, b in cur.execute(wire.CANDIDATES_SQL, [id_list, id_list]).fetchall():
-        candidates.setdefault(a, []).append(b)
+    if ids is None:
+        ids = [r[0] for r in cur.execute("SELECT article_id FROM articles ORDER BY article_id").fetchall()]
+    candidates = wire_index.candidates(con, ids)
     involved = sorted(set(candidates) | {o for others in candidates.values() for o in others})
     sigs = {aid: np.array(sig, dtype=np.uint64) for aid, sig in cur.execute(
         "SELECT article_id, signature FROM article_signatures WHERE list_contains(?, article_id)",

@@ -119,22 +119,8 @@ class Copy:
 
 MAX_COPIES = 20  # copies checked per new article, most alike first (the reader lists 20): a story syndicated
 # hundreds of times costs the same as one syndicated twenty times
-BANDS = 32  # locality-sensitive hashing: signatures agreeing on any band of 2 values are candidates
 READ_AT_ONCE = 10_000  # articles whose phrases are held at once for the exact check (a few tens of MB)
 _NONE = np.zeros(0, dtype=np.uint64)
-EMPTY = np.iinfo(np.uint64).max  # a signature made of it has no phrase: never anyone's copy
-
-# Candidate pairs by banding, in the database: the new articles' band keys joined with every article's, so finding
-# a new article's copies reads an index-sized join, not every signature into Python.
-CANDIDATES_SQL = f"""
-WITH bands AS (
-    SELECT s.article_id, b, hash(s.signature[2 * b + 1], s.signature[2 * b + 2]) AS k
-    FROM article_signatures s, range({BANDS}) r(b)
-    WHERE s.signature[1] <> {EMPTY}::UBIGINT),
-new AS (SELECT * FROM bands WHERE ? IS NULL OR list_contains(?, article_id))
-SELECT DISTINCT n.article_id, o.article_id AS other_id FROM new n JOIN bands o USING (b, k)
-WHERE o.article_id <> n.article_id
-"""
 
 
 def _slices(pairs: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
@@ -154,7 +140,7 @@ def same_copies(candidates: dict[str, list[str]], sigs: dict[str, np.ndarray],
                 load: Callable[[list[str]], dict[str, np.ndarray]]) -> list[Copy]:
     """Pairs (new article, any article) that ran the same wire copy, kept when the exact share of phrases is high.
 
-    `candidates` maps each new article id -> the articles sharing a band of its signature; `sigs` holds the
+    `candidates` maps each new article id -> the articles sharing bands of its signature (store.wire_index); `sigs` holds the
     signature of every article named there; `load(article_ids)` gives those articles' phrase hashes for the exact
     check (called once, for the pairs whose signatures are alike)."""
     pairs: set[tuple[str, str]] = set()
