@@ -79,3 +79,22 @@ def test_story_features_are_stored_at_extraction_and_computed_later_when_an_engi
     assert before[0].equals(store.df(con, "SELECT quote_id, group_id FROM statement_groups ORDER BY 1"))
     assert before[1].equals(store.df(con, "SELECT article_id, other_id, agency FROM wire_copies ORDER BY 1, 2"))
     assert len(before[1]) == 1
+
+
+def test_the_band_index_numbers_arrivals_per_bucket_and_finds_the_copy(con):
+    from pressdesk.store import wire_index
+
+    ids = [ingest_upload(con, n, t.encode()).added[0] for n, t in (("a.txt", WIRE), ("b.txt", TRIMMED),
+                                                                     ("c.txt", OTHER))]
+    rows = con.execute("SELECT article_id, count(*), max(seq) FROM article_bands GROUP BY 1 ORDER BY 1").fetchall()
+    assert sorted(r[0] for r in rows) == sorted(ids) and all(r[1] == wire_index.BANDS for r in rows)
+    shared = con.execute("SELECT b, k FROM article_bands WHERE article_id = ? INTERSECT"
+                         " SELECT b, k FROM article_bands WHERE article_id = ?", ids[:2]).fetchall()
+    assert shared  # the trimmed copy shares buckets with the wire text, where it arrived second
+    assert con.execute("SELECT seq FROM article_bands WHERE article_id = ? AND (b, k) = (?, ?)",
+                       [ids[1], *shared[0]]).fetchone()[0] == 2
+    found = wire_index.candidates(con, ids)
+    assert ids[1] in found[ids[0]] and ids[2] not in found.get(ids[0], [])
+    with store.writing(con) as w:  # indexing again replaces the article's keys, never adds to them
+        wire_index.index(w, [ids[0]])
+    assert con.execute("SELECT count(*) FROM article_bands WHERE article_id = ?", [ids[0]]).fetchone()[0] == 32
