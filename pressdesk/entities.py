@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -177,8 +179,32 @@ def _sentence_initial(text: str, start: int) -> bool:
     return bool(_INITIAL.search(text, max(0, start - 4), start))
 
 
+_MEMO: ContextVar[dict | None] = ContextVar("entity_memo", default=None)
+
+
+@contextmanager
+def one_article() -> Iterator[None]:
+    """Within one article's extraction, a passage read twice (a sentence that holds a quote and a date, several
+    quotes of one sentence) is matched once; nothing is remembered from one article to the next."""
+    token = _MEMO.set({})
+    try:
+        yield
+    finally:
+        _MEMO.reset(token)
+
+
 def find_entities(text: str, language: str | None = None, gazetteer: Gazetteer | None = None) -> list[EntityMention]:
     """Greedy longest-alias matching over tokens; person surnames count once the full name was seen."""
+    memo = _MEMO.get()
+    if memo is None or gazetteer is not None:
+        return _find_entities(text, language, gazetteer)
+    key = (text, language)
+    if key not in memo:
+        memo[key] = _find_entities(text, language, None)
+    return list(memo[key])
+
+
+def _find_entities(text: str, language: str | None, gazetteer: Gazetteer | None) -> list[EntityMention]:
     gaz = gazetteer or load_gazetteer()
     spans = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
     folded = [_fold_word(s[2]) for s in spans]

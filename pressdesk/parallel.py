@@ -14,6 +14,7 @@ from datetime import date
 from typing import NamedTuple
 
 from pressdesk import events as ev
+from pressdesk.entities import one_article
 from pressdesk.sentences import Sentence
 
 EVENT_COLUMNS = ["event_id", "article_id", "sentence_idx", "start_char", "end_char", "date_text", "date_start",
@@ -102,8 +103,9 @@ def story_features(item: ArticleInput, quote_rows: list[dict]) -> StoryFeatures:
 def extract_safely(item: ArticleInput) -> Result:
     """One article's rows, or no rows and why: an article the extractor fails on never stops the others."""
     try:
-        events, quotes = extract_article(item)
-        features = story_features(item, quotes)
+        with one_article():
+            events, quotes = extract_article(item)
+            features = story_features(item, quotes)
     except Exception as exc:  # noqa: BLE001 - recorded as this article's extraction error
         return Result([], [], one_line(exc))
     return Result(events, quotes, None, features)
