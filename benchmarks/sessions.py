@@ -1,6 +1,7 @@
 """Many browsers at once against the real server while an editor uploads: every page must load with no exception.
 
-`python benchmarks/sessions.py -n 20` prints the sessions held, the time until all pages settled and the errors.
+`python benchmarks/sessions.py -n 20` prints the sessions held, each viewer page's time from opening its URL to
+settled (median, slowest), the time until all pages settled and the errors.
 tests/test_sessions.py runs the same drive with 20 sessions and asserts there is no error.
 """
 
@@ -12,6 +13,7 @@ import re
 import secrets
 import shutil
 import socket
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -41,6 +43,7 @@ class Outcome:
     clicks: int = 0  # presses of Load the editor needed
     errors: list[str] = field(default_factory=list)
     server_log: str = ""
+    page_seconds: list[float] = field(default_factory=list)  # each viewer: from opening its URL to its page settled
 
 
 def free_port() -> int:
@@ -96,6 +99,26 @@ def _problem(page) -> str | None:
 def _settle(page, expect: str, timeout_ms: float) -> None:
     page.get_by_text(expect, exact=False).first.wait_for(timeout=timeout_ms)
     page.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')", timeout=timeout_ms)
+
+
+def _settled_now(page, expect: str) -> bool:
+    return page.get_by_text(expect, exact=False).first.is_visible() and not _running(page)
+
+
+def _watch(viewers: list, timeout_s: float) -> dict[int, float]:
+    """Poll every viewer in turn; the moment each is first seen settled (seconds since it was opened)."""
+    done: dict[int, float] = {}
+    deadline = time.monotonic() + timeout_s
+    while len(done) < len(viewers) and time.monotonic() < deadline:
+        for i, (page, _, expect, opened) in enumerate(viewers):
+            if i not in done:
+                try:
+                    if _settled_now(page, expect):
+                        done[i] = time.monotonic() - opened
+                except Exception:  # noqa: BLE001 - a page still navigating: look again on the next round
+                    pass
+        time.sleep(0.05)
+    return done
 
 
 def _running(page) -> bool:
@@ -165,9 +188,11 @@ def drive(base: str, password: str, sessions: int, upload_dir: Path, timeout_s: 
                     editor.get_by_role("button", name="Load", exact=True).click()
                 path, expect = PAGES[i % len(PAGES)]
                 page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+                opened = time.monotonic()
                 page.goto(base + path, wait_until="commit")
-                viewers.append((page, path, expect))
-            for page, path, expect in viewers:
+                viewers.append((page, path, expect, opened))
+            outcome.page_seconds = sorted(_watch(viewers, timeout_s).values())
+            for page, path, expect, _ in viewers:
                 try:
                     _settle(page, expect, timeout_ms)
                     problem = _problem(page)
@@ -215,6 +240,10 @@ def main() -> None:
             con.close()
         outcome = run(db, args.n)
     tracebacks = outcome.server_log.count("Traceback")
+    if outcome.page_seconds:
+        times = outcome.page_seconds
+        print(f"viewer pages, from opening the URL to settled: median {statistics.median(times):.1f} s, "
+              f"slowest {times[-1]:.1f} s ({len(times)} of {outcome.sessions} timed)")
     print(f"sessions opened at once: {outcome.sessions}, settled with no exception: {outcome.settled}, "
           f"editor upload: {outcome.upload!r} after {outcome.clicks} press(es) of Load, all settled in {outcome.seconds:.1f} s, "
           f"errors: {len(outcome.errors)}, server tracebacks: {tracebacks}")
