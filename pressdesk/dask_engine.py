@@ -38,10 +38,17 @@ QUOTE_SCHEMA = pa.schema([
     ("said_on", pa.date32()), ("via", pa.string()), ("language", pa.string()),
 ])
 assert EVENT_SCHEMA.names == EVENT_COLUMNS and QUOTE_SCHEMA.names == QUOTE_COLUMNS
+# Story features (parallel.StoryFeatures): per article its signature and credits, per quote its evidence.
+SIGNATURE_SCHEMA = pa.schema([
+    ("article_id", pa.string()), ("signature", pa.list_(pa.uint64())),
+    ("credits", pa.list_(pa.struct([("agency", pa.string()), ("evidence", pa.string())]))),
+])
+EVIDENCE_SCHEMA = pa.schema([("quote_id", pa.string()), ("words", pa.list_(pa.string())),
+                             ("numbers", pa.list_(pa.string())), ("entities", pa.list_(pa.string()))])
 
 # Articles with their sentences nested: one row is everything a task needs for one article.
 EXPORT_SQL = """
-    SELECT a.article_id, a.text, a.language, a.published,
+    SELECT a.article_id, a.text, a.language, a.published, a.publisher,
            coalesce(s.sentences, []) AS sentences
     FROM articles a
     LEFT JOIN (SELECT article_id,
@@ -57,7 +64,7 @@ def _inputs(rows: list[dict]) -> list[ArticleInput]:
     return [ArticleInput(r["article_id"], r["text"], r["language"],
                          r["published"] if plausible_date(r["published"]) else None,  # year 1/9999: unknown
                          tuple(Sentence(s["idx"], s["start"], s["end"], s["text"], s["role"] or "body")
-                               for s in r["sentences"]))
+                               for s in r["sentences"]), r.get("publisher"))
             for r in rows]
 
 
@@ -66,17 +73,20 @@ def _write(table: pa.Table, path: str) -> None:
         pq.write_table(table, fh)
 
 
-def extract_batch(in_path: str, out_prefix: str) -> tuple[str, str, str, int, int, dict[str, str]]:
-    """One task: read a batch of articles, extract each, write events and quotes Parquet (runs on a worker);
-    an article the extractor fails on is returned with its error, the others go on."""
+def extract_batch(in_path: str, out_prefix: str) -> tuple[str, str, int, int, dict[str, str]]:
+    """One task: read a batch of articles, extract each, write its events, quotes and story features as Parquet
+    files named from `out_prefix` (runs on a worker); an article the extractor fails on is returned with its
+    error, the others go on. Returns (in_path, out_prefix, events, quotes, errors)."""
     with fsspec.open(in_path, "rb") as fh:
         rows = pq.read_table(fh).to_pylist()
     events: list[dict] = []
     quotes: list[dict] = []
+    signatures: list[dict] = []
+    evidence: list[dict] = []
     seen: set[str] = set()
     errors: dict[str, str] = {}
     for item in _inputs(rows):
-        event_rows, quote_rows, error, _ = parallel.extract_safely(item)
+        event_rows, quote_rows, error, features = parallel.extract_safely(item)
         if error:
             errors[item.article_id] = error
         events += event_rows
@@ -84,10 +94,16 @@ def extract_batch(in_path: str, out_prefix: str) -> tuple[str, str, str, int, in
             if q["quote_id"] not in seen:
                 seen.add(q["quote_id"])
                 quotes.append(q)
-    events_path, quotes_path = f"{out_prefix}.events.parquet", f"{out_prefix}.quotes.parquet"
-    _write(pa.Table.from_pylist(events, schema=EVENT_SCHEMA), events_path)
-    _write(pa.Table.from_pylist(quotes, schema=QUOTE_SCHEMA), quotes_path)
-    return in_path, events_path, quotes_path, len(events), len(quotes), errors
+                if features and q["quote_id"] in features.evidence:
+                    evidence.append(dict(zip(EVIDENCE_SCHEMA.names, (q["quote_id"], *features.evidence[q["quote_id"]]),
+                                             strict=True)))
+        if features:
+            signatures.append({"article_id": item.article_id, "signature": features.signature,
+                               "credits": [{"agency": a, "evidence": e} for a, e in features.credits]})
+    for name, table, schema in (("events", events, EVENT_SCHEMA), ("quotes", quotes, QUOTE_SCHEMA),
+                                ("signatures", signatures, SIGNATURE_SCHEMA), ("evidence", evidence, EVIDENCE_SCHEMA)):
+        _write(pa.Table.from_pylist(table, schema=schema), f"{out_prefix}.{name}.parquet")
+    return in_path, out_prefix, len(events), len(quotes), errors
 
 
 def export_batches(con: duckdb.DuckDBPyConnection, staging: str, ids: Sequence[str] | None,
@@ -118,7 +134,7 @@ def export_batches(con: duckdb.DuckDBPyConnection, staging: str, ids: Sequence[s
     return paths
 
 
-def load_batch(con: duckdb.DuckDBPyConnection, in_path: str, events_path: str, quotes_path: str,
+def load_batch(con: duckdb.DuckDBPyConnection, in_path: str, out_prefix: str,
                errors: dict[str, str] | None = None) -> None:
     """Replace the extractions of one batch's articles with the task's results and mark them extracted, in one
     transaction (a crash leaves each article extracted or pending, never half-written)."""
@@ -126,7 +142,6 @@ def load_batch(con: duckdb.DuckDBPyConnection, in_path: str, events_path: str, q
 
     failed = pd.DataFrame({"article_id": list(errors or {}), "error": list((errors or {}).values())}, dtype="object")
     with store.writing(con, failed=failed) as cur:
-        # story features are computed when stories are refreshed, from the stored text
         cur.execute("DELETE FROM quote_evidence WHERE quote_id IN (SELECT quote_id FROM quotes"
                     " WHERE article_id IN (SELECT article_id FROM read_parquet(?)))", [in_path])
         wire_index.forget(cur, "SELECT article_id FROM read_parquet(?)", [in_path])
@@ -134,9 +149,17 @@ def load_batch(con: duckdb.DuckDBPyConnection, in_path: str, events_path: str, q
             cur.execute(f"DELETE FROM {table} WHERE article_id IN (SELECT article_id FROM read_parquet(?))",
                         [in_path])
         cur.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)})"
-                    f" SELECT {', '.join(EVENT_COLUMNS)} FROM read_parquet(?)", [events_path])
+                    f" SELECT {', '.join(EVENT_COLUMNS)} FROM read_parquet(?)", [f"{out_prefix}.events.parquet"])
         cur.execute(f"INSERT INTO quotes ({', '.join(QUOTE_COLUMNS)})"
-                    f" SELECT {', '.join(QUOTE_COLUMNS)} FROM read_parquet(?)", [quotes_path])
+                    f" SELECT {', '.join(QUOTE_COLUMNS)} FROM read_parquet(?)", [f"{out_prefix}.quotes.parquet"])
+        signatures = f"{out_prefix}.signatures.parquet"
+        cur.execute("INSERT INTO article_signatures SELECT article_id, signature FROM read_parquet(?)", [signatures])
+        cur.execute("INSERT INTO wire_credits SELECT article_id, c.agency, c.evidence"
+                    " FROM (SELECT article_id, unnest(credits) AS c FROM read_parquet(?))", [signatures])
+        wire_index.index(cur, [r[0] for r in cur.execute("SELECT article_id FROM read_parquet(?)",
+                                                         [signatures]).fetchall()])
+        cur.execute("INSERT OR REPLACE INTO quote_evidence SELECT * FROM read_parquet(?)",
+                    [f"{out_prefix}.evidence.parquet"])
         cur.execute("INSERT OR REPLACE INTO extraction_state (article_id, extractor, extracted_at, error)"
                     " SELECT b.article_id, ?, current_timestamp, f.error::VARCHAR FROM read_parquet(?) b"
                     " LEFT JOIN failed f USING (article_id)", [fingerprint(), in_path])
@@ -192,8 +215,8 @@ def extract_distributed(
         futures = dask.map(extract_batch, inputs, [p.replace("/in-", "/out-")[:-len(".parquet")] for p in inputs],
                            pure=False)
         for done, future in enumerate(as_completed(futures), start=1):
-            in_path, events_path, quotes_path, n_events, n_quotes, errors = future.result()
-            load_batch(con, in_path, events_path, quotes_path, errors)
+            in_path, out_prefix, n_events, n_quotes, errors = future.result()
+            load_batch(con, in_path, out_prefix, errors)
             counts["events"] += n_events
             counts["quotes"] += n_quotes
             counts["batches"] += 1

@@ -10,10 +10,13 @@ from pressdesk import store
 pytest.importorskip("distributed")
 
 
-def _rows(con) -> tuple[list, list]:
-    return (con.execute("SELECT * FROM events ORDER BY event_id").fetchall(),
-            con.execute("SELECT * FROM quotes ORDER BY quote_id").fetchall(),
-            con.execute("SELECT * FROM statement_groups ORDER BY quote_id").fetchall())
+def _rows(con) -> tuple[list, ...]:
+    """Every row extraction stores: events, quotes, statement groups and the story features of the workers."""
+    return tuple(con.execute(sql).fetchall() for sql in (
+        "SELECT * FROM events ORDER BY event_id", "SELECT * FROM quotes ORDER BY quote_id",
+        "SELECT * FROM statement_groups ORDER BY quote_id", "SELECT * FROM quote_evidence ORDER BY quote_id",
+        "SELECT * FROM article_signatures ORDER BY article_id", "SELECT * FROM wire_credits ORDER BY ALL",
+        "SELECT b, k, article_id FROM article_bands ORDER BY ALL"))
 
 
 def test_dask_engine_writes_the_rows_of_the_local_engine(db_copy, tmp_path):
@@ -22,11 +25,10 @@ def test_dask_engine_writes_the_rows_of_the_local_engine(db_copy, tmp_path):
 
     con = store.connect(db_copy)
     local = _rows(con)
-    assert local[0] and local[1]
-    con.execute("DELETE FROM events")
-    con.execute("DELETE FROM quotes")
-    con.execute("DELETE FROM statement_groups")
-    con.execute("DELETE FROM extraction_state")
+    assert all(local[:5])
+    for table in ("events", "quotes", "statement_groups", "extraction_state", "quote_evidence", "article_signatures",
+                  "wire_credits", "article_bands"):
+        con.execute(f"DELETE FROM {table}")
     # batches of 2 articles: the 5 sample articles make 3 tasks spread over the 2 workers
     stats = extract_distributed(con, workers=2, processes=False, batch=2, staging=str(tmp_path / "staging"))
     assert stats["batches"] == 3 and stats["articles"] == 5
