@@ -101,3 +101,26 @@ def test_an_appeal_stays_a_statement_and_a_question_stays_a_quote() -> None:
     assert [q.speaker for q in appeal] == ["Clara Hoff"]
     question = extract_quotes("“Why should the schools wait another year?” asked Clara Hoff.", "en", None)
     assert [(q.speaker, q.kind) for q in question] == [("Clara Hoff", "direct")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        ("it", "Il sindaco Marco Rossi è arrivato in piazza con un lungo elenco di opere concluse. «Abbiamo costruito "
+               "più scuole di chiunque altro in questo decennio».", "Marco Rossi"),
+        ("fr", "Le maire Marc Roux est arrivé sur la place avec une longue liste de chantiers terminés. « Nous avons "
+               "construit plus d'écoles que quiconque en dix ans. »", "Marc Roux"),
+        ("en", "Mayor Mark Ross arrived in the square with a long list of finished works. “We have built more schools "
+               "than anyone else in this decade.”", "Mark Ross"),
+        ("ro", "Primarul Marius Roşu a venit în piaţă cu o listă lungă de lucrări terminate. „Am construit mai multe "
+               "şcoli decât oricine altcineva în acest deceniu.”", "Marius Roşu"),
+    ],
+)
+def test_cueless_quotation_goes_to_the_person_the_paragraph_is_about(lang: str, text: str, speaker: str) -> None:
+    assert [(q.speaker, q.kind) for q in extract_quotes(text, lang, None)] == [(speaker, "direct")]
+
+
+def test_cueless_quotation_after_a_sentence_naming_another_speaker_is_not_the_topics() -> None:
+    text = ("Mayor Mark Ross arrived in the square with a long list of finished works. According to the teachers' "
+            "union leader Ana Pop, the works were “far too late for the children who needed them most.”")
+    assert "Mark Ross" not in [q.speaker for q in extract_quotes(text, "en", None)]

@@ -1,8 +1,8 @@
 """Quote-first stage: a speech-shaped quotation with no cue is a statement, its speaker chosen by ranking.
 
 Candidates (in the manner of a sieve, but scored): the name or role right before a colon that introduces the
-quote, the person the sentence is about, and the discourse's latest speaker while the text still dwells on
-them. Scare quotes, titles and names in quotation marks are told apart by their shape.
+quote, the person the sentence is about, the discourse's latest speaker while the text still dwells on them,
+else the person who opened the previous sentence of the paragraph (what the paragraph is about). Scare quotes, titles and names in quotation marks are told apart by their shape.
 """
 
 from __future__ import annotations
@@ -107,7 +107,25 @@ def candidates(ctx: Ctx, unit: Unit, qs: int, people: list[Speaker]) -> list[Can
         back = _paragraphs_between(ctx.text, ctx.last_end, qs)
         if back <= _MAX_PARAGRAPHS_BACK and _holds_floor(ctx, unit, last, people):
             out.append(Candidate(last, False, False, back))
+    named = any(m.kind not in ("pron", "rel") for m in ctx.mentions_between(unit.start, qs))
+    if not out and not named:  # a speaker named in the quote's own sentence is someone else's business
+        topic = _paragraph_subject(ctx)
+        out += [Candidate(topic, False, False, 0)] if topic is not None else []
     return out
+
+
+_TOPIC_UNITS = 1  # a person who opened the previous sentence of the paragraph is what it is about
+
+
+def _paragraph_subject(ctx: Ctx) -> Speaker | None:
+    """The person the paragraph is about: the latest one met as the subject of a recent sentence of this paragraph
+    ('Trump ha rivendicato i risultati… «…»'), when nobody holds the floor."""
+    for p in reversed(ctx.disc.people):
+        seen = ctx.disc.seen.get(p.name)
+        if seen is not None and seen.subject and seen.para == ctx.disc.para_no and (
+                0 < ctx.disc.unit_no - seen.unit <= _TOPIC_UNITS):
+            return p
+    return None
 
 
 _AHEAD_WORDS = 6  # words between 'Così' and the subject it announces ('Così il sindaco di Napoli, X,')
