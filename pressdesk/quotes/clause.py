@@ -6,7 +6,7 @@ import re
 from datetime import date
 from functools import lru_cache
 
-from pressdesk.entities import key_of
+from pressdesk.entities import fold, key_of
 from pressdesk.quotes.lexicon import attribution_config
 from pressdesk.quotes.mentions import Mention
 from pressdesk.quotes.model import Ctx, Cue, Quote
@@ -138,7 +138,7 @@ def relay_at(ctx: Ctx, pos: int, end: int) -> bool:
 @lru_cache(maxsize=8)
 def clause_only(lang: str) -> frozenset[str]:
     """Cue lemmas that state only with a clause or quoted words ('assure that'), not with a noun object."""
-    return frozenset(attribution_config().get(lang, {}).get("clause_only", []))
+    return frozenset(fold(w) for w in attribution_config().get(lang, {}).get("clause_only", []))  # as cue lemmas are
 
 
 @lru_cache(maxsize=8)

@@ -39,18 +39,26 @@ from pressdesk.sentences import Sentence, split_sentences
 __all__ = ["Quote", "extract_quotes"]
 
 
+_SAME_WORDS = 8  # this many words repeated verbatim are one statement, whoever the repeat is credited to
+
+
 def _dedupe(quotes: list[Quote]) -> list[Quote]:
-    """Drop a quote whose span lies inside another quote of the same speaker (gerund inside its clause)."""
+    """Drop a quote whose span lies inside another quote of the same speaker (gerund inside its clause), and the
+    same words met again (an article that repeats a paragraph reports one statement)."""
     out = []
-    for n, q in enumerate(quotes):
+    said: set[tuple[str | None, str]] = set()
+    for n, q in enumerate(sorted(quotes, key=lambda q: q.start_char)):
         inside = any(
             o is not q and o.speaker == q.speaker and o.start_char <= q.start_char and q.end_char <= o.end_char
             and ((o.end_char - o.start_char) > (q.end_char - q.start_char) or k < n)
             for k, o in enumerate(quotes)
         )
-        if not inside:
+        words = " ".join(q.text.split()).lower()
+        key = (None if len(words.split()) >= _SAME_WORDS else q.speaker, words)  # the first report names it
+        if not inside and key not in said:
             out.append(q)
-    return sorted(out, key=lambda q: q.start_char)
+            said.add(key)
+    return out
 
 
 def extract_quotes(
