@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import dataclass, field
@@ -237,6 +237,7 @@ def _find_entities(text: str, language: str | None, gazetteer: Gazetteer | None)
 _TRANSLIT = [("w", "v"), ("y", "i"), ("j", "i"), ("ks", "x"), ("kh", "h"), ("ou", "u"), ("ck", "k"), ("ph", "f")]
 
 
+@lru_cache(maxsize=65536)
 def _phonetic(token: str) -> str:
     """Collapse common transliteration variants (Zelenskyy/Zelenskyj, Peskow/Peskov, Dmitri/Dmitry)."""
     for a, b in _TRANSLIT:
@@ -295,11 +296,23 @@ def same_person(a: str, b: str) -> bool:
     return _name_similarity(ka, kb) >= FUZZY_CUTOFF
 
 
+SURNAME_FLOOR = 75.0  # same_person needs the last tokens at least this alike (per-token rule: 76), so only
+# spellings whose last tokens are that close are ever compared
+
+
+def last_token(name: str) -> str:
+    """The phonetic form of a name's last token: what two spellings of one person must share closely."""
+    key = key_of(name)
+    return _phonetic(key[-1]) if key else ""
+
+
 def merge_names(names: Iterable[str]) -> dict[str, str]:
-    """Map each surface to a canonical: gazetteer first, then clustering unknown spellings by similarity."""
+    """Map each surface to a canonical: gazetteer first, then clustering unknown spellings by similarity.
+
+    Each spelling is compared only with the representatives whose last token is close to its own (found by
+    rapidfuzz in C), in the order they were chosen, so the result is that of comparing with all of them."""
     result: dict[str, str] = {}
-    reps: list[str] = []
-    unknown: list[str] = []
+    unknown: dict[str, None] = {}
     for name in names:
         if name in result or name in unknown:
             continue
@@ -307,12 +320,33 @@ def merge_names(names: Iterable[str]) -> dict[str, str]:
         if canon:
             result[name] = canon
         else:
-            unknown.append(name)
+            unknown[name] = None
+    reps: list[str] = []
+    tokens: list[str] = []  # distinct last tokens of the representatives
+    holders: dict[str, list[int]] = {}  # last token -> positions in reps
     # longest spellings first so "Ivan Petrov" represents "Petrov"
     for name in sorted(unknown, key=lambda s: (-len(key_of(s)), -len(s))):
-        rep = next((r for r in reps if same_person(name, r)), None)
+        last = last_token(name)
+        near = process.extract(last, tokens, scorer=fuzz.ratio, score_cutoff=SURNAME_FLOOR, limit=None) if last else []
+        candidates = sorted(i for _, _, t in near for i in holders[tokens[t]])
+        rep = next((reps[i] for i in candidates if same_person(name, reps[i])), None)
         if rep is None:
-            reps.append(name)
             rep = name
+            if last not in holders:
+                tokens.append(last)
+            holders.setdefault(last, []).append(len(reps))
+            reps.append(name)
         result[name] = rep
     return result
+
+
+def related_names(new: Iterable[str], stored: Sequence[str]) -> list[str]:
+    """The stored spellings a new one could be merged with (last tokens close enough), to merge only those."""
+    new_tokens = sorted({t for t in map(last_token, new) if t})
+    stored_tokens = [last_token(s) for s in stored]
+    distinct = sorted(set(stored_tokens) - {""})
+    if not new_tokens or not distinct:
+        return []
+    scores = process.cdist(new_tokens, distinct, scorer=fuzz.ratio, score_cutoff=SURNAME_FLOOR)
+    close = {distinct[j] for j in scores.nonzero()[1]}
+    return [s for s, t in zip(stored, stored_tokens, strict=True) if t in close]

@@ -255,7 +255,7 @@ def finish(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = N
         clusters.recluster_added(con, article_ids)
     else:
         recluster(con)
-    merge_speakers(con)
+    merge_speakers(con, article_ids if added_only else None)
     refresh_stories(con, article_ids)
     with store.writing(con) as cur:
         cur.execute("DELETE FROM settings WHERE key = ?", [RECLUSTER])
@@ -275,11 +275,20 @@ def refresh_stories(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] |
     refresh_wire(con, article_ids)
 
 
-def merge_speakers(con: duckdb.DuckDBPyConnection) -> int:
-    """Spellings of one speaker across articles and languages become one name (fuzzy, via entities)."""
-    from pressdesk.entities import merge_names
+def merge_speakers(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None) -> int:
+    """Spellings of one speaker across articles and languages become one name (fuzzy, via entities): every name
+    (when None), or the names of these newly added articles with the stored names they could match."""
+    from pressdesk.entities import merge_names, related_names
 
-    names = [r[0] for r in con.cursor().execute("SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL").fetchall()]
+    cur = con.cursor()
+    if article_ids is None:
+        names = [r[0] for r in cur.execute("SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL").fetchall()]
+    else:
+        new = [r[0] for r in cur.execute("SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL"
+                                         " AND list_contains(?, article_id)", [list(article_ids)]).fetchall()]
+        stored = [r[0] for r in cur.execute("SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL"
+                                            " AND NOT list_contains(?, article_id)", [list(article_ids)]).fetchall()]
+        names = sorted(set(new) | set(related_names(new, stored))) if new else []
     mapping = {k: v for k, v in merge_names(names).items() if k != v}
     if not mapping:
         return 0

@@ -44,3 +44,36 @@ def test_gazetteer_has_types_and_roles():
     assert gaz.by_canonical["Kremlin"].type == "organisation"
     assert gaz.by_canonical["Sergei Lavrov"].role
     assert gaz.country_of_adjective("nord-coreene", "ro") == "North Korea"
+
+
+def _merge_by_comparing_all(names):
+    """The rule merge_names implements, comparing each spelling with every representative (quadratic)."""
+    from pressdesk.entities import key_of, same_person
+
+    result, reps, unknown = {}, [], []
+    for name in names:
+        if name not in result and name not in unknown:
+            canon = canonical_name(name)
+            result.update({name: canon}) if canon else unknown.append(name)
+    for name in sorted(unknown, key=lambda s: (-len(key_of(s)), -len(s))):
+        rep = next((r for r in reps if same_person(name, r)), None) or name
+        reps += [name] if rep == name else []
+        result[name] = rep
+    return result
+
+
+def test_merging_compares_only_close_surnames_and_gives_what_comparing_all_gives():
+    names = ["Ivan Petrov", "Iwan Petrow", "Petrov", "I. Petrov", "Olena Zelenska", "Zelenskyy", "Olga Petrova",
+             "Maria Ionescu", "Maria Ionesco", "Ionescu", "Jean-Marc Dupont", "J. Dupond", "Giulia Bianchi",
+             "Giulio Bianchi", "Bianchi", "Samuel Okafor", "Sam Okafor", "Kim Jong Un", "Kim Jong-un", "Ana Pop",
+             "Andrei Popa", "Lavrov", "Sergey Lavrov", "Peskow", "the Kremlin", "Thierry Breton", "Breton"]
+    assert merge_names(names) == _merge_by_comparing_all(names)
+    assert merge_names(names)["Iwan Petrow"] == "Ivan Petrov" and merge_names(names)["Ionescu"] == "Maria Ionescu"
+
+
+def test_new_spellings_are_merged_with_the_stored_names_they_could_match():
+    from pressdesk.entities import related_names
+
+    stored = ["Ivan Petrov", "Maria Ionescu", "Giulia Bianchi", "Olena Zelenska"]
+    assert related_names(["Iwan Petrow", "Ionesco"], stored) == ["Ivan Petrov", "Maria Ionescu"]
+    assert related_names(["Nobody Similar"], stored) == []
