@@ -134,23 +134,29 @@ def _sign(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
 
 
 def copies_of(con: duckdb.DuckDBPyConnection, ids: Sequence[str] | None) -> list:
-    """The wire copies of the given articles (all when None): band candidates from the store's index, checked here."""
+    """The wire copies of the given articles (all when None): band candidates from the store's index, checked here,
+    a slice of articles at a time so a full rebuild holds one slice's candidates in memory."""
     from pressdesk.story import wire
 
     cur = con.cursor()
     if ids is None:
         ids = [r[0] for r in cur.execute("SELECT article_id FROM articles ORDER BY article_id").fetchall()]
-    candidates = wire_index.candidates(con, ids)
-    involved = sorted(set(candidates) | {o for others in candidates.values() for o in others})
-    sigs = {aid: np.array(sig, dtype=np.uint64) for aid, sig in cur.execute(
-        "SELECT article_id, signature FROM article_signatures WHERE list_contains(?, article_id)",
-        [involved]).fetchall()}
+    ids = list(ids)
 
     def load(article_ids: list[str]) -> dict[str, np.ndarray]:
         return {aid: wire.shingles(text) for aid, text in con.cursor().execute(
             "SELECT article_id, text FROM articles WHERE list_contains(?, article_id)", [article_ids]).fetchall()}
 
-    return wire.same_copies(candidates, sigs, load)
+    found: dict[tuple[str, str], object] = {}
+    for start in range(0, len(ids), wire_index.CHUNK):
+        candidates = wire_index.candidates(con, ids[start:start + wire_index.CHUNK])
+        involved = sorted(set(candidates) | {o for others in candidates.values() for o in others})
+        sigs = {aid: np.array(sig, dtype=np.uint64) for aid, sig in cur.execute(
+            "SELECT article_id, signature FROM article_signatures WHERE list_contains(?, article_id)",
+            [involved]).fetchall()}
+        for copy in wire.same_copies(candidates, sigs, load):
+            found.setdefault((copy.article_id, copy.other_id), copy)
+    return list(found.values())
 
 
 def refresh_wire(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None) -> int:
