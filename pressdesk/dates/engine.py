@@ -92,6 +92,7 @@ def _in_title(spec: LanguageSpec, text: str, folded: str, match: re.Match[str]) 
 def _candidates(spec: LanguageSpec, text: str, folded: str, tokens: set[str]) -> list[Candidate]:
     found = []
     patterns = spec.patterns_for(tokens)
+    named: set[str] = set()
     if spec.holiday_gate is not None:  # only the holidays whose names stand in the text
         named = {" ".join(m.group(0).split()) for m in spec.holiday_gate.finditer(folded)}
         if named:
@@ -106,7 +107,7 @@ def _candidates(spec: LanguageSpec, text: str, folded: str, tokens: set[str]) ->
             found.append(Candidate(match.start(), match.end(), pattern, match.groupdict(), cut=cut))
     bounds = field_bounds(folded)
     if bounds is not None:  # the text is one short phrase: ambiguous names and bare numbers read as a date
-        for pattern in spec.field_patterns():
+        for pattern in spec.field_patterns(tokens, named):
             match = pattern.regex.search(folded)
             if match is not None and covers(match, bounds):
                 found.append(Candidate(match.start(), match.end(), pattern, match.groupdict()))

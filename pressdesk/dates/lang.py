@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -18,11 +19,13 @@ from pressdesk.dates.gate import (
     all_present,
     phrase_needs,
     phrase_requirements,
+    runs,
     words_of,
 )
 from pressdesk.dates.holidays import Holiday
 from pressdesk.dates.patterns import absolute_patterns, month_slot, prefix
 from pressdesk.dates.periods import SeasonDays, period_slots, period_sources
+from pressdesk.dates.rxcache import CodeTable, table_for
 from pressdesk.dates.text import YEAR, alternation, fold, lower_same_length, phrase_regex, tense_view
 from pressdesk.dates.text import B as _B
 from pressdesk.dates.text import E as _E
@@ -56,10 +59,11 @@ class Pattern:
     holiday: Holiday | None = None
     needs: Needs = None  # words of which the text must hold one for the regex to be worth running
     also: tuple[frozenset[str], ...] = ()  # further word sets, one word of each must stand in the text too
+    table: CodeTable | None = None  # the language's compiled code kept between processes (rxcache.py)
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
-        return re.compile(self.source)
+        return self.table.compile(self.source) if self.table is not None else re.compile(self.source)
 
 
 @dataclass
@@ -106,13 +110,15 @@ class LanguageSpec:
     relaxed_holidays: list[tuple[str, Holiday]] = field(default_factory=list)  # needs_prefix ones, prefix optional
     holiday_sources: list[tuple[str, Holiday]] = field(default_factory=list)
     holiday_by_name: dict[str, list[int]] = field(default_factory=dict)  # folded name -> its holiday_sources
-    field_sources: list[tuple[str, str]] = field(default_factory=list)  # read only as a whole field (field.py)
+    field_sources: list[tuple[str, str, Needs]] = field(default_factory=list)  # only as a whole field (field.py)
+    relaxed_index: list[int] = field(default_factory=list)  # the [[holiday]] item of each relaxed_holidays entry
     holiday_qualifiers: dict[str, str] = field(default_factory=dict)  # "next" Easter: future, "scorso": past
     holiday_years: dict[str, int] = field(default_factory=dict)  # "MLK Day of last year": -1
     seasons: dict[str, str] = field(default_factory=dict)  # folded season name -> spring|summer|autumn|winter
     season_days: SeasonDays | None = None  # when each season starts (data/dates/seasons.toml)
     season_years: dict[str, int] = field(default_factory=dict)  # "de l'année dernière": -1
     decade_words: dict[str, int] = field(default_factory=dict)  # "novanta": 90, "duemila": 2000
+    table: CodeTable | None = None  # compiles this language's regexes, from stored code when it can
     _field_patterns: list[Pattern] | None = None
     _holiday_patterns: list[Pattern] | None = None
     _by_word: dict[str, list[int]] | None = None
@@ -134,20 +140,25 @@ class LanguageSpec:
         word = fold(name).rstrip(".")
         return self.weekdays[word] if word in self.weekdays else self.weekday_abbrs[word]
 
-    def field_patterns(self) -> list[Pattern]:
-        """Whole-field patterns (field.py), with the holidays relaxed: no preposition needed; compiled on first use."""
+    def field_patterns(self, tokens: set[str], named: set[str]) -> list[Pattern]:
+        """Whole-field patterns (field.py) worth running on a field with these words, with the holidays relaxed (no
+        preposition needed) among the named ones only; each compiled on first use."""
         if self._field_patterns is None:
             self._field_patterns = [
-                Pattern(kind, body, Rule() if kind == "rel" else None) for kind, body in self.field_sources
-            ] + [Pattern("holiday", body, holiday=h) for body, h in self.relaxed_holidays]
-        return self._field_patterns
+                Pattern(kind, body, Rule() if kind == "rel" else None, needs=needs, table=self.table)
+                for kind, body, needs in self.field_sources
+            ] + [Pattern("holiday", body, holiday=h, table=self.table) for body, h in self.relaxed_holidays]
+        wanted = {i for name in named for i in self.holiday_by_name.get(name, [])}
+        plain = len(self.field_sources)
+        return [p for k, p in enumerate(self._field_patterns)
+                if (self.relaxed_index[k - plain] in wanted if k >= plain else runs(p.needs, tokens))]
 
     def holiday_patterns(self, named: set[str]) -> list[Pattern]:
         """The patterns of the holidays whose names the gate found, compiled on first need (most texts name no
         holiday; compiling and running them all is slow)."""
         if self._holiday_patterns is None:
             self._holiday_patterns = [
-                Pattern("holiday", body, holiday=h) for body, h in self.holiday_sources
+                Pattern("holiday", body, holiday=h, table=self.table) for body, h in self.holiday_sources
             ]
         wanted = sorted({i for name in named for i in self.holiday_by_name.get(name, [])})
         return [self._holiday_patterns[i] for i in wanted]
@@ -214,12 +225,13 @@ def _holiday_sources(data: dict, relaxed: bool = False) -> list[tuple[str, Holid
     return out
 
 
-def _cue_regex(patterns: list[str]) -> re.Pattern[str] | None:
-    return re.compile("|".join(rf"(?:{p})" for p in patterns)) if patterns else None
+def _cue_regex(rx: Callable[[str], re.Pattern[str]], patterns: list[str]) -> re.Pattern[str] | None:
+    return rx("|".join(rf"(?:{p})" for p in patterns)) if patterns else None
 
 
-def compile_spec(data: dict) -> LanguageSpec:
-    """Build the compiled matcher for one language's parsed TOML data."""
+def compile_spec(data: dict, table: CodeTable | None = None) -> LanguageSpec:
+    """Build the compiled matcher for one language's parsed TOML data (table: where its regexes compile)."""
+    rx = table.compile if table is not None else re.compile
     month, month_any = month_slot(data)
     numbers = {fold(k): int(v) for k, v in data.get("numbers", {}).items()}
     weekday_names = [n for names in data["weekdays"] for n in names]
@@ -247,6 +259,7 @@ def compile_spec(data: dict) -> LanguageSpec:
         day_words={fold(k): int(v) for k, v in data.get("day_words", {}).items()},
         numeric_orders=data.get("numeric_orders", ["dmy"]),
         capitalised=bool(data.get("names_capitalised", False)),
+        table=table,
     )
     month_names = [n for names in data["months"] for n in names]
     slot_words: dict[str, Needs] = {
@@ -284,13 +297,17 @@ def compile_spec(data: dict) -> LanguageSpec:
     spec.decade_words = {fold(k): int(v) for k, v in data.get("decades", {}).get("words", {}).items()}
     spec.holiday_sources = _holiday_sources(data)
     spec.relaxed_holidays = _holiday_sources(data, relaxed=True)
-    spec.field_sources = field_sources(data, month_any, weekday_any)
+    field_needs = {"rel": by_kind["wd"], "m": by_kind["dmy"], "dmy2": by_kind["dmy"], "mdy2": by_kind["dmy"],
+                   "dom": words_of(list(data.get("day_words", {}))) | {DIGIT}, "num": frozenset([DIGIT]),
+                   "mnum": frozenset([YEARLIKE])}
+    spec.field_sources = [(k, body, field_needs.get(k)) for k, body in field_sources(data, month_any, weekday_any)]
+    spec.relaxed_index = [i for i, item in enumerate(data.get("holiday", [])) if item.get("needs_prefix")]
     qualifiers = data.get("holiday_qualifiers", {})
     spec.holiday_qualifiers = {fold(k): v for side in ("before", "after") for k, v in qualifiers.get(side, {}).items()}
     spec.holiday_years = {fold(k): int(v) for k, v in qualifiers.get("years", {}).items()}
     holiday_names = [n for item in data.get("holiday", []) for n in item["names"]]
     if holiday_names:
-        spec.holiday_gate = re.compile(rf"{_B}(?:{alternation(holiday_names)}){_E}")
+        spec.holiday_gate = rx(rf"{_B}(?:{alternation(holiday_names)}){_E}")
     for index, item in enumerate(data.get("holiday", [])):
         for name in item["names"]:
             spec.holiday_by_name.setdefault(" ".join(fold(name).split()), []).append(index)
@@ -300,27 +317,31 @@ def compile_spec(data: dict) -> LanguageSpec:
                 also=phrase_requirements(b, slot_words))
         for b in data.get("blockers", {}).get("phrases", []) + names.get("phrases", [])
     ]
+    for pattern in spec.patterns + spec.blockers:
+        pattern.table = table
     if names.get("openers"):
-        spec.name_openers = re.compile(rf"{_B}(?:{alternation(names['openers'])})\s+\Z")
+        spec.name_openers = rx(rf"{_B}(?:{alternation(names['openers'])})\s+\Z")
     tense = data.get("tense", {})
-    spec.past = _cue_regex(tense.get("past", []))
-    spec.future = _cue_regex(tense.get("future", []))
-    spec.modal = _cue_regex(tense.get("modal", []))
-    spec.scheduled = _cue_regex(tense.get("scheduled", []))
-    spec.past_first = _cue_regex(tense.get("past_first", []))
-    spec.reporting = _cue_regex(tense.get("reporting", []))
-    spec.clause_breaks = _cue_regex(data.get("clauses", {}).get("breaks", []))
-    spec.coordinators = _cue_regex(data.get("clauses", {}).get("coordinators", []))
-    _compile_direction(spec, data.get("direction", {}), slots)
+    spec.past = _cue_regex(rx, tense.get("past", []))
+    spec.future = _cue_regex(rx, tense.get("future", []))
+    spec.modal = _cue_regex(rx, tense.get("modal", []))
+    spec.scheduled = _cue_regex(rx, tense.get("scheduled", []))
+    spec.past_first = _cue_regex(rx, tense.get("past_first", []))
+    spec.reporting = _cue_regex(rx, tense.get("reporting", []))
+    spec.clause_breaks = _cue_regex(rx, data.get("clauses", {}).get("breaks", []))
+    spec.coordinators = _cue_regex(rx, data.get("clauses", {}).get("coordinators", []))
+    _compile_direction(spec, data.get("direction", {}), slots, rx)
     mods = data.get("modifiers", {})
     for key, offset in (("day_before", -1), ("day_after", 1)):
         if mods.get(key):
             body = "|".join(phrase_regex(p, slots) for p in sorted(mods[key], key=len, reverse=True))
-            spec.modifiers.append((re.compile(rf"{_B}(?:{body})\s*"), offset))
+            spec.modifiers.append((rx(rf"{_B}(?:{body})\s*"), offset))
     return spec
 
 
-def _compile_direction(spec: LanguageSpec, data: dict, slots: dict[str, str]) -> None:
+def _compile_direction(
+    spec: LanguageSpec, data: dict, slots: dict[str, str], rx: Callable[[str], re.Pattern[str]]
+) -> None:
     """[direction] since / upcoming / target / target_day word lists: before the mention (optionally "at least") or leading it."""
     hedge = "|".join(phrase_regex(p, slots) for p in data.get("hedges", []))
     hedge_opt = rf"(?:(?:{hedge})\s+)?" if hedge else ""
@@ -328,8 +349,8 @@ def _compile_direction(spec: LanguageSpec, data: dict, slots: dict[str, str]) ->
         if not data.get(key):
             continue
         words = "|".join(phrase_regex(p, slots) for p in sorted(data[key], key=len, reverse=True))
-        setattr(spec, key, re.compile(rf"{_B}(?:{words})\s*{hedge_opt}\Z"))
-        setattr(spec, f"{key}_lead", re.compile(rf"(?:{words})(?=\s|\Z)"))
+        setattr(spec, key, rx(rf"{_B}(?:{words})\s*{hedge_opt}\Z"))
+        setattr(spec, f"{key}_lead", rx(rf"(?:{words})(?=\s|\Z)"))
 
 
 def available_languages() -> list[str]:
@@ -352,4 +373,4 @@ def load_language(code: str) -> LanguageSpec | None:
     if not re.fullmatch(r"[a-z]{2,3}", base) or not path.exists():
         return None
     with path.open("rb") as fh:
-        return compile_spec(tomllib.load(fh))
+        return compile_spec(tomllib.load(fh), table_for(base, [path, DATA_DIR / "seasons.toml"]))

@@ -70,42 +70,16 @@ def _literal(chunk: str) -> str:
 
 
 def alternation(words: list[str]) -> str:
-    """Alternation of folded literal words, longer ones tried first (so 'septembre' beats 'sept'), written as a
-    prefix tree ('sept(?:embre)?'-style): it matches what the plain longest-first list matches, and runs faster
-    (two words that part ways differ there, so only a word and its own extensions compete)."""
+    """Longest-first alternation of folded literal words (so 'septembre' beats 'sept'), built once per word list
+    (prefix lists recur in many patterns)."""
     return _alternation(tuple(words))
 
 
 @lru_cache(maxsize=1024)
 def _alternation(words: tuple[str, ...]) -> str:
-    """alternation() of a word list seen before (prefix lists recur in many patterns) is built once."""
-    folded = {fold(w) for w in words if w}
-    if not folded:
-        return r"(?!x)x"
-    trie: dict = {}
-    for word in folded:
-        node = trie
-        for unit in _units(word):
-            node = node.setdefault(unit, {})
-        node[""] = {}
-    return _emit(trie)
+    return "|".join(literal_words(list(words))) or r"(?!x)x"
 
 
 def literal_words(words: list[str]) -> list[str]:
-    """Each folded word as its own regex, longest first (for fixed-width look-behinds)."""
-    return [_literal(w) for w in sorted({fold(w) for w in words if w}, key=len, reverse=True)]
-
-
-def _units(word: str) -> list[str]:
-    """A folded word as regex units: one escaped character each, a run of spaces as one \\s+."""
-    return [r"\s+" if part.isspace() else re.escape(part) for part in re.findall(r"\s+|.", word, re.DOTALL)]
-
-
-def _emit(node: dict) -> str:
-    """The regex of a prefix-tree node: its branches (ending here last, so longer words are tried first)."""
-    branches = [unit + _emit(child) for unit, child in node.items() if unit]
-    if "" in node:
-        if not branches:
-            return ""
-        return f"(?:{'|'.join(branches)})?" if len(branches) > 1 else f"(?:{branches[0]})?"
-    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+    """Each folded word as its own regex, longest first."""
+    return [_literal(w) for w in sorted({fold(w) for w in words if w}, key=lambda w: (-len(w), w))]
