@@ -239,6 +239,8 @@ def find_dates(text: str, language: str, published: date | None) -> list[TimeMen
             if cand.groups.get("yref") and published is not None:  # "Black Friday of this year"
                 year = published.year + spec.holiday_years[fold(cand.groups["yref"] or "")]
             span = resolve_holiday(cand.pattern.holiday, year, published, tense)
+            if span is not None and cand.groups.get("hdir") and spec.holiday_offsets is not None:
+                span = spec.holiday_offsets.shift(span, cand.groups)  # "three days after Easter"
         else:
             span = resolve_absolute(spec, cand.pattern.kind, cand.groups, published, tense)
             if span is not None and not cand.groups.get("year") and published is not None and not yearless:

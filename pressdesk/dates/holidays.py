@@ -11,7 +11,15 @@ from datetime import date, timedelta
 
 from dateutil.easter import EASTER_ORTHODOX, EASTER_WESTERN, easter
 
-from pressdesk.dates.model import PLACEHOLDER_YEAR, nearest_occurrence, nth_weekday, safe_date
+from pressdesk.dates.model import (
+    PLACEHOLDER_YEAR,
+    add_months,
+    month_span,
+    nearest_occurrence,
+    nth_weekday,
+    safe_date,
+)
+from pressdesk.dates.text import alternation, fold
 
 Span = tuple[date, date, str, bool]
 _CALENDARS = {"western": EASTER_WESTERN, "orthodox": EASTER_ORTHODOX}
@@ -78,3 +86,51 @@ def resolve_holiday(
         return None
     found = holiday.in_year(PLACEHOLDER_YEAR)
     return (found, found, "day", False) if found else None
+
+
+@dataclass(frozen=True)
+class HolidayOffsets:
+    """Dates counted from a holiday ([holiday_offsets] in the data): 'the third Tuesday after Christmas', 'three days
+    after Easter', 'a year from Christmas', 'the month after Christmas'. The offset stands before one of the
+    forward/backward words, which are holiday prefixes too ('after Christmas')."""
+
+    units: dict[str, str]  # folded unit word -> day | year
+    backward: frozenset[str]  # folded words that count back ('before')
+    numbers: dict[str, int]
+    weekdays: dict[str, int]
+    ordinals: dict[str, int]
+
+    @staticmethod
+    def regex(data: dict, weekday: str, ordinals: str) -> str:
+        """The optional offset in front of a holiday's prefix, or '' when the language has none."""
+        spec = data.get("holiday_offsets")
+        if not spec:
+            return ""
+        words = alternation(spec.get("forward", []) + spec.get("backward", []))
+        num = rf"\d{{1,3}}|{alternation(list(data.get('numbers', {})))}"
+        month = rf"|(?P<hmonth>{alternation(spec['month'])})" if spec.get("month") else ""
+        return (rf"(?:(?:(?P<hord>{ordinals})\s+(?P<hwd>{weekday})|(?P<hnum>{num})\s+(?P<hunit>"
+                rf"{alternation(list(spec.get('units', {})))}){month})\s+(?=(?P<hdir>{words})\s))?")
+
+    def shift(self, span: Span, groups: dict[str, str | None]) -> Span | None:
+        """The holiday's span moved by the offset its mention holds."""
+        start, _, _, known = span
+        sign = -1 if fold(groups.get("hdir") or "") in self.backward else 1
+        if groups.get("hord"):
+            nth, weekday = self.ordinals.get(fold(groups["hord"] or ""), 0), self.weekdays[fold(groups["hwd"] or "")]
+            if nth < 1:
+                return None
+            gap = ((weekday - start.weekday()) % 7 or 7) if sign > 0 else ((start.weekday() - weekday) % 7 or 7)
+            found = start + timedelta(days=sign * (gap + 7 * (nth - 1)))
+            return found, found, "day", known
+        if groups.get("hmonth"):
+            year, month = add_months(start.year, start.month, sign)
+            first, last, precision = month_span(year, month)
+            return first, last, precision, known
+        raw = fold(groups.get("hnum") or "")
+        count = sign * (int(raw) if raw.isdigit() else self.numbers.get(raw, 0))
+        if self.units.get(fold(groups.get("hunit") or "")) == "year":
+            found = safe_date(start.year + count, start.month, start.day) or date(start.year + count, 2, 28)
+        else:
+            found = start + timedelta(days=count)
+        return found, found, "day", known

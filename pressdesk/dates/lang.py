@@ -22,7 +22,7 @@ from pressdesk.dates.gate import (
     runs,
     words_of,
 )
-from pressdesk.dates.holidays import Holiday
+from pressdesk.dates.holidays import Holiday, HolidayOffsets
 from pressdesk.dates.patterns import absolute_patterns, month_slot, prefix
 from pressdesk.dates.periods import SeasonDays, period_slots, period_sources
 from pressdesk.dates.rxcache import CodeTable, table_for
@@ -114,6 +114,7 @@ class LanguageSpec:
     relaxed_index: list[int] = field(default_factory=list)  # the [[holiday]] item of each relaxed_holidays entry
     holiday_qualifiers: dict[str, str] = field(default_factory=dict)  # "next" Easter: future, "scorso": past
     holiday_years: dict[str, int] = field(default_factory=dict)  # "MLK Day of last year": -1
+    holiday_offsets: HolidayOffsets | None = None  # "the third Tuesday after Christmas"
     seasons: dict[str, str] = field(default_factory=dict)  # folded season name -> spring|summer|autumn|winter
     season_days: SeasonDays | None = None  # when each season starts (data/dates/seasons.toml)
     season_years: dict[str, int] = field(default_factory=dict)  # "de l'année dernière": -1
@@ -193,7 +194,7 @@ def _compile_rules(data: dict, slots: dict[str, str], slot_words: dict[str, Need
     return out
 
 
-def _holiday_sources(data: dict, relaxed: bool = False) -> list[tuple[str, Holiday]]:
+def _holiday_sources(data: dict, relaxed: bool = False, offset: str = "") -> list[tuple[str, Holiday]]:
     """[[holiday]] items: names, optional leading prefixes (required with needs_prefix, unless a year follows or a
     qualifier leads: 'Halloween 2013', 'next Easter'), an optional year or year reference after ('of last year'). relaxed: only the needs_prefix items,
     prefix optional (a whole field)."""
@@ -220,7 +221,7 @@ def _holiday_sources(data: dict, relaxed: bool = False) -> list[tuple[str, Holid
             after_any = rf"\s+(?:{alternation(list(quals.get('after', {})))}){_E}"
             any_year = r"\s*,?\s+(?:1[89]|20)\d\d(?!\d)"
             lead = rf"(?:{required}|(?=(?:{quals_any})\s)|(?=(?:{names}){_E}(?:{any_year}|{after_any})))"
-        body = rf"{_B}{before}{lead}{before_q}(?P<holiday>{names}){_E}{after}{after_q}(?:{year})?{years}"
+        body = rf"{_B}{before}{offset}{lead}{before_q}(?P<holiday>{names}){_E}{after}{after_q}(?:{year})?{years}"
         out.append((body, holiday))
     return out
 
@@ -295,7 +296,13 @@ def compile_spec(data: dict, table: CodeTable | None = None) -> LanguageSpec:
     spec.season_years = {fold(k): int(v) for k, v in seasons.get("years", {}).items()}
     spec.season_days = season_days() if spec.seasons else None
     spec.decade_words = {fold(k): int(v) for k, v in data.get("decades", {}).get("words", {}).items()}
-    spec.holiday_sources = _holiday_sources(data)
+    ordinals = [k for k, v in data.get("ordinal_of_month", {}).get("ordinals", {}).items() if int(v) > 0]
+    offset = HolidayOffsets.regex(data, alternation(weekday_names), alternation(ordinals))
+    spec.holiday_sources = _holiday_sources(data, offset=offset)
+    if offset:
+        units = {fold(k): v for k, v in data["holiday_offsets"].get("units", {}).items()}
+        back = frozenset(fold(w) for w in data["holiday_offsets"].get("backward", []))
+        spec.holiday_offsets = HolidayOffsets(units, back, numbers, spec.weekdays, spec.ordinals)
     spec.relaxed_holidays = _holiday_sources(data, relaxed=True)
     field_needs = {"rel": by_kind["wd"], "m": by_kind["dmy"], "dmy2": by_kind["dmy"], "mdy2": by_kind["dmy"],
                    "dom": words_of(list(data.get("day_words", {}))) | {DIGIT}, "num": frozenset([DIGIT]),
