@@ -24,6 +24,7 @@ from pressdesk.quotes.coordination import coordinated_end, shares_subject
 from pressdesk.quotes.lexicon import attribution_config
 from pressdesk.quotes.mentions import Mention
 from pressdesk.quotes.model import Ctx, Cue, Quote
+from pressdesk.quotes.referents import PERSON
 from pressdesk.quotes.spans import Unit
 from pressdesk.quotes.speakers import Speaker, same_speaker
 from pressdesk.quotes.subjects import (
@@ -68,7 +69,8 @@ def direct(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: lis
             m = left[-1] if left else speaker_right(ctx, cue, unit.end)
             speaker = resolve(ctx, m, people)
             if m is None and described_subject(ctx, qe, cue, unit.end):
-                speaker = ctx.disc.last_person(None)  # '”, ha detto' / '”, said the professor': who was introduced
+                described = Mention(cue.start, cue.start, "pron", "", gender=PERSON)  # '”, said the professor'
+                speaker = resolve(ctx, described, people)  # the best-ranked person of the discourse
         else:
             prev = quotes[n - 1][1] if n else unit.start
             cue = next((c for c in reversed(cues) if prev <= c.start and c.end <= qs and not c.used), None)

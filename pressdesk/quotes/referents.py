@@ -53,6 +53,9 @@ def score(r: Referent, cls: str) -> float:
     return s + w["unit"] * min(r.units_back, _MAX_UNITS) + w["paragraph"] * min(r.paragraphs_back, _MAX_PARAGRAPHS)
 
 
+PERSON = "person"  # the gender of a described subject with no name ('”, said the professor'): any person
+
+
 def pronoun_class(m: Mention) -> str:
     return "sg" if m.gender in ("m", "f") else "pl" if m.gender == "pl" else "drop"
 
@@ -64,6 +67,8 @@ def agreement(gender: str | None, sp: Speaker, last: bool) -> int:
         if sp.type != "person" or sp.gender not in (None, gender):
             return -1
         return 1 if sp.gender == gender else 0
+    if gender == PERSON:
+        return 0 if sp.type == "person" else -1
     if gender == "pl" or last:
         return 0
     return 0 if sp.type == "person" else -1
