@@ -18,6 +18,7 @@ from pressdesk.quotes.mentions import Mention, find_mentions
 from pressdesk.quotes.model import Ctx, Quote
 from pressdesk.quotes.prepositional import prepositional
 from pressdesk.quotes.quote_first import uncued
+from pressdesk.quotes.relative import relative_statements
 from pressdesk.quotes.spans import (
     Unit,
     body_end,
@@ -129,6 +130,7 @@ def _unit_quotes(ctx: Ctx, unit: Unit) -> list[Quote]:
     found = direct(ctx, unit, cues, relay, people)
     found += reported(ctx, unit, cues, relay, people, found)
     found += prepositional(ctx, unit, relay, people, taken=bool(found))
+    found += relative_statements(ctx, unit, relay, people, found)
     found += continuations(ctx, unit, found)
     if not found:
         found = split_continuation(ctx, unit, cues) or mood_continuation(ctx, unit, cues, people)
