@@ -119,11 +119,6 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def _warm() -> None:
-    """Load the extractor's modules and language data once per worker, not once per article."""
-    import pressdesk.quotes  # noqa: F401
-
-
 @contextmanager
 def pool(n_articles: int, workers: int | None = None) -> Iterator[Executor | None]:
     """A process pool sized to the cores, or None (serial) for a small batch or a single core.
@@ -134,8 +129,8 @@ def pool(n_articles: int, workers: int | None = None) -> Iterator[Executor | Non
         yield None
         return
     context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["pressdesk.parallel"])
-    with ProcessPoolExecutor(workers, mp_context=context, initializer=_warm) as executor:
+    context.set_forkserver_preload(["pressdesk.warm"])  # workers fork from a server that loaded and compiled once
+    with ProcessPoolExecutor(workers, mp_context=context) as executor:
         yield executor
 
 

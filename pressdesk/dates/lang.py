@@ -25,7 +25,6 @@ from pressdesk.dates.gate import (
 from pressdesk.dates.holidays import Holiday, HolidayOffsets
 from pressdesk.dates.patterns import absolute_patterns, month_slot, prefix
 from pressdesk.dates.periods import SeasonDays, period_slots, period_sources
-from pressdesk.dates.rxcache import CodeTable, table_for
 from pressdesk.dates.text import YEAR, alternation, fold, lower_same_length, phrase_regex, tense_view
 from pressdesk.dates.text import B as _B
 from pressdesk.dates.text import E as _E
@@ -59,11 +58,10 @@ class Pattern:
     holiday: Holiday | None = None
     needs: Needs = None  # words of which the text must hold one for the regex to be worth running
     also: tuple[frozenset[str], ...] = ()  # further word sets, one word of each must stand in the text too
-    table: CodeTable | None = None  # the language's compiled code kept between processes (rxcache.py)
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
-        return self.table.compile(self.source) if self.table is not None else re.compile(self.source)
+        return re.compile(self.source)
 
 
 @dataclass
@@ -119,7 +117,6 @@ class LanguageSpec:
     season_days: SeasonDays | None = None  # when each season starts (data/dates/seasons.toml)
     season_years: dict[str, int] = field(default_factory=dict)  # "de l'année dernière": -1
     decade_words: dict[str, int] = field(default_factory=dict)  # "novanta": 90, "duemila": 2000
-    table: CodeTable | None = None  # compiles this language's regexes, from stored code when it can
     _field_patterns: list[Pattern] | None = None
     _holiday_patterns: list[Pattern] | None = None
     _by_word: dict[str, list[int]] | None = None
@@ -146,9 +143,9 @@ class LanguageSpec:
         preposition needed) among the named ones only; each compiled on first use."""
         if self._field_patterns is None:
             self._field_patterns = [
-                Pattern(kind, body, Rule() if kind == "rel" else None, needs=needs, table=self.table)
+                Pattern(kind, body, Rule() if kind == "rel" else None, needs=needs)
                 for kind, body, needs in self.field_sources
-            ] + [Pattern("holiday", body, holiday=h, table=self.table) for body, h in self.relaxed_holidays]
+            ] + [Pattern("holiday", body, holiday=h) for body, h in self.relaxed_holidays]
         wanted = {i for name in named for i in self.holiday_by_name.get(name, [])}
         plain = len(self.field_sources)
         return [p for k, p in enumerate(self._field_patterns)
@@ -159,7 +156,7 @@ class LanguageSpec:
         holiday; compiling and running them all is slow)."""
         if self._holiday_patterns is None:
             self._holiday_patterns = [
-                Pattern("holiday", body, holiday=h, table=self.table) for body, h in self.holiday_sources
+                Pattern("holiday", body, holiday=h) for body, h in self.holiday_sources
             ]
         wanted = sorted({i for name in named for i in self.holiday_by_name.get(name, [])})
         return [self._holiday_patterns[i] for i in wanted]
@@ -230,9 +227,9 @@ def _cue_regex(rx: Callable[[str], re.Pattern[str]], patterns: list[str]) -> re.
     return rx("|".join(rf"(?:{p})" for p in patterns)) if patterns else None
 
 
-def compile_spec(data: dict, table: CodeTable | None = None) -> LanguageSpec:
-    """Build the compiled matcher for one language's parsed TOML data (table: where its regexes compile)."""
-    rx = table.compile if table is not None else re.compile
+def compile_spec(data: dict) -> LanguageSpec:
+    """Build the compiled matcher for one language's parsed TOML data."""
+    rx = re.compile
     month, month_any = month_slot(data)
     numbers = {fold(k): int(v) for k, v in data.get("numbers", {}).items()}
     weekday_names = [n for names in data["weekdays"] for n in names]
@@ -260,7 +257,6 @@ def compile_spec(data: dict, table: CodeTable | None = None) -> LanguageSpec:
         day_words={fold(k): int(v) for k, v in data.get("day_words", {}).items()},
         numeric_orders=data.get("numeric_orders", ["dmy"]),
         capitalised=bool(data.get("names_capitalised", False)),
-        table=table,
     )
     month_names = [n for names in data["months"] for n in names]
     slot_words: dict[str, Needs] = {
@@ -324,8 +320,6 @@ def compile_spec(data: dict, table: CodeTable | None = None) -> LanguageSpec:
                 also=phrase_requirements(b, slot_words))
         for b in data.get("blockers", {}).get("phrases", []) + names.get("phrases", [])
     ]
-    for pattern in spec.patterns + spec.blockers:
-        pattern.table = table
     if names.get("openers"):
         spec.name_openers = rx(rf"{_B}(?:{alternation(names['openers'])})\s+\Z")
     tense = data.get("tense", {})
@@ -380,4 +374,4 @@ def load_language(code: str) -> LanguageSpec | None:
     if not re.fullmatch(r"[a-z]{2,3}", base) or not path.exists():
         return None
     with path.open("rb") as fh:
-        return compile_spec(tomllib.load(fh), table_for(base, [path, DATA_DIR / "seasons.toml"]))
+        return compile_spec(tomllib.load(fh))
