@@ -73,10 +73,13 @@ def event_id(article_id: str, start: int) -> str:
 
 def events_for_article(
     article_id: str, text: str, language: str | None, published: date | None, sentences: Sequence[Sentence],
+    mentions: list[TimeMention] | None = None,
 ) -> list[Event]:
-    """Every date mention becomes an event; its summary is the sentence it stands in."""
+    """Every date mention (found here unless the caller found them) becomes an event; its summary is the sentence
+    it stands in."""
     out = []
-    mentions: list[TimeMention] = find_dates(text, language or "en", published)
+    if mentions is None:
+        mentions = find_dates(text, language or "en", published)
     for m in mentions:
         if m.dateline:  # the article's own date is metadata, not an event on the timeline
             continue

@@ -66,13 +66,16 @@ def quote_id(article_id: str, start: int, end: int, kind: str) -> str:
 
 def extract_article(item: ArticleInput) -> Rows:
     """Dates, events and quotes of one article as table rows (pure: no database)."""
+    from pressdesk.dates import find_dates
     from pressdesk.quotes import extract_quotes
 
     sents = list(item.sentences)
-    events = ev.events_for_article(item.article_id, item.text, item.language, item.published, sents)
+    mentions = find_dates(item.text, item.language or "en", item.published)  # read once: events, and when said
+    events = ev.events_for_article(item.article_id, item.text, item.language, item.published, sents, mentions)
     event_rows = [{c: getattr(e, c) for c in EVENT_COLUMNS} for e in events]
     quote_rows = []
-    for q in extract_quotes(item.text, item.language or "en", item.published, sents):
+    spans = [(m.start, m.end) for m in mentions]
+    for q in extract_quotes(item.text, item.language or "en", item.published, sents, date_spans=spans):
         row = {c: getattr(q, c, None) for c in QUOTE_COLUMNS[2:]}
         row.update(quote_id=quote_id(item.article_id, q.start_char, q.end_char, q.kind), article_id=item.article_id)
         quote_rows.append(row)

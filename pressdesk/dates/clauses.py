@@ -37,18 +37,34 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+class _Taken:
+    """Disjoint spans already taken, sorted: whether a new span overlaps one is a bisection, not a scan (an article
+    holds hundreds of cues)."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [a for a, _ in ordered]
+        self.ends = [b for _, b in ordered]
+
+    def overlaps(self, span: tuple[int, int]) -> bool:
+        i = bisect.bisect_left(self.starts, span[1]) - 1  # the last taken span starting before this one ends
+        return i >= 0 and self.ends[i] > span[0]
+
+
 def _add(cues: list[Cue], regex: re.Pattern[str] | None, view: str, kind: str) -> None:
     """Add regex matches of one kind, skipping any that overlaps a cue already taken (earlier kinds win)."""
     if regex is None:
         return
-    taken = [(c[0], c[1]) for c in cues]
+    taken = _Taken([(c[0], c[1]) for c in cues])
     for m in regex.finditer(view):
-        if m.end() > m.start() and not any(_overlaps(m.span(), t) for t in taken):
+        if m.end() > m.start() and not taken.overlaps(m.span()):
             cues.append((m.start(), m.end(), kind))
 
 
-def _clause_start(breaks: list[Break], lo: int, pos: int) -> int:
-    return max([b[1] for b in breaks if b[1] <= pos] + [lo])
+def _clause_start(break_ends: list[int], lo: int, pos: int) -> int:
+    """Start of the clause holding pos: the last break ending at or before it (break_ends sorted), or lo."""
+    i = bisect.bisect_right(break_ends, pos)
+    return max(break_ends[i - 1], lo) if i else lo
 
 
 def analyse(spec: LanguageSpec, text: str, bounds: list[tuple[int, int]]) -> tuple[list[Cue], list[Break]]:
@@ -74,15 +90,16 @@ def analyse(spec: LanguageSpec, text: str, bounds: list[tuple[int, int]]) -> tup
         if gap:  # ", the electoral commission said": the attribution is a clause of its own
             breaks.append((gap.start(), gap.start() + 1, True))
     breaks.sort()
-    pasts = [c[0] for c in cues if c[2] in ("past", "original")]  # a reporting verb alone does not void
+    break_ends = sorted(b[1] for b in breaks)
+    pasts = sorted(c[0] for c in cues if c[2] in ("past", "original"))  # a reporting verb alone does not void
     for regex, voided_kind in ((spec.modal, "modal"), (spec.scheduled, None)):
-        taken = [(c[0], c[1]) for c in cues]
+        taken = _Taken([(c[0], c[1]) for c in cues])
         for m in regex.finditer(view) if regex is not None else ():
-            if m.end() == m.start() or any(_overlaps(m.span(), t) for t in taken):
+            if m.end() == m.start() or taken.overlaps(m.span()):
                 continue
             i = bisect.bisect_right(starts, m.start())
-            lo = _clause_start(breaks, starts[i - 1] if i > 0 else 0, m.start())
-            if not any(lo <= p < m.start() for p in pasts):
+            lo = _clause_start(break_ends, starts[i - 1] if i > 0 else 0, m.start())
+            if bisect.bisect_left(pasts, lo) == bisect.bisect_left(pasts, m.start()):  # no real past verb in between
                 cues.append((m.start(), m.end(), "future"))
             elif voided_kind is not None:
                 cues.append((m.start(), m.end(), voided_kind))
@@ -130,7 +147,7 @@ def tense_at(
     i = bisect.bisect_right(ends, start)
     lo = ends[i - 1] if i > 0 else 0
     hi = next((b[0] for b in bounds[i:] if b[0] >= end), 10**9)
-    clause_lo = _clause_start(breaks, lo, start)
+    clause_lo = _clause_start(sorted(b[1] for b in breaks), lo, start)
     following = next((b for b in breaks if b[0] >= end and b[0] < hi), None)
     clause_hi = following[0] if following else hi
     kind = _nearest(cues, clause_lo, clause_hi, span, possessive, coords or [])

@@ -189,6 +189,8 @@ def said_on(ctx: Ctx, unit: Unit, span: tuple[int, int]) -> date | None:
     key = (unit.start, unit.end, *span)
     if key in ctx.dates:
         return ctx.dates[key]
+    if ctx.date_spans is not None and not any(s < unit.end and unit.start < e for s, e in ctx.date_spans):
+        return ctx.published  # no date stands anywhere in the unit: nothing to read
     try:
         from pressdesk.dates import find_dates
     except Exception:  # noqa: BLE001 - dates module unavailable or broken: publication date only

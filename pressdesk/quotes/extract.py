@@ -63,9 +63,11 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
 
 
 def extract_quotes(
-    text: str, language: str, published: date | None, sentences: list[Sentence] | None = None
+    text: str, language: str, published: date | None, sentences: list[Sentence] | None = None,
+    date_spans: list[tuple[int, int]] | None = None,
 ) -> list[Quote]:
-    """All attributed statements of an article, in text order."""
+    """All attributed statements of an article, in text order. `date_spans`: where the article's dates stand, when
+    the caller read them already (a reporting clause holding none of them is dated by publication, unread)."""
     lang = (language or "en").lower()[:2]
     lex = lexicon(lang)
     limit = body_end(text)
@@ -76,6 +78,7 @@ def extract_quotes(
     masked = mask_quotes(text[:limit], spans)
     ents = find_entities(masked, lang)
     ctx = Ctx(text, masked, lex, org_anaphors(masked, lex, find_mentions(masked, lex, ents)), spans, Discourse(), lang, published)
+    ctx.date_spans = sorted(date_spans) if date_spans is not None else None
     out: list[Quote] = []
     prev = 0
     for n, unit in enumerate(units):

@@ -55,6 +55,7 @@ class Ctx:
     starts: list[int] = field(default_factory=list)  # mention starts, for bisect
     span_starts: list[int] = field(default_factory=list)
     dates: dict[tuple[int, ...], date | None] = field(default_factory=dict)  # (unit, statement) -> date
+    date_spans: list[tuple[int, int]] | None = None  # where a reading of the whole article found dates, if given
     last_direct: Quote | None = None  # latest attributed direct quote (split quotes continue it)
     last_end: int = -1  # end of the latest quote of any kind
     prev_spoke: bool = False  # the previous unit held an attributed statement
