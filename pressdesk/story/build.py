@@ -143,9 +143,16 @@ def copies_of(con: duckdb.DuckDBPyConnection, ids: Sequence[str] | None) -> list
         ids = [r[0] for r in cur.execute("SELECT article_id FROM articles ORDER BY article_id").fetchall()]
     ids = list(ids)
 
+    held: dict[str, np.ndarray] = {}  # phrases read for one slice, kept for the next while they fit
+
     def load(article_ids: list[str]) -> dict[str, np.ndarray]:
-        return {aid: wire.shingles(text) for aid, text in con.cursor().execute(
-            "SELECT article_id, text FROM articles WHERE list_contains(?, article_id)", [article_ids]).fetchall()}
+        missing = [a for a in article_ids if a not in held]
+        if len(held) + len(missing) > wire.READ_AT_ONCE:
+            held.clear()
+            missing = article_ids
+        held.update((aid, wire.shingles(text)) for aid, text in con.cursor().execute(
+            "SELECT article_id, text FROM articles WHERE list_contains(?, article_id)", [missing]).fetchall())
+        return held
 
     found: dict[tuple[str, str], object] = {}
     for start in range(0, len(ids), wire_index.CHUNK):

@@ -68,10 +68,13 @@ def estimate(sig: np.ndarray, others: np.ndarray) -> np.ndarray:
 
 
 def containment(a: np.ndarray, b: np.ndarray) -> float:
-    """Share of the shorter text's phrases found in the other (1.0: one is a cut of the other)."""
+    """Share of the shorter text's phrases found in the other (1.0: one is a cut of the other). Both are sorted
+    and distinct (as shingles gives them): the shorter is looked up in the longer by bisection, nothing re-sorted."""
     if a.size == 0 or b.size == 0:
         return 0.0
-    return np.intersect1d(a, b, assume_unique=True).size / min(a.size, b.size)
+    short, long_ = (a, b) if a.size <= b.size else (b, a)
+    at = np.minimum(np.searchsorted(long_, short), long_.size - 1)
+    return int(np.count_nonzero(long_[at] == short)) / short.size
 
 
 @dataclass(frozen=True)
@@ -128,11 +131,11 @@ def _slices(pairs: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
     out: list[list[tuple[str, str]]] = [[]]
     seen: set[str] = set()
     for pair in pairs:
-        if len(seen | set(pair)) > READ_AT_ONCE:
+        if len(seen) + sum(a not in seen for a in pair) > READ_AT_ONCE:
             out.append([])
             seen = set()
         out[-1].append(pair)
-        seen |= set(pair)
+        seen.update(pair)
     return out
 
 
