@@ -53,7 +53,7 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(db: Path, password: str, timeout: float = 90) -> Iterator[tuple[str, Path]]:
+def server(db: Path, password: str, timeout: float = 90, cpus: set[int] | None = None) -> Iterator[tuple[str, Path]]:
     """`streamlit run` on a free loopback port, editors by password; yields (base URL, log file)."""
     port = free_port()
     log = db.with_suffix(".log")
@@ -63,7 +63,8 @@ def server(db: Path, password: str, timeout: float = 90) -> Iterator[tuple[str, 
         proc = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
              "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
+            cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
+            preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None)
         base = f"http://127.0.0.1:{port}"
         try:
             deadline = time.monotonic() + timeout
@@ -211,11 +212,19 @@ def drive(base: str, password: str, sessions: int, upload_dir: Path, timeout_s: 
     return outcome
 
 
-def run(db: Path, sessions: int) -> Outcome:
-    """Copy-free drive: a server on `db`, `sessions` viewers and one editor; the server log is kept."""
+def run(db: Path, sessions: int, split: bool = False) -> Outcome:
+    """Copy-free drive: a server on `db`, `sessions` viewers and one editor; the server log is kept. `split`: the
+    server on the first core, the browsers on the others, as when viewers browse from their own machines."""
     password = secrets.token_urlsafe(12)
-    with tempfile.TemporaryDirectory() as tmp, server(db, password) as (base, log):
-        outcome = drive(base, password, sessions, Path(tmp))
+    cpus = sorted(os.sched_getaffinity(0))
+    server_cpus, client_cpus = ({cpus[0]}, set(cpus[1:])) if split and len(cpus) > 1 else (None, None)
+    with tempfile.TemporaryDirectory() as tmp, server(db, password, cpus=server_cpus) as (base, log):
+        if client_cpus:
+            os.sched_setaffinity(0, client_cpus)  # this driver and the Chromium it starts
+        try:
+            outcome = drive(base, password, sessions, Path(tmp))
+        finally:
+            os.sched_setaffinity(0, set(cpus))
         outcome.server_log = log.read_text(errors="replace")
     return outcome
 
@@ -223,6 +232,8 @@ def run(db: Path, sessions: int) -> Outcome:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-n", type=int, default=20, help="viewer sessions opened at once")
+    parser.add_argument("--split", action="store_true",
+                        help="server on one core, browsers on the others (viewers' machines are not the server)")
     parser.add_argument("--db", type=Path, default=ROOT / "data" / "pressdesk.duckdb",
                         help="database to copy (default: the sample corpus database)")
     args = parser.parse_args()
@@ -238,7 +249,7 @@ def main() -> None:
             con = store.connect(db)
             ingest(con, [ROOT / "data" / "articles"])
             con.close()
-        outcome = run(db, args.n)
+        outcome = run(db, args.n, args.split)
     tracebacks = outcome.server_log.count("Traceback")
     if outcome.page_seconds:
         times = outcome.page_seconds
