@@ -152,12 +152,10 @@ def load_batch(con: duckdb.DuckDBPyConnection, in_path: str, out_prefix: str,
                     f" SELECT {', '.join(EVENT_COLUMNS)} FROM read_parquet(?)", [f"{out_prefix}.events.parquet"])
         cur.execute(f"INSERT INTO quotes ({', '.join(QUOTE_COLUMNS)})"
                     f" SELECT {', '.join(QUOTE_COLUMNS)} FROM read_parquet(?)", [f"{out_prefix}.quotes.parquet"])
-        signatures = f"{out_prefix}.signatures.parquet"
-        cur.execute("INSERT INTO article_signatures SELECT article_id, signature FROM read_parquet(?)", [signatures])
-        cur.execute("INSERT INTO wire_credits SELECT article_id, c.agency, c.evidence"
-                    " FROM (SELECT article_id, unnest(credits) AS c FROM read_parquet(?))", [signatures])
-        wire_index.index(cur, [r[0] for r in cur.execute("SELECT article_id FROM read_parquet(?)",
-                                                         [signatures]).fetchall()])
+        wire_index.add(cur, "SELECT article_id, signature FROM read_parquet(?)",
+                       "SELECT article_id, c.agency, c.evidence"
+                       " FROM (SELECT article_id, unnest(credits) AS c FROM read_parquet(?))",
+                       [f"{out_prefix}.signatures.parquet"])
         cur.execute("INSERT OR REPLACE INTO quote_evidence SELECT * FROM read_parquet(?)",
                     [f"{out_prefix}.evidence.parquet"])
         cur.execute("INSERT OR REPLACE INTO extraction_state (article_id, extractor, extracted_at, error)"

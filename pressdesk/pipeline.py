@@ -165,9 +165,7 @@ def write_rows(con: duckdb.DuckDBPyConnection, ids: list[str], events_df: pd.Dat
         if len(quotes_df):
             cur.execute(f"INSERT INTO quotes ({', '.join(QUOTE_COLUMNS)}) SELECT * FROM new_quotes")
         if len(extra["new_sigs"]):
-            cur.execute("INSERT INTO article_signatures SELECT article_id, signature::UBIGINT[] FROM new_sigs")
-            cur.execute("INSERT INTO wire_credits SELECT * FROM new_credits")
-            wire_index.index(cur, list(extra["new_sigs"]["article_id"]))
+            wire_index.add(cur, "SELECT article_id, signature::UBIGINT[] FROM new_sigs", "SELECT * FROM new_credits")
         if len(extra["new_evidence"]):
             cur.execute("INSERT OR REPLACE INTO quote_evidence SELECT quote_id, words::VARCHAR[], numbers::VARCHAR[],"
                         " entities::VARCHAR[] FROM new_evidence")

@@ -56,6 +56,14 @@ def rebuild(cur: duckdb.DuckDBPyConnection) -> None:
                     row_number() OVER (PARTITION BY b, k ORDER BY article_id) FROM ({_KEYS})""")
 
 
+def add(cur: duckdb.DuckDBPyConnection, signatures: str, credits: str, params: Sequence = ()) -> None:
+    """Store signatures and credits (two SELECTs giving their rows, sharing `params`) and index the signatures'
+    band keys, inside the caller's transaction: a stored signature is always indexed."""
+    cur.execute(f"INSERT INTO article_signatures {signatures}", list(params))
+    cur.execute(f"INSERT INTO wire_credits {credits}", list(params))
+    index(cur, [r[0] for r in cur.execute(f"SELECT article_id FROM ({signatures})", list(params)).fetchall()])
+
+
 def forget(cur: duckdb.DuckDBPyConnection, article_ids_sql: str, params: list) -> None:
     """Drop the signatures, band keys and credits of the articles `article_ids_sql` selects (to be recomputed)."""
     for table in ("article_bands", "article_signatures", "wire_credits"):
@@ -63,11 +71,9 @@ def forget(cur: duckdb.DuckDBPyConnection, article_ids_sql: str, params: list) -
 
 
 def candidates(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> dict[str, list[str]]:
-    """For each article, the articles sharing most band keys with it (the first arrivals of each bucket)."""
-    ids = list(article_ids)
+    """For each article, the articles sharing most band keys with it (the first arrivals of each bucket); callers
+    ask for at most CHUNK articles at a time."""
     out: dict[str, list[str]] = {}
-    cur = con.cursor()
-    for start in range(0, len(ids), CHUNK):
-        for a, b in cur.execute(_CANDIDATES_SQL, [ids[start:start + CHUNK]]).fetchall():
-            out.setdefault(a, []).append(b)
+    for a, b in con.cursor().execute(_CANDIDATES_SQL, [list(article_ids)]).fetchall():
+        out.setdefault(a, []).append(b)
     return out

@@ -128,9 +128,7 @@ def _sign(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
         columns=["article_id", "agency", "evidence"])
     with store.writing(con, new_sigs=sigs, new_credits=credit_rows) as w:
         wire_index.forget(w, "SELECT article_id FROM new_sigs", [])
-        w.execute("INSERT INTO article_signatures SELECT article_id, signature::UBIGINT[] FROM new_sigs")
-        w.execute("INSERT INTO wire_credits SELECT * FROM new_credits")
-        wire_index.index(w, sigs["article_id"].tolist())
+        wire_index.add(w, "SELECT article_id, signature::UBIGINT[] FROM new_sigs", "SELECT * FROM new_credits")
 
 
 def copies_of(con: duckdb.DuckDBPyConnection, ids: Sequence[str] | None) -> list:

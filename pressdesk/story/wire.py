@@ -145,7 +145,7 @@ def same_copies(candidates: dict[str, list[str]], sigs: dict[str, np.ndarray],
 
     `candidates` maps each new article id -> the articles sharing bands of its signature (store.wire_index); `sigs` holds the
     signature of every article named there; `load(article_ids)` gives those articles' phrase hashes for the exact
-    check (called once, for the pairs whose signatures are alike)."""
+    check (called once per slice of the pairs whose signatures are alike)."""
     pairs: set[tuple[str, str]] = set()
     for article_id, others in candidates.items():
         others = sorted(set(others) - {article_id})
