@@ -7,7 +7,7 @@ from datetime import date
 from functools import lru_cache
 
 from pressdesk.entities import fold, key_of
-from pressdesk.quotes.lexicon import attribution_config
+from pressdesk.quotes.lexicon import attribution_config, listed
 from pressdesk.quotes.mentions import Mention
 from pressdesk.quotes.model import Ctx, Cue, Quote
 from pressdesk.quotes.referents import resolve_reference
@@ -25,16 +25,12 @@ LAST = Mention(0, 0, "last", "")
 
 @lru_cache(maxsize=1)
 def _negation() -> re.Pattern[str]:
-    words = attribution_config()["common"]["negations"]
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alt})\s*$")
+    return re.compile(rf"(?<!\w)(?:{listed(attribution_config()['common']['negations'])})\s*$")
 
 
 @lru_cache(maxsize=1)
 def agency_words() -> re.Pattern[str]:
-    words = attribution_config()["common"]["agency_words"]
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?:{alt})\s*", re.IGNORECASE)
+    return re.compile(rf"(?:{listed(attribution_config()['common']['agency_words'])})\s*", re.IGNORECASE)
 
 
 def find_cues(ctx: Ctx, unit: Unit) -> list[Cue]:

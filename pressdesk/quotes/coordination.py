@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pressdesk.quotes.lexicon import attribution_config
+from pressdesk.quotes.lexicon import attribution_config, listed
 from pressdesk.quotes.model import Ctx, Cue, Quote
 
 _BREAK = re.compile(r"\s*(?:,|\s[-–—])\s*")  # ', but' / ' - but' / ' — mais'
@@ -18,8 +18,7 @@ def _coordinators(lang: str) -> re.Pattern[str] | None:
     words = attribution_config().get(lang, {}).get("coordination", [])
     if not words:
         return None
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?:{alt})\s+", re.I)
+    return re.compile(rf"(?:{listed(words)})\s+", re.I)
 
 
 def _cue_after(ctx: Ctx, pos: int, end: int) -> bool:

@@ -21,6 +21,11 @@ def _alt(forms: list[str]) -> str:
     return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in uniq) or r"(?!x)x"
 
 
+def listed(words: list[str]) -> str:
+    """The listed words as a regex alternation, escaped and longest first (a longer form wins over its prefix)."""
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
 def _slotted(forms: list[str], adjectives: str) -> str:
     """Alternation where a country adjective may sit between any two words ('ministère sud-coréen des ...')."""
     uniq = sorted({f for f in forms if f}, key=len, reverse=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from pressdesk.quotes.lexicon import Lexicon
+from pressdesk.quotes.lexicon import Lexicon, listed
 from pressdesk.quotes.mention import Mention, overlaps
 from pressdesk.quotes.orgs import glued_title
 
@@ -88,8 +88,7 @@ def surnames(text: str, found: list[Mention], taken: list[tuple[int, int]]) -> l
                 last.setdefault(words[0], m.end)
     if not last:
         return []
-    alt = "|".join(re.escape(k) for k in sorted(last, key=len, reverse=True))
-    pattern = re.compile(rf"(?<![\w’'-])(?:{alt})(?![\w’'-])", re.I)
+    pattern = re.compile(rf"(?<![\w’'-])(?:{listed(list(last))})(?![\w’'-])", re.I)
     out = []
     for w in pattern.finditer(text):
         key = next((k for k in last if k.lower() == w.group().lower()), None)

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from pressdesk.quotes.clause import WORD, content_end, make, resolve, trim
 from pressdesk.quotes.clause import kind_of as _kind_of
-from pressdesk.quotes.lexicon import attribution_config
+from pressdesk.quotes.lexicon import attribution_config, listed
 from pressdesk.quotes.model import Ctx, Quote
 from pressdesk.quotes.spans import Unit
 from pressdesk.quotes.speakers import Speaker
@@ -23,8 +23,7 @@ def _markers(lang: str) -> re.Pattern[str] | None:
     words = attribution_config().get(lang, {}).get("relative_attribution", [])
     if not words:
         return None
-    alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w’'-])(?:{alt})(?![\w’'-])", re.I)
+    return re.compile(rf"(?<![\w’'-])(?:{listed(words)})(?![\w’'-])", re.I)
 
 
 def relative_statements(ctx: Ctx, unit: Unit, relay: str | None, people: list[Speaker],
