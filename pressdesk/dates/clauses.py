@@ -33,10 +33,6 @@ _SEMICOLON = re.compile(r";")
 _ATTRIBUTION_GAP = re.compile(r",[\s\"'»”“«-]*(?:[^\s,.;:!?]+\s+){0,4}\Z")
 
 
-def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
-    return a[0] < b[1] and b[0] < a[1]
-
-
 class _Taken:
     """Disjoint spans already taken, sorted: whether a new span overlaps one is a bisection, not a scan (an article
     holds hundreds of cues)."""

@@ -48,11 +48,12 @@ def _dedupe(quotes: list[Quote]) -> list[Quote]:
     same words met again (an article that repeats a paragraph reports one statement)."""
     out = []
     said: set[tuple[str | None, str]] = set()
-    for n, q in enumerate(sorted(quotes, key=lambda q: q.start_char)):
+    ordered = sorted(quotes, key=lambda q: q.start_char)
+    for n, q in enumerate(ordered):
         inside = any(
             o is not q and o.speaker == q.speaker and o.start_char <= q.start_char and q.end_char <= o.end_char
             and ((o.end_char - o.start_char) > (q.end_char - q.start_char) or k < n)
-            for k, o in enumerate(quotes)
+            for k, o in enumerate(ordered)
         )
         words = " ".join(q.text.split()).lower()
         key = (None if len(words.split()) >= _SAME_WORDS else q.speaker, words)  # the first report names it
@@ -78,7 +79,7 @@ def extract_quotes(
     masked = mask_quotes(text[:limit], spans)
     ents = find_entities(masked, lang)
     ctx = Ctx(text, masked, lex, org_anaphors(masked, lex, find_mentions(masked, lex, ents)), spans, Discourse(), lang, published)
-    ctx.date_spans = sorted(date_spans) if date_spans is not None else None
+    ctx.date_spans = date_spans
     out: list[Quote] = []
     prev = 0
     for n, unit in enumerate(units):
