@@ -14,10 +14,11 @@ from pressdesk.quotes.attribute import direct, reported
 from pressdesk.quotes.clause import after_fillers, find_cues, via
 from pressdesk.quotes.continuation import continuations, mood_continuation, split_continuation
 from pressdesk.quotes.lexicon import attribution_config, lexicon
-from pressdesk.quotes.mentions import Mention, find_mentions
+from pressdesk.quotes.mentions import find_mentions
 from pressdesk.quotes.model import Ctx, Quote
 from pressdesk.quotes.prepositional import prepositional
 from pressdesk.quotes.quote_first import uncued
+from pressdesk.quotes.referents import stands_as_subject
 from pressdesk.quotes.relative import relative_statements
 from pressdesk.quotes.spans import (
     Unit,
@@ -28,13 +29,7 @@ from pressdesk.quotes.spans import (
     single_quote_spans,
     split_inner_attribution,
 )
-from pressdesk.quotes.speakers import (
-    Discourse,
-    Speaker,
-    from_mention,
-    preceded_by_preposition,
-    preceded_by_verb,
-)
+from pressdesk.quotes.speakers import Discourse, Speaker, from_mention
 from pressdesk.sentences import Sentence, split_sentences
 
 __all__ = ["Quote", "extract_quotes"]
@@ -115,11 +110,6 @@ def _outside_attributed_content(ctx: Ctx, unit: Unit, cues: list) -> list:
     return [c for c in cues if comma < 0 or c.start < comma]
 
 
-def _subject(ctx: Ctx, m: Mention) -> bool:
-    """The person stands where a subject stands: no preposition or verb right before them."""
-    return not (preceded_by_preposition(ctx.masked, m.start, ctx.lex) or preceded_by_verb(ctx.masked, m.start, ctx.lex))
-
-
 def _unit_quotes(ctx: Ctx, unit: Unit) -> list[Quote]:
     relay = via(ctx, unit)
     cues = _outside_attributed_content(ctx, unit, find_cues(ctx, unit))
@@ -130,7 +120,7 @@ def _unit_quotes(ctx: Ctx, unit: Unit) -> list[Quote]:
             sp = from_mention(m, ctx.disc, ctx.lex)
             if sp:
                 people.append(sp)
-                subjects.append(not any(subjects) and _subject(ctx, m))
+                subjects.append(not any(subjects) and stands_as_subject(ctx, m))
     found = direct(ctx, unit, cues, relay, people)
     found += reported(ctx, unit, cues, relay, people, found)
     found += prepositional(ctx, unit, relay, people, taken=bool(found))

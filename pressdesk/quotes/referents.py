@@ -81,6 +81,11 @@ def _referent(ctx: Ctx, sp: Speaker, last: bool, gender: str | None) -> Referent
     return Referent(sp, last, seen.spoke, seen.subject, units, paras, False, agreement(gender, sp, last))
 
 
+def stands_as_subject(ctx: Ctx, m: Mention) -> bool:
+    """The person stands where a subject stands: no preposition or verb right before them."""
+    return not (preceded_by_preposition(ctx.masked, m.start, ctx.lex) or preceded_by_verb(ctx.masked, m.start, ctx.lex))
+
+
 def _same_unit(ctx: Ctx, m: Mention, gender: str | None) -> list[Referent]:
     """People named before the pronoun in its own sentence ('For singer X, …: “…,” he said')."""
     out = []
@@ -89,9 +94,7 @@ def _same_unit(ctx: Ctx, m: Mention, gender: str | None) -> list[Referent]:
             continue
         sp = from_mention(n, ctx.disc, ctx.lex)
         if sp is not None:
-            subject = not (preceded_by_preposition(ctx.masked, n.start, ctx.lex)
-                           or preceded_by_verb(ctx.masked, n.start, ctx.lex))
-            out.append(Referent(sp, False, False, subject, 0, 0, True, agreement(gender, sp, False)))
+            out.append(Referent(sp, False, False, stands_as_subject(ctx, n), 0, 0, True, agreement(gender, sp, False)))
     return out
 
 
