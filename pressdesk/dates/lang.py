@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -223,13 +222,12 @@ def _holiday_sources(data: dict, relaxed: bool = False, offset: str = "") -> lis
     return out
 
 
-def _cue_regex(rx: Callable[[str], re.Pattern[str]], patterns: list[str]) -> re.Pattern[str] | None:
-    return rx("|".join(rf"(?:{p})" for p in patterns)) if patterns else None
+def _cue_regex(patterns: list[str]) -> re.Pattern[str] | None:
+    return re.compile("|".join(rf"(?:{p})" for p in patterns)) if patterns else None
 
 
 def compile_spec(data: dict) -> LanguageSpec:
     """Build the compiled matcher for one language's parsed TOML data."""
-    rx = re.compile
     month, month_any = month_slot(data)
     numbers = {fold(k): int(v) for k, v in data.get("numbers", {}).items()}
     weekday_names = [n for names in data["weekdays"] for n in names]
@@ -310,7 +308,7 @@ def compile_spec(data: dict) -> LanguageSpec:
     spec.holiday_years = {fold(k): int(v) for k, v in qualifiers.get("years", {}).items()}
     holiday_names = [n for item in data.get("holiday", []) for n in item["names"]]
     if holiday_names:
-        spec.holiday_gate = rx(rf"{_B}(?:{alternation(holiday_names)}){_E}")
+        spec.holiday_gate = re.compile(rf"{_B}(?:{alternation(holiday_names)}){_E}")
     for index, item in enumerate(data.get("holiday", [])):
         for name in item["names"]:
             spec.holiday_by_name.setdefault(" ".join(fold(name).split()), []).append(index)
@@ -321,28 +319,26 @@ def compile_spec(data: dict) -> LanguageSpec:
         for b in data.get("blockers", {}).get("phrases", []) + names.get("phrases", [])
     ]
     if names.get("openers"):
-        spec.name_openers = rx(rf"{_B}(?:{alternation(names['openers'])})\s+\Z")
+        spec.name_openers = re.compile(rf"{_B}(?:{alternation(names['openers'])})\s+\Z")
     tense = data.get("tense", {})
-    spec.past = _cue_regex(rx, tense.get("past", []))
-    spec.future = _cue_regex(rx, tense.get("future", []))
-    spec.modal = _cue_regex(rx, tense.get("modal", []))
-    spec.scheduled = _cue_regex(rx, tense.get("scheduled", []))
-    spec.past_first = _cue_regex(rx, tense.get("past_first", []))
-    spec.reporting = _cue_regex(rx, tense.get("reporting", []))
-    spec.clause_breaks = _cue_regex(rx, data.get("clauses", {}).get("breaks", []))
-    spec.coordinators = _cue_regex(rx, data.get("clauses", {}).get("coordinators", []))
-    _compile_direction(spec, data.get("direction", {}), slots, rx)
+    spec.past = _cue_regex(tense.get("past", []))
+    spec.future = _cue_regex(tense.get("future", []))
+    spec.modal = _cue_regex(tense.get("modal", []))
+    spec.scheduled = _cue_regex(tense.get("scheduled", []))
+    spec.past_first = _cue_regex(tense.get("past_first", []))
+    spec.reporting = _cue_regex(tense.get("reporting", []))
+    spec.clause_breaks = _cue_regex(data.get("clauses", {}).get("breaks", []))
+    spec.coordinators = _cue_regex(data.get("clauses", {}).get("coordinators", []))
+    _compile_direction(spec, data.get("direction", {}), slots)
     mods = data.get("modifiers", {})
     for key, offset in (("day_before", -1), ("day_after", 1)):
         if mods.get(key):
             body = "|".join(phrase_regex(p, slots) for p in sorted(mods[key], key=len, reverse=True))
-            spec.modifiers.append((rx(rf"{_B}(?:{body})\s*"), offset))
+            spec.modifiers.append((re.compile(rf"{_B}(?:{body})\s*"), offset))
     return spec
 
 
-def _compile_direction(
-    spec: LanguageSpec, data: dict, slots: dict[str, str], rx: Callable[[str], re.Pattern[str]]
-) -> None:
+def _compile_direction(spec: LanguageSpec, data: dict, slots: dict[str, str]) -> None:
     """[direction] since / upcoming / target / target_day word lists: before the mention (optionally "at least") or leading it."""
     hedge = "|".join(phrase_regex(p, slots) for p in data.get("hedges", []))
     hedge_opt = rf"(?:(?:{hedge})\s+)?" if hedge else ""
@@ -350,8 +346,8 @@ def _compile_direction(
         if not data.get(key):
             continue
         words = "|".join(phrase_regex(p, slots) for p in sorted(data[key], key=len, reverse=True))
-        setattr(spec, key, rx(rf"{_B}(?:{words})\s*{hedge_opt}\Z"))
-        setattr(spec, f"{key}_lead", rx(rf"(?:{words})(?=\s|\Z)"))
+        setattr(spec, key, re.compile(rf"{_B}(?:{words})\s*{hedge_opt}\Z"))
+        setattr(spec, f"{key}_lead", re.compile(rf"(?:{words})(?=\s|\Z)"))
 
 
 def available_languages() -> list[str]:
