@@ -6,6 +6,8 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from pressdesk.alternation import trie_alternation
+
 B = r"(?<!\w)"  # start of word
 E = r"(?!\w)"  # end of word
 YEAR = r"(?P<year>(?:1[89]|20)\d\d)(?!\d)(?![.,]\d)(?![^\W\d_])"  # not glued to letters ("2021Q4")
@@ -77,7 +79,7 @@ def alternation(words: list[str]) -> str:
 
 @lru_cache(maxsize=1024)
 def _alternation(words: tuple[str, ...]) -> str:
-    return "|".join(literal_words(list(words))) or r"(?!x)x"
+    return trie_alternation(fold(w) for w in words) or r"(?!x)x"
 
 
 def literal_words(words: list[str]) -> list[str]:

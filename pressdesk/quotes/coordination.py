@@ -18,7 +18,7 @@ def _coordinators(lang: str) -> re.Pattern[str] | None:
     words = attribution_config().get(lang, {}).get("coordination", [])
     if not words:
         return None
-    return re.compile(rf"(?:{listed(words)})\s+", re.I)
+    return re.compile(rf"(?:{listed(words, True)})\s+", re.I)
 
 
 def _cue_after(ctx: Ctx, pos: int, end: int) -> bool:

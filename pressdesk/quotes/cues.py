@@ -11,6 +11,7 @@ from functools import lru_cache
 
 import simplemma
 
+from pressdesk.alternation import trie_alternation
 from pressdesk.entities import DATA, fold, key_of
 
 CUES = DATA / "cues"
@@ -320,17 +321,12 @@ def stop_forms(lang: str) -> frozenset[str]:
     return frozenset(r["form"].lower() for r in _rows(CUES / "stop.csv") if r["lang"] == lang)
 
 
-def _alt(forms: list[str]) -> str:
-    uniq = sorted({f for f in forms if f}, key=len, reverse=True)
-    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in uniq) or r"(?!x)x"
-
-
 def cue_matcher(lang: str, cfg: dict, only: list[Entry] | None = None) -> CueMatcher:
     """The matcher of one language: its entries (or only these), auxiliaries (attribution.toml), inverted clitics."""
     adv = cfg.get("adverb_max", 2)
-    aux = re.compile(rf"(?<![\w’'])(?:{_alt(cfg.get('auxiliaries', []))})(?:\s+[\w’'-]+){{0,{adv}}}?\s+\Z",
+    aux = re.compile(rf"(?<![\w’'])(?:{trie_alternation(cfg.get('auxiliaries', []), ignore_case=True) or '(?!x)x'})(?:\s+[\w’'-]+){{0,{adv}}}?\s+\Z",
                      re.IGNORECASE)
     inv_forms = list(cfg.get("inverted_pronouns", {}))
-    inverted = re.compile(rf"(?:{_alt(inv_forms)})(?![\w-])", re.IGNORECASE) if inv_forms else None
+    inverted = re.compile(rf"(?:{trie_alternation(inv_forms, ignore_case=True)})(?![\w-])", re.IGNORECASE) if inv_forms else None
     chosen = entries(lang) if only is None else only
     return CueMatcher(lang, chosen, morphology(lang), aux, inverted, stop_forms(lang))

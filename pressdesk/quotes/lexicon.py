@@ -9,35 +9,35 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from pressdesk.alternation import trie_alternation
 from pressdesk.entities import DATA, key_of
 from pressdesk.quotes.cues import CueMatcher, cue_matcher
 
 W = r"[\w'’-]"  # a word character for hand-built patterns (keeps d'après, nord-coréen together)
 
 
-def _alt(forms: list[str]) -> str:
-    """Regex alternation, longest first, whitespace-tolerant."""
-    uniq = sorted({f for f in forms if f}, key=len, reverse=True)
-    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in uniq) or r"(?!x)x"
+def _alt(forms: list[str], ignore_case: bool = False) -> str:
+    """Regex alternation (a longer form wins over its prefix), whitespace-tolerant; `ignore_case` for a pattern
+    compiled with re.IGNORECASE."""
+    return trie_alternation(forms, ignore_case=ignore_case) or r"(?!x)x"
 
 
-def listed(words: list[str]) -> str:
-    """The listed words as a regex alternation, escaped and longest first (a longer form wins over its prefix)."""
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+def listed(words: list[str], ignore_case: bool = False) -> str:
+    """The listed words as a regex alternation, spaces kept literal (a longer form wins over its prefix)."""
+    return trie_alternation(words, space=None, ignore_case=ignore_case)
 
 
-def _slotted(forms: list[str], adjectives: str) -> str:
+def _slotted(forms: list[str], adjectives: str, ignore_case: bool = False) -> str:
     """Alternation where a country adjective may sit between any two words ('ministère sud-coréen des ...')."""
-    uniq = sorted({f for f in forms if f}, key=len, reverse=True)
     slot = rf"\s+(?:(?:{adjectives})\s+)?"
-    return "|".join(slot.join(re.escape(w) for w in f.split()) for f in uniq) or r"(?!x)x"
+    return trie_alternation((" ".join(f.split()) for f in forms), space=slot, ignore_case=ignore_case) or r"(?!x)x"
 
 
 def _words(forms: list[str]) -> re.Pattern[str]:
     """Whole-word alternation; elided forms (qu', d') need no right boundary."""
     whole = [f for f in forms if not f.endswith(("'", "’"))]
     elided = [f for f in forms if f.endswith(("'", "’"))]
-    alt = f"(?:{_alt(whole)})(?![\\w-])" + (f"|(?:{_alt(elided)})" if elided else "")
+    alt = f"(?:{_alt(whole, True)})(?![\\w-])" + (f"|(?:{_alt(elided, True)})" if elided else "")
     return re.compile(rf"(?<![\w'’-])(?:{alt})", re.IGNORECASE)
 
 
@@ -137,20 +137,20 @@ def lexicon(language: str) -> Lexicon:
         cue=cue,
         verb_kind=cue.verb_kind,
         complementizer=_words(cfg.get("complementizers", [])),
-        preposition=re.compile(rf"(?<![\w’'-])(?:{_alt(preps)})(?![\w-])", re.IGNORECASE),
+        preposition=re.compile(rf"(?<![\w’'-])(?:{_alt(preps, True)})(?![\w-])", re.IGNORECASE),
         weak_prepositions=frozenset(p.lower() for p in cfg.get("weak_prepositions", [])),
         pronouns={k.lower(): v for k, v in cfg.get("pronouns", {}).items()},
         relatives=frozenset(r.lower() for r in cfg.get("relative", [])),
         honorific=re.compile(rf"(?<![\w-])(?:{_alt(_capitalised(cfg.get('honorifics', [])))})(?=\s)"),
         determiners=frozenset(d.lower() for d in cfg.get("determiners", [])),
-        fillers=re.compile(rf"(?:(?:{_alt(cfg.get('fillers', []))})(?![\w-])[\s,]*)+", re.IGNORECASE),
-        role=re.compile(rf"(?<![\w-])(?:{_slotted([r['form'] for r in roles], _alt(adjs))})(?![\w-])", re.I),
+        fillers=re.compile(rf"(?:(?:{_alt(cfg.get('fillers', []), True)})(?![\w-])[\s,]*)+", re.IGNORECASE),
+        role=re.compile(rf"(?<![\w-])(?:{_slotted([r['form'] for r in roles], _alt(adjs, True), True)})(?![\w-])", re.I),
         role_info={" ".join(key_of(r["form"])): (r["role"], r["kind"]) for r in roles},
         institution=re.compile(rf"(?<![\w-])(?:{_slotted([r['form'] for r in insts], _alt(adjs))})(?![\w-])"),
         institution_info={" ".join(key_of(r["form"])): r["canonical"] for r in insts},
-        adjective=re.compile(rf"(?<![\w-])(?:{_alt(adjs)})(?![\w-])", re.IGNORECASE),
-        of_words=re.compile(rf"^\s*(?:{_alt(of)})(?:\s+|(?<=['’]))", re.IGNORECASE),
-        in_words=re.compile(rf"^\s*(?:{_alt(into)})(?:\s+|(?<=['’]))", re.IGNORECASE),
+        adjective=re.compile(rf"(?<![\w-])(?:{_alt(adjs, True)})(?![\w-])", re.IGNORECASE),
+        of_words=re.compile(rf"^\s*(?:{_alt(of, True)})(?:\s+|(?<=['’]))", re.IGNORECASE),
+        in_words=re.compile(rf"^\s*(?:{_alt(into, True)})(?:\s+|(?<=['’]))", re.IGNORECASE),
         function_words=frozenset(f.lower() for f in function),
         statement_noun=statement,
         adjective_first=bool(cfg.get("adjective_before_noun", False)),
@@ -166,8 +166,8 @@ def lexicon(language: str) -> Lexicon:
         demonym=_suffixes(cfg.get("demonym_suffixes", [])),
         genitive=_suffixes(cfg.get("genitive_suffixes", [])),
         object_markers=frozenset(w.lower() for w in cfg.get("object_markers", [])),
-        audience=re.compile(rf"\s*,?\s*(?:{_alt(cfg.get('audience_prepositions', []) + cfg.get('in', []))})(?![\w-])", re.I),
-        definite=re.compile(rf"(?<![\w'’-])(?:{_alt(cfg.get('definite', []))})\s*$", re.I),
+        audience=re.compile(rf"\s*,?\s*(?:{_alt(cfg.get('audience_prepositions', []) + cfg.get('in', []), True)})(?![\w-])", re.I),
+        definite=re.compile(rf"(?<![\w'’-])(?:{_alt(cfg.get('definite', []), True)})\s*$", re.I),
         enclitic=tuple(cfg.get("enclitic_articles", [])),
         determiner_gap=re.compile(
             r"\s*(?:\w{1,3}['’]|(?:the|le|la|les|il|lo|l|un|una|une|o|gli|i|el|los|las|des|der|den|dem|die|das)\s+)?", re.I),
@@ -178,10 +178,10 @@ def lexicon(language: str) -> Lexicon:
 def _organisation_fields(cfg: dict, common: dict) -> dict:
     heads = [h.lower() for h in cfg.get("org_heads", [])]
     head_suffixes = cfg.get("org_head_suffixes", [])
-    head = rf"(?:{_alt(heads)})" + (rf"|[^\W\d_][\w-]*(?:{_alt(head_suffixes)})" if head_suffixes else "")
+    head = rf"(?:{_alt(heads, True)})" + (rf"|[^\W\d_][\w-]*(?:{_alt(head_suffixes, True)})" if head_suffixes else "")
     title_suffixes = cfg.get("org_title_suffixes", [])
-    org_title = rf"(?:{_alt(cfg.get('org_titles', []))})" + (
-        rf"|[^\W\d_][\w-]*(?:{_alt(title_suffixes)})" if title_suffixes else "")
+    org_title = rf"(?:{_alt(cfg.get('org_titles', []), True)})" + (
+        rf"|[^\W\d_][\w-]*(?:{_alt(title_suffixes, True)})" if title_suffixes else "")
     compound = cfg.get("title_suffixes", [])
     agent = cfg.get("agent_suffixes", [])
     return {
@@ -190,8 +190,8 @@ def _organisation_fields(cfg: dict, common: dict) -> dict:
         "org_links": frozenset(w.lower() for w in cfg.get("org_links", [])),
         "org_title": re.compile(org_title, re.I),
         "org_adjective": _suffixes(cfg.get("org_adjective_suffixes", [])),
-        "title_compound": re.compile(rf"[^\W\d_][\w-]*(?:{_alt(compound)})" if compound else r"(?!x)x", re.I),
-        "agent": re.compile(rf"[^\W\d_][\w-]{{2,}}(?:{_alt(agent)})" if agent else r"(?!x)x", re.I),
+        "title_compound": re.compile(rf"[^\W\d_][\w-]*(?:{_alt(compound, True)})" if compound else r"(?!x)x", re.I),
+        "agent": re.compile(rf"[^\W\d_][\w-]{{2,}}(?:{_alt(agent, True)})" if agent else r"(?!x)x", re.I),
         "given_names": frozenset(n.lower() for n in common.get("title_like_given_names", [])),
         "nominative": tuple(sorted(cfg.get("genitive_nominative", {}).items(), key=lambda kv: -len(kv[0]))),
         "reported_mood": re.compile(rf"(?<![\w-])(?:{_alt(cfg.get('reported_mood', []))})(?![\w-])"),

@@ -88,7 +88,7 @@ def surnames(text: str, found: list[Mention], taken: list[tuple[int, int]]) -> l
                 last.setdefault(words[0], m.end)
     if not last:
         return []
-    pattern = re.compile(rf"(?<![\w’'-])(?:{listed(list(last))})(?![\w’'-])", re.I)
+    pattern = re.compile(rf"(?<![\w’'-])(?:{listed(list(last), True)})(?![\w’'-])", re.I)
     out = []
     for w in pattern.finditer(text):
         key = next((k for k in last if k.lower() == w.group().lower()), None)

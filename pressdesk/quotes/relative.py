@@ -23,7 +23,7 @@ def _markers(lang: str) -> re.Pattern[str] | None:
     words = attribution_config().get(lang, {}).get("relative_attribution", [])
     if not words:
         return None
-    return re.compile(rf"(?<![\w’'-])(?:{listed(words)})(?![\w’'-])", re.I)
+    return re.compile(rf"(?<![\w’'-])(?:{listed(words, True)})(?![\w’'-])", re.I)
 
 
 def relative_statements(ctx: Ctx, unit: Unit, relay: str | None, people: list[Speaker],

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from pressdesk.alternation import trie_alternation
 from pressdesk.entities import fold
 from pressdesk.story.evidence import DATA, story_config
 
@@ -93,7 +94,7 @@ def _agencies() -> dict[str, str]:
 @lru_cache(maxsize=16)
 def _credit_patterns(language: str | None) -> tuple[re.Pattern[str], ...]:
     table = story_config()["wire_credits"]
-    names = "|".join(re.escape(a) for a in sorted(_agencies(), key=len, reverse=True))
+    names = trie_alternation(_agencies(), space=None)
     agency = rf"(?P<agency>(?<![\w-])(?:{names})(?![\w-]))"
     langs = [language] if language in table else [k for k in table if k != "common"]
     return tuple(re.compile(p.replace("{agency}", agency), re.MULTILINE)
