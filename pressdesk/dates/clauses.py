@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 
 from pressdesk.dates.lang import LanguageSpec, tense_view
 
@@ -47,12 +48,24 @@ class _Taken:
         return i >= 0 and self.ends[i] > span[0]
 
 
-def _add(cues: list[Cue], regex: re.Pattern[str] | None, view: str, kind: str) -> None:
+Regions = list[tuple[int, int]] | None  # the sentences to read (None: the whole text)
+
+
+def _scan(regex: re.Pattern[str], view: str, regions: Regions) -> Iterator[re.Match[str]]:
+    """Matches in the sentences read: a cue or break never runs past the end of its sentence."""
+    if regions is None:
+        yield from regex.finditer(view)
+        return
+    for lo, hi in regions:
+        yield from regex.finditer(view, lo, hi)
+
+
+def _add(cues: list[Cue], regex: re.Pattern[str] | None, view: str, kind: str, regions: Regions = None) -> None:
     """Add regex matches of one kind, skipping any that overlaps a cue already taken (earlier kinds win)."""
     if regex is None:
         return
     taken = _Taken([(c[0], c[1]) for c in cues])
-    for m in regex.finditer(view):
+    for m in _scan(regex, view, regions):
         if m.end() > m.start() and not taken.overlaps(m.span()):
             cues.append((m.start(), m.end(), kind))
 
@@ -63,19 +76,22 @@ def _clause_start(break_ends: list[int], lo: int, pos: int) -> int:
     return max(break_ends[i - 1], lo) if i else lo
 
 
-def analyse(spec: LanguageSpec, text: str, bounds: list[tuple[int, int]]) -> tuple[list[Cue], list[Break]]:
-    """Tense cues and clause breaks of a text. Strong past ("originally scheduled") beats future, future beats
-    an overlapping reporting or past cue; a modal counts as future only with no real past verb before it in its
-    clause (a reporting verb does not count: the reported event follows the saying)."""
+def analyse(
+    spec: LanguageSpec, text: str, bounds: list[tuple[int, int]], regions: Regions = None
+) -> tuple[list[Cue], list[Break]]:
+    """Tense cues and clause breaks of a text (of the sentences in `regions` only: the tense of a mention is read
+    in its own sentence, so an article's other sentences need no reading). Strong past ("originally scheduled")
+    beats future, future beats an overlapping reporting or past cue; a modal counts as future only with no real
+    past verb before it in its clause (a reporting verb does not count: the reported event follows the saying)."""
     view = tense_view(text)
     cues: list[Cue] = []
-    _add(cues, spec.past_first, view, "original")
-    _add(cues, spec.future, view, "future")
-    _add(cues, spec.reporting, view, "report")
-    _add(cues, spec.past, view, "past")
-    breaks: list[Break] = [(m.start(), m.end(), False) for m in _SEMICOLON.finditer(view)]
+    _add(cues, spec.past_first, view, "original", regions)
+    _add(cues, spec.future, view, "future", regions)
+    _add(cues, spec.reporting, view, "report", regions)
+    _add(cues, spec.past, view, "past", regions)
+    breaks: list[Break] = [(m.start(), m.end(), False) for m in _scan(_SEMICOLON, view, regions)]
     if spec.clause_breaks is not None:
-        breaks += [(m.start(), m.end(), False) for m in spec.clause_breaks.finditer(view)]
+        breaks += [(m.start(), m.end(), False) for m in _scan(spec.clause_breaks, view, regions)]
     starts = [b[1] for b in bounds]
     for start, _end, kind in cues:
         if kind != "report":
@@ -90,7 +106,7 @@ def analyse(spec: LanguageSpec, text: str, bounds: list[tuple[int, int]]) -> tup
     pasts = sorted(c[0] for c in cues if c[2] in ("past", "original"))  # a reporting verb alone does not void
     for regex, voided_kind in ((spec.modal, "modal"), (spec.scheduled, None)):
         taken = _Taken([(c[0], c[1]) for c in cues])
-        for m in regex.finditer(view) if regex is not None else ():
+        for m in _scan(regex, view, regions) if regex is not None else ():
             if m.end() == m.start() or taken.overlaps(m.span()):
                 continue
             i = bisect.bisect_right(starts, m.start())
@@ -127,6 +143,21 @@ def _nearest(
         if (possessive or start - before[1] > 1) and not coordinated:
             return "future"
     return before[2]
+
+
+def sentences_of(bounds: list[tuple[int, int]], spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    """The sentences (between `bounds`, as tense_at reads them) holding these spans, merged, in order."""
+    ends = [b[1] for b in bounds]
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        i = bisect.bisect_right(ends, start)
+        lo = ends[i - 1] if i > 0 else 0
+        hi = next((b[0] for b in bounds[i:] if b[0] >= end), length)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], hi))
+        else:
+            out.append((lo, hi))
+    return out
 
 
 def tense_at(

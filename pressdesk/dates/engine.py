@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from pressdesk.dates.clauses import analyse, directed, direction_at, tense_at
+from pressdesk.dates.clauses import analyse, directed, direction_at, sentences_of, tense_at
 from pressdesk.dates.dateline import find_dateline
 from pressdesk.dates.fallback import fallback_dates
 from pressdesk.dates.field import covers, field_bounds
@@ -16,6 +16,7 @@ from pressdesk.dates.lang import LanguageSpec, Pattern, fold, load_language
 from pressdesk.dates.model import TimeMention, nearest_day_month, safe_date
 from pressdesk.dates.periods import resolve_decade, resolve_season
 from pressdesk.dates.resolve import resolve_absolute, resolve_relative
+from pressdesk.dates.windows import Windows
 
 _BOUNDARY = re.compile(r"[.!?;]+[\s\"'»”“]+(?=[\"'«“„(\[A-ZÀ-Ý])|\n+|\|")
 _YEAR_KINDS = ("iso", "num", "year", "yrange", "my", "decade")
@@ -97,8 +98,9 @@ def _candidates(spec: LanguageSpec, text: str, folded: str, tokens: set[str]) ->
         named = {" ".join(m.group(0).split()) for m in spec.holiday_gate.finditer(folded)}
         if named:
             patterns = patterns + spec.holiday_patterns(named)
+    windows = Windows(folded)
     for pattern in patterns:
-        for match in pattern.regex.finditer(folded):
+        for match in windows.finditer(pattern.regex, pattern.needs):
             if spec.capitalised and not _names_capitalised_ok(spec, text, match, pattern.kind):
                 continue
             if _in_title(spec, text, folded, match):
@@ -211,7 +213,7 @@ def find_dates(text: str, language: str, published: date | None) -> list[TimeMen
     if spec.modifiers:
         chosen = _apply_modifiers(spec, folded, chosen)
     bounds = _sentence_bounds(text)
-    cues, breaks = analyse(spec, text, bounds)
+    cues, breaks = analyse(spec, text, bounds, sentences_of(bounds, [(c.start, c.end) for c in chosen], len(text)))
     coords = [m.start() for m in spec.coordinators.finditer(folded)] if spec.coordinators else []
     previous: tuple[date, bool] | None = None  # the last day mention (anchor of "the next day")
     last: tuple[date, bool, str] | None = None  # the last mention of any precision (anchor of "the previous year")
