@@ -30,7 +30,7 @@ def _negation() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def agency_words() -> re.Pattern[str]:
-    return re.compile(rf"(?:{listed(attribution_config()['common']['agency_words'])})\s*", re.IGNORECASE)
+    return re.compile(rf"(?:{listed(attribution_config()['common']['agency_words'], True)})\s*", re.IGNORECASE)
 
 
 def find_cues(ctx: Ctx, unit: Unit) -> list[Cue]:
@@ -185,13 +185,14 @@ def said_on(ctx: Ctx, unit: Unit, span: tuple[int, int]) -> date | None:
     key = (unit.start, unit.end, *span)
     if key in ctx.dates:
         return ctx.dates[key]
-    if ctx.date_spans is not None and not any(s < unit.end and unit.start < e for s, e in ctx.date_spans):
-        return ctx.published  # no date stands anywhere in the unit: nothing to read
+    s, e = max(unit.start, span[0]), min(unit.end, span[1])
+    if ctx.date_spans is not None and not any(
+            a < unit.end and unit.start < b and not s <= a < b <= e for a, b in ctx.date_spans):
+        return ctx.published  # no date stands in the unit outside the statement: nothing to read
     try:
         from pressdesk.dates import find_dates
     except Exception:  # noqa: BLE001 - dates module unavailable or broken: publication date only
         return ctx.published
-    s, e = max(unit.start, span[0]), min(unit.end, span[1])
     chunk = ctx.masked[unit.start : s] + " " + ctx.masked[e : unit.end] if s < e else ctx.masked[unit.start : unit.end]
     chunk = _SPACES.sub(" ", chunk)  # masked quotations collapse to their marks
     try:
