@@ -207,7 +207,8 @@ def find_entities(text: str, language: str | None = None, gazetteer: Gazetteer |
 def _find_entities(text: str, language: str | None, gazetteer: Gazetteer | None) -> list[EntityMention]:
     gaz = gazetteer or load_gazetteer()
     spans = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
-    folded = [_fold_word(s[2]) for s in spans]
+    whole = fold(text)  # one char per char: each token's folded form is a slice
+    folded = [whole[s[0] : s[1]] for s in spans]
     out: list[EntityMention] = []
     seen_people: set[str] = set()
     i = 0
@@ -266,8 +267,10 @@ def _fuzzy_choices() -> tuple[list[str], list[Entity]]:
     return keys, ents
 
 
+@lru_cache(maxsize=65536)
 def canonical_name(surface: str) -> str | None:
-    """Gazetteer canonical for a surface form, tolerant of transliteration variants (rapidfuzz)."""
+    """Gazetteer canonical for a surface form, tolerant of transliteration variants (rapidfuzz); remembered, as
+    the gazetteer is fixed data and the same names recur in every article."""
     gaz = load_gazetteer()
     key = key_of(surface)
     if not key:

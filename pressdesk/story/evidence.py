@@ -69,10 +69,11 @@ def evidence(text: str, language: str | None, context: str = "", speaker: str | 
     inside = [(m.start, m.end) for m in mentions]
     stop = function_words(language)
     words = set()
+    folded = fold(text)  # one char per char: a word's folded form is a slice
     for m in WORD.finditer(text):
         if any(s <= m.start() < e for s, e in inside):
             continue
-        word = fold(m.group())
+        word = folded[m.start() : m.end()]
         if len(word) >= MIN_WORD and word not in stop:
             words.add(word)
     names = {m.canonical for m in mentions if m.type in ENTITY_TYPES}
