@@ -205,9 +205,10 @@ def extract_distributed(
     re-clustered and speaker spellings merged corpus-wide, as the local engine does."""
     from distributed import as_completed
 
-    from pressdesk.pipeline import finish
+    from pressdesk.pipeline import RECLUSTER, finish
 
     counts = {"events": 0, "quotes": 0, "articles": 0, "batches": 0}
+    repair = store.setting(con, RECLUSTER) == "1"  # an earlier run stopped before finishing
     with _staging(staging) as root, client(scheduler, workers, processes) as dask:
         inputs = export_batches(con, root, article_ids, batch)
         futures = dask.map(extract_batch, inputs, [p.replace("/in-", "/out-")[:-len(".parquet")] for p in inputs],
@@ -223,5 +224,5 @@ def extract_distributed(
         counts["articles"] = con.cursor().execute(
             "SELECT count(*) FROM read_parquet(?)", [inputs]).fetchone()[0] if inputs else 0
     with store.write_lock:
-        finish(con, article_ids)  # clusters and speaker names corpus-wide, as the local engine does
+        finish(con, article_ids, repair=repair)  # clusters and speaker names corpus-wide, as the local engine does
     return counts

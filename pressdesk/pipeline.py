@@ -250,16 +250,17 @@ def extract_articles(
     return counts
 
 
-def finish(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None, added_only: bool = False) -> None:
+def finish(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None, added_only: bool = False,
+           repair: bool = False) -> None:
     """Corpus-wide steps after new events: clusters, speaker names and statement groups (only what new articles
     touch when `added_only`); the flag clears only when all are done, so a crash in between is repaired in full on
-    the next start."""
+    the next start (`repair`: an earlier run stopped, so statement groups are checked row by row)."""
     if added_only and article_ids:
         clusters.recluster_added(con, article_ids)
     else:
         recluster(con)
-    merge_speakers(con, article_ids if added_only else None)
-    refresh_stories(con, article_ids)
+    renamed = merge_speakers(con, article_ids if added_only else None)
+    refresh_stories(con, article_ids, None if repair else list(renamed))
     with store.writing(con) as cur:
         cur.execute("DELETE FROM settings WHERE key = ?", [RECLUSTER])
 
@@ -269,18 +270,21 @@ def recluster(con: duckdb.DuckDBPyConnection) -> int:
     return clusters.recluster_all(con)
 
 
-def refresh_stories(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None) -> None:
-    """Regroup the statements of the speakers these articles quote (all when None): one statement in several
-    languages is one story; and find the articles that ran the same wire copy."""
+def refresh_stories(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None,
+                    renamed: Sequence[str] | None = None) -> None:
+    """Regroup the statements of the speakers these articles quote (all when None) and of the `renamed` names (every
+    stale row is looked for when None): one statement in several languages is one story; and find the articles that
+    ran the same wire copy."""
     from pressdesk.story.build import refresh_statements, refresh_wire
 
-    refresh_statements(con, article_ids)
+    refresh_statements(con, article_ids, renamed)
     refresh_wire(con, article_ids)
 
 
-def merge_speakers(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None) -> int:
+def merge_speakers(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None) -> dict[str, str]:
     """Spellings of one speaker across articles and languages become one name (fuzzy, via entities): every name
-    (when None), or the names of these newly added articles with the stored names they could match."""
+    (when None), or the names of these newly added articles with the stored names they could match; return the
+    renames (old -> new), so statement grouping regroups exactly those names."""
     from pressdesk.entities import merge_names, related_names
 
     cur = con.cursor()
@@ -294,11 +298,11 @@ def merge_speakers(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | 
         names = sorted(set(new) | set(related_names(new, stored))) if new else []
     mapping = {k: v for k, v in merge_names(names).items() if k != v}
     if not mapping:
-        return 0
+        return {}
     frame = pd.DataFrame({"old": list(mapping), "new": list(mapping.values())})
     with store.writing(con, speaker_map=frame) as cur:
         cur.execute("UPDATE quotes SET speaker = m.new FROM speaker_map m WHERE quotes.speaker = m.old")
-    return len(mapping)
+    return mapping
 
 
 def set_published(

@@ -243,7 +243,7 @@ def test_articles_added_one_by_one_cluster_as_the_whole_corpus_does(con):
     pipeline.recluster(con)
     assert _clusters(con) == added
     speakers = con.execute("SELECT count(DISTINCT speaker) FROM quotes").fetchone()[0]
-    assert speakers > 5 and pipeline.merge_speakers(con) == 0  # nothing left that merging every name would merge
+    assert speakers > 5 and pipeline.merge_speakers(con) == {}  # nothing left that merging every name would merge
 
 
 def test_a_new_spelling_of_a_stored_speaker_is_merged_when_its_article_is_added(con):

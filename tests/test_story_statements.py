@@ -115,3 +115,18 @@ def test_articles_added_one_by_one_group_as_a_full_regroup_does(con):
     assert any(len(group) > 1 for group in added)
     refresh_statements(con, None)
     assert _partition(con) == added
+
+
+def test_an_add_that_renames_a_grouped_speaker_regroups_them_as_a_full_regroup_does(con):
+    from pressdesk.story.build import refresh_statements
+
+    said = "said that the old bridge over the river would reopen in two weeks after the repairs, with forty workers."
+    for i, text in enumerate([f"Petrovski {said}", f"Speaking to reporters, Petrovski {said}"]):
+        ingest_upload(con, f"{i}.txt", text.encode())
+    assert {r[0] for r in con.execute("SELECT speaker FROM statement_groups").fetchall()} == {"Petrovski"}
+    ingest_upload(con, "new.txt", f"The mayor Ivan Petrovski {said}".encode())  # the longer name takes over
+    table = "SELECT quote_id, group_id, speaker, reason FROM statement_groups ORDER BY quote_id"
+    added = con.execute(table).fetchall()
+    assert {r[2] for r in added} == {"Ivan Petrovski"} and len({r[1] for r in added}) < len(added)
+    refresh_statements(con, None)
+    assert con.execute(table).fetchall() == added

@@ -10,6 +10,7 @@ import pandas as pd
 
 from pressdesk import store
 from pressdesk.store import wire_index
+from pressdesk.story import stale
 from pressdesk.story.evidence import Evidence
 from pressdesk.story.incremental import add_statements, ungrouped
 from pressdesk.story.statements import Report, group_reports
@@ -31,13 +32,6 @@ SELECT q.quote_id, string_agg(s.text, ' ' ORDER BY s.idx) FROM quotes q JOIN sen
 WHERE list_contains(?, q.quote_id) GROUP BY q.quote_id
 """
 
-# Speakers regrouped in full: a grouped quote renamed, removed or extracted again. Quotes never grouped are added.
-_STALE_SPEAKERS_SQL = """
-SELECT q.speaker FROM quotes q JOIN statement_groups g USING (quote_id)
-WHERE g.speaker IS DISTINCT FROM q.speaker OR list_contains(?, q.article_id)
-UNION SELECT g.speaker FROM statement_groups g LEFT JOIN quotes q USING (quote_id)
-WHERE q.quote_id IS NULL OR g.speaker IS DISTINCT FROM q.speaker
-"""
 
 
 def _pivots(con: duckdb.DuckDBPyConnection, texts: list[str], languages: list[str | None]) -> list[str | None]:
@@ -80,21 +74,29 @@ def _reports(con: duckdb.DuckDBPyConnection, key: str, values: Sequence[str]) ->
             for r, text, pivot in zip(rows, texts, pivots, strict=True)]
 
 
-def refresh_statements(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None) -> int:
-    """Regroup every speaker (when None), or: the speakers whose grouped quotes were renamed, removed or extracted
-    again in full, then add the quotes never grouped to the stored groups; return how many quotes were placed."""
+def refresh_statements(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None,
+                       renamed: Sequence[str] | None = None) -> int:
+    """Regroup every speaker (when None), or: the speakers whose grouped quotes were renamed (`renamed` names; every
+    row is compared when None), removed or extracted again in full, then add the quotes never grouped to the stored
+    groups; return how many quotes were placed."""
     cur = con.cursor()
-    if article_ids is None:
+    ids = None if article_ids is None else list(article_ids)
+    scoped = None if ids is None else stale.stale_speakers(con, ids, renamed)
+    if ids is None:
         speakers = [r[0] for r in cur.execute("SELECT DISTINCT speaker FROM quotes").fetchall()]
     else:
-        speakers = [r[0] for r in cur.execute(_STALE_SPEAKERS_SQL, [list(article_ids)]).fetchall()]
+        speakers = stale.every_stale_speaker(con, ids) if scoped is None else scoped
     known = [s for s in speakers if s is not None]
     rows = group_reports(reports(con, known)) if known else []
     frame = pd.DataFrame([(m.quote_id, m.group_id, m.reason) for m in rows],
                          columns=["quote_id", "group_id", "reason"])
     with store.writing(con, new_groups=frame) as w:
-        w.execute("DELETE FROM statement_groups WHERE quote_id NOT IN (SELECT quote_id FROM quotes)"
-                  " OR list_contains(?, speaker) OR speaker IS NULL", [known])
+        if scoped is None:
+            w.execute("DELETE FROM statement_groups WHERE quote_id NOT IN (SELECT quote_id FROM quotes)"
+                      " OR list_contains(?, speaker) OR speaker IS NULL", [known])
+        else:  # rows without a speaker are their quote's own group: only the added articles' can change
+            w.execute("DELETE FROM statement_groups WHERE list_contains(?, speaker) OR speaker IS NULL AND quote_id IN"
+                      " (SELECT quote_id FROM quotes WHERE list_contains(?, article_id))", [known, ids])
         w.execute("DELETE FROM statement_groups WHERE quote_id IN (SELECT quote_id FROM new_groups)")
         w.execute("INSERT INTO statement_groups (quote_id, group_id, speaker, reason)"
                   " SELECT n.quote_id, n.group_id, q.speaker, n.reason FROM new_groups n JOIN quotes q USING (quote_id)")
@@ -102,8 +104,10 @@ def refresh_statements(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str
         w.execute("INSERT INTO statement_groups (quote_id, group_id, speaker, reason)"
                   " SELECT q.quote_id, q.quote_id, q.speaker, NULL FROM quotes q"
                   " WHERE q.quote_id NOT IN (SELECT quote_id FROM statement_groups)"
-                  + ("" if article_ids is None else " AND (q.speaker IS NULL OR q.speaker_type = 'unnamed')"))
-    added = add_statements(con, ungrouped(con)) if article_ids is not None else 0
+                  + ("" if ids is None else " AND (q.speaker IS NULL OR q.speaker_type = 'unnamed')")
+                  + ("" if scoped is None else " AND (list_contains(?, q.article_id) OR list_contains(?, q.speaker))"),
+                  [] if scoped is None else [ids, known])
+    added = add_statements(con, ungrouped(con, None if scoped is None else ids)) if ids is not None else 0
     return len(rows) + added
 
 

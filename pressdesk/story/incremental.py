@@ -4,6 +4,7 @@ the date window, and the groups they link are merged, so adding articles costs w
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 
 import duckdb
@@ -14,12 +15,13 @@ from pressdesk.story.statements import MAX_FOLLOWING, WINDOW_DAYS, Link, Report,
 from pressdesk.unionfind import SmallestRoot
 
 
-def ungrouped(con: duckdb.DuckDBPyConnection) -> list[str]:
-    """Quotes with a named speaker that no statement group holds yet."""
+def ungrouped(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None) -> list[str]:
+    """Quotes with a named speaker that no statement group holds yet (of these articles, when given)."""
     return [r[0] for r in con.cursor().execute(
-        "SELECT q.quote_id FROM quotes q LEFT JOIN statement_groups g USING (quote_id)"
-        " WHERE g.quote_id IS NULL AND q.speaker IS NOT NULL AND q.speaker_type IS DISTINCT FROM 'unnamed'"
-        " ORDER BY q.quote_id").fetchall()]
+        "SELECT q.quote_id FROM quotes q ANTI JOIN statement_groups g USING (quote_id)"
+        " WHERE q.speaker IS NOT NULL AND q.speaker_type IS DISTINCT FROM 'unnamed'"
+        " AND (?::VARCHAR[] IS NULL OR list_contains(?, q.article_id)) ORDER BY q.quote_id",
+        [None if article_ids is None else list(article_ids)] * 2).fetchall()]
 
 
 def neighbours(con: duckdb.DuckDBPyConnection, new: Sequence[Report], per_report: int = 2 * MAX_FOLLOWING) -> list[str]:
@@ -47,34 +49,54 @@ def neighbours(con: duckdb.DuckDBPyConnection, new: Sequence[Report], per_report
         cur.unregister("new_reports")
 
 
-def merge(links: Sequence[Link], new_ids: Sequence[str], groups: pd.DataFrame) -> pd.DataFrame:
+# The stored members of every group one of these quotes belongs to, and whether each is stored under the name its
+# quote now has (a row whose group is unchanged is then left as it is).
+_MEMBERS_SQL = """
+SELECT g.quote_id, g.group_id, g.reason, coalesce(q.said_on, a.published), g.speaker IS NOT DISTINCT FROM q.speaker
+FROM statement_groups g JOIN quotes q USING (quote_id) JOIN articles a USING (article_id)
+WHERE g.group_id IN (SELECT group_id FROM statement_groups WHERE list_contains(?, quote_id))
+"""
+
+
+@dataclass(frozen=True)
+class Stored:
+    """A stored member of a group a new quote links to."""
+
+    group_id: str
+    reason: str | None
+    day: date | None
+    current: bool  # stored under its quote's present speaker
+
+
+def merge(links: Sequence[Link], new: dict[str, date | None], stored: dict[str, Stored]) -> list[tuple]:
     """The rows (quote_id, group_id, reason) of every group a new quote ends up in.
 
-    `groups` holds the stored members (quote_id, group_id, reason, day) of the groups the links touch. A merged
-    group is named by its earliest report; a member keeps its stored reason unless it had none."""
+    `new` gives each new quote's date, `stored` the stored members of the groups the links touch. A merged group is
+    named by its earliest report; a member keeps its stored reason unless it had none."""
     sets = SmallestRoot()
-    group_of = dict(zip(groups["quote_id"], groups["group_id"], strict=True))
     best: dict[str, tuple[int, str]] = {}
+
+    def group(q: str) -> str:
+        member = stored.get(q)
+        return member.group_id if member else q
+
     for link in links:
-        sets.union(group_of.get(link.a, link.a), group_of.get(link.b, link.b))
+        sets.union(group(link.a), group(link.b))
         for q in (link.a, link.b):
             if q not in best or link.strength > best[q][0]:
                 best[q] = (link.strength, link.reason)
-    day = {q: pd.Timestamp(d).date() for q, d in zip(groups["quote_id"], groups["day"], strict=True) if pd.notna(d)}
-    stored = dict(zip(groups["quote_id"], groups["reason"], strict=True))
-    members: dict[str, list[str]] = {}
-    for q in [*new_ids, *groups["quote_id"]]:
-        members.setdefault(sets.find(group_of.get(q, q)), []).append(q)
+    members: dict[str, dict[str, None]] = {}
+    for q in [*new, *stored]:
+        members.setdefault(sets.find(group(q)), {})[q] = None
     rows = []
     for quotes in members.values():
-        quotes = list(dict.fromkeys(quotes))
-        first = min(quotes, key=lambda q: (day.get(q) or date.max, q))
+        first = min(quotes, key=lambda q: ((stored[q].day if q in stored else new[q]) or date.max, q))
         for q in quotes:
-            reason = stored.get(q) if isinstance(stored.get(q), str) else None
+            reason = stored[q].reason if q in stored else None
             if reason is None and len(quotes) > 1 and q in best:
                 reason = best[q][1]
             rows.append((q, first, reason))
-    return pd.DataFrame(rows, columns=["quote_id", "group_id", "reason"])
+    return rows
 
 
 def add_statements(con: duckdb.DuckDBPyConnection, quote_ids: Sequence[str]) -> int:
@@ -87,17 +109,13 @@ def add_statements(con: duckdb.DuckDBPyConnection, quote_ids: Sequence[str]) -> 
     old = reports_of(con, neighbours(con, new)) if new else []
     links = links_to_new(new, old)
     touched = sorted({q for link in links for q in (link.a, link.b)} - set(quote_ids))
-    groups = con.cursor().execute(
-        """SELECT g.quote_id, g.group_id, g.reason, coalesce(q.said_on, a.published) AS day
-           FROM statement_groups g JOIN quotes q USING (quote_id) JOIN articles a USING (article_id)
-           WHERE g.group_id IN (SELECT group_id FROM statement_groups WHERE list_contains(?, quote_id))""",
-        [touched]).df(date_as_object=True)
-    new_days = pd.DataFrame([(r.quote_id, None, None, r.day) for r in new],
-                            columns=["quote_id", "group_id", "reason", "day"])
-    rows = merge(links, [r.quote_id for r in new],
-                 pd.concat([groups, new_days[~new_days["quote_id"].isin(groups["quote_id"])]], ignore_index=True)
-                 .assign(group_id=lambda f: f["group_id"].fillna(f["quote_id"])))
-    with store.writing(con, new_groups=rows) as w:
+    stored = {r[0]: Stored(*r[1:]) for r in con.cursor().execute(_MEMBERS_SQL, [touched]).fetchall()}
+    rows = merge(links, {r.quote_id: r.day for r in new}, stored)
+    # a member whose group, reason and name are unchanged is not written again
+    changed = [r for r in rows if r[0] not in stored or not stored[r[0]].current
+               or (stored[r[0]].group_id, stored[r[0]].reason) != r[1:]]
+    frame = pd.DataFrame(changed, columns=["quote_id", "group_id", "reason"])
+    with store.writing(con, new_groups=frame) as w:
         w.execute("DELETE FROM statement_groups WHERE quote_id IN (SELECT quote_id FROM new_groups)")
         w.execute("INSERT INTO statement_groups (quote_id, group_id, speaker, reason)"
                   " SELECT n.quote_id, n.group_id, q.speaker, n.reason FROM new_groups n JOIN quotes q USING (quote_id)")

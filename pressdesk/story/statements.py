@@ -3,11 +3,12 @@ close dates and shared evidence, and say why they were grouped."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from pressdesk.story.evidence import Evidence, evidence, matched_words
+from pressdesk.story.evidence import WORD_MATCH, Evidence, evidence, matched_words
 
 WINDOW_DAYS = 3  # reports of one statement are dated within a few days of each other
 SAME_TEXT_SHARE = 0.6  # share of the shorter report's content words found in the other (same language)
@@ -81,8 +82,27 @@ def link_reason(a: Report, b: Report) -> str | None:
     return found[1] if found else None
 
 
-def _link(a: Report, b: Report, pa: _Prepared, pb: _Prepared) -> tuple[int, str] | None:
-    """(strength, reason) of the link between two reports, or None."""
+class _Matches:
+    """matched_words remembered for the word sets already compared: the copies of one quote (an agency's, reprinted)
+    compare the same sets again and again."""
+
+    LIMIT = 1 << 16  # pairs remembered before starting over, so memory stays bounded on a full regroup
+
+    def __init__(self) -> None:
+        self.seen: dict[tuple[frozenset[str], frozenset[str], float], list[tuple[str, str]]] = {}
+
+    def __call__(self, a: frozenset[str], b: frozenset[str], threshold: float = WORD_MATCH) -> list[tuple[str, str]]:
+        key = (a, b, threshold)
+        found = self.seen.get(key)
+        if found is None:
+            if len(self.seen) >= self.LIMIT:
+                self.seen.clear()
+            found = self.seen[key] = matched_words(a, b, threshold)
+        return found
+
+
+def _link(a: Report, b: Report, pa: _Prepared, pb: _Prepared, match=matched_words) -> tuple[int, str] | None:
+    """(strength, reason) of the link between two reports, or None (`match` pairs the words of two sets)."""
     if not a.speaker or a.speaker != b.speaker:
         return None
     close, when = _when(a.day, b.day)
@@ -94,12 +114,12 @@ def _link(a: Report, b: Report, pa: _Prepared, pb: _Prepared) -> tuple[int, str]
     if a.language == b.language or (pa.pivot and pb.pivot):
         same = a.language == b.language
         left, right = (pa.own, pb.own) if same else (pa.pivot, pb.pivot)
-        pairs = matched_words(left.words, right.words)
+        pairs = match(left.words, right.words)
         share = _share(pairs, left.words, right.words)
         ok = len(pairs) >= 2 and (share >= SAME_TEXT_SHARE or support and share >= SUPPORTED_SHARE)
         how = "same words" if same else f"translated ({a.pivot_lang})"
     else:
-        pairs = matched_words(pa.own.words, pb.own.words, COGNATE_MATCH)
+        pairs = match(pa.own.words, pb.own.words, COGNATE_MATCH)
         share = _share(pairs, pa.own.words, pb.own.words)
         ok = len(pairs) >= COGNATE_MIN and share >= COGNATE_SHARE and (support or a.day and b.day
                                                                          or len(pairs) > COGNATE_MIN)
@@ -117,23 +137,31 @@ def _link(a: Report, b: Report, pa: _Prepared, pb: _Prepared) -> tuple[int, str]
 
 def _candidates(items: Sequence[_Prepared], fresh: set[int] | None = None) -> Iterable[tuple[int, int]]:
     """Pairs worth comparing: dated reports within the window of each other, and every undated report; only pairs
-    with a `fresh` member when given (reports already grouped were compared before)."""
+    with a `fresh` member when given (reports already grouped were compared before), found without walking the
+    pairs of two old reports."""
     dated = sorted((i for i, p in enumerate(items) if p.report.day), key=lambda i: items[i].report.day)
     undated = [i for i, p in enumerate(items) if not p.report.day]
-
-    def wanted(i: int, j: int) -> bool:
-        return fresh is None or i in fresh or j in fresh
-
-    for pos, i in enumerate(dated):
-        for j in dated[pos + 1:pos + 1 + MAX_FOLLOWING]:
+    every = fresh is None
+    fresh = fresh or set()
+    fresh_at = list(range(len(dated))) if every else [pos for pos, i in enumerate(dated) if i in fresh]
+    starts = fresh_at if every else sorted({p for f in fresh_at for p in range(max(0, f - MAX_FOLLOWING), f + 1)})
+    for pos in starts:
+        i = dated[pos]
+        if every or i in fresh:
+            following = range(pos + 1, min(pos + 1 + MAX_FOLLOWING, len(dated)))
+        else:  # an old report pairs only with the fresh ones among the next MAX_FOLLOWING
+            following = fresh_at[bisect_right(fresh_at, pos):bisect_right(fresh_at, pos + MAX_FOLLOWING)]
+        for at in following:
+            j = dated[at]
             if (items[j].report.day - items[i].report.day).days > WINDOW_DAYS:
                 break
-            if wanted(i, j):
-                yield i, j
+            yield i, j
+    fresh_dated = [dated[pos] for pos in fresh_at]
     for pos, i in enumerate(undated):
-        for j in dated + undated[pos + 1:]:
-            if wanted(i, j):
-                yield i, j
+        later = undated[pos + 1:]
+        others = dated + later if every or i in fresh else fresh_dated + [j for j in later if j in fresh]
+        for j in others:
+            yield i, j
 
 
 @dataclass(frozen=True)
@@ -157,9 +185,10 @@ def links_to_new(new: Iterable[Report], old: Iterable[Report]) -> list[Link]:
                 fresh_ids.add(len(items))
             items.append(_prepare(report))
     out = []
+    match = _Matches()
     for items, fresh_ids in by_speaker.values():
         for i, j in _candidates(items, fresh_ids):
-            found = _link(items[i].report, items[j].report, items[i], items[j])
+            found = _link(items[i].report, items[j].report, items[i], items[j], match)
             if found:
                 out.append(Link(items[i].report.quote_id, items[j].report.quote_id, *found))
     return out
@@ -175,12 +204,13 @@ def group_reports(reports: Iterable[Report]) -> list[Membership]:
             by_speaker.setdefault(report.speaker, []).append(_prepare(report))
         else:
             out.append(Membership(report.quote_id, report.quote_id, None))
+    match = _Matches()
     for items in by_speaker.values():
-        out += _group_one_speaker(items)
+        out += _group_one_speaker(items, match)
     return out
 
 
-def _group_one_speaker(items: list[_Prepared]) -> list[Membership]:
+def _group_one_speaker(items: list[_Prepared], match=matched_words) -> list[Membership]:
     parent = list(range(len(items)))
 
     def find(x: int) -> int:
@@ -191,7 +221,7 @@ def _group_one_speaker(items: list[_Prepared]) -> list[Membership]:
 
     best: dict[int, tuple[int, str]] = {}  # member -> (strength, reason) of its strongest link
     for i, j in _candidates(items):
-        found = _link(items[i].report, items[j].report, items[i], items[j])
+        found = _link(items[i].report, items[j].report, items[i], items[j], match)
         if found is None:
             continue
         parent[find(i)] = find(j)
