@@ -201,9 +201,8 @@ def extract_articles(
     workers: int | None = None,
 ) -> dict[str, int]:
     """(Re)extract the given articles on every core, written batch by batch (two batches in flight, so workers
-    never wait for the writer), and re-cluster events, merge speaker spellings and regroup statements: batch by
-    batch as the workers go on when the articles are new, else corpus-wide at the end. An article the extractor
-    fails on is recorded with its error and the others go on."""
+    never wait for the writer), then re-cluster events and merge speaker spellings corpus-wide. An article the
+    extractor fails on is recorded with its error and the others go on."""
     ids = list(article_ids)
     counts = {"articles": 0, "events": 0, "quotes": 0, "failed": 0}
     # only additions can be clustered incrementally: not after a stopped run, nor when articles are extracted again
@@ -228,12 +227,9 @@ def extract_articles(
             except BrokenProcessPool:
                 runner["pool"] = None
                 done = list(extract_many(items))
-            batch = [i.article_id for i in items]
-            for key, n in _write_results(con, batch, done).items():
+            for key, n in _write_results(con, [i.article_id for i in items], done).items():
                 counts[key] += n
             counts["articles"] += len(items)
-            if added_only:  # the corpus-wide steps for this batch run while the workers extract the next ones
-                finish(con, batch, added_only=True)
 
         in_flight: tuple[list[ArticleInput], Iterable[Result]] | None = None
         for start in range(0, len(ids), BATCH):
@@ -245,8 +241,7 @@ def extract_articles(
             in_flight = submitted
         if in_flight:
             write(*in_flight)
-        if not added_only:
-            finish(con)
+        finish(con, ids if added_only else None, added_only=added_only)
     return counts
 
 

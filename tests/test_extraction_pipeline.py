@@ -250,30 +250,3 @@ def test_a_new_spelling_of_a_stored_speaker_is_merged_when_its_article_is_added(
     ingest_upload(con, "one.txt", b"The mayor Ivan Petrovski said on Monday that the bridge would reopen soon.")
     ingest_upload(con, "two.txt", b"Iwan Petrowski said on Tuesday that the works were finished at last.")
     assert con.execute("SELECT DISTINCT speaker FROM quotes").fetchall() == [("Ivan Petrovski",)]
-
-
-def test_a_run_finished_batch_by_batch_ends_as_one_finished_at_the_end(con, monkeypatch):
-    """New articles are clustered, their speakers merged and statements grouped batch by batch while the workers
-    go on: the store ends as a full corpus-wide pass leaves it."""
-    from pressdesk import pipeline
-    from pressdesk.ingest import ingest
-    from tests.conftest import ROOT
-
-    ingest(con, sorted((ROOT / "data/articles").glob("*.txt")), extract=False)
-    ids = [r[0] for r in con.execute("SELECT article_id FROM articles ORDER BY 1").fetchall()]
-    monkeypatch.setattr(pipeline, "BATCH", 2)
-    finished, finish = [], pipeline.finish
-    monkeypatch.setattr(pipeline, "finish", lambda *a, **k: finished.append(a[1]) or finish(*a, **k))
-    pipeline.extract_articles(con, ids, workers=1)
-    assert finished == [ids[i:i + 2] for i in range(0, len(ids), 2)]
-
-    def state():
-        return (_clusters(con),
-                con.execute("SELECT quote_id, speaker FROM quotes ORDER BY 1").fetchall(),
-                con.execute("SELECT quote_id, group_id FROM statement_groups ORDER BY 1").fetchall(),
-                con.execute("SELECT article_id, other_id FROM wire_copies ORDER BY 1, 2").fetchall())
-
-    batched = state()
-    assert any(len(c) > 1 for c in batched[0]) and pipeline.store.setting(con, pipeline.RECLUSTER) != "1"
-    finish(con)
-    assert state() == batched
