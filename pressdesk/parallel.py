@@ -9,9 +9,11 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
+
+import numpy as np
 
 from pressdesk import events as ev
 from pressdesk.entities import one_article
@@ -46,6 +48,8 @@ class StoryFeatures:
     signature: list[int]
     credits: list[tuple[str, str]]
     evidence: dict[str, tuple[list[str], list[str], list[str]]]
+    phrases: np.ndarray | None = field(default=None, compare=False)  # the phrase hashes the signature came from:
+    # the writer's exact wire-copy check of this run's articles reads them instead of hashing each text again
 
 
 Rows = tuple[list[dict], list[dict]]  # event rows, quote rows
@@ -93,14 +97,15 @@ def story_features(item: ArticleInput, quote_rows: list[dict]) -> StoryFeatures:
     from pressdesk.story import wire
     from pressdesk.story.evidence import evidence
 
-    sig = wire.signature(wire.shingles(item.text))
+    phrases = wire.shingles(item.text)
+    sig = wire.signature(phrases)
     credits = [(c.agency, c.evidence) for c in wire.credits(item.text, item.language, item.publisher)]
     found = {}
     for q in quote_rows:
         context = " ".join(s.text for s in item.sentences if s.end > q["start_char"] and s.start < q["end_char"])
         ev = evidence(q["text"] or "", q["language"] or item.language, context)
         found[q["quote_id"]] = (sorted(ev.words), sorted(ev.numbers), sorted(ev.entities))
-    return StoryFeatures([int(x) for x in sig], credits, found)
+    return StoryFeatures([int(x) for x in sig], credits, found, phrases)
 
 
 def extract_safely(item: ArticleInput) -> Result:

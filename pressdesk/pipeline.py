@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 
 import duckdb
+import numpy as np
 import pandas as pd
 
 from pressdesk import clusters, parallel, store
@@ -209,6 +210,9 @@ def extract_articles(
     added_only = bool(ids) and store.setting(con, RECLUSTER) != "1" and not con.cursor().execute(
         "SELECT count(*) FROM extraction_state WHERE list_contains(?, article_id)", [ids]).fetchone()[0]
 
+    from pressdesk.story.wire import READ_AT_ONCE
+
+    phrases: dict[str, np.ndarray] = {}  # each new article's phrase hashes, as the workers computed them
     with store.write_lock, parallel.pool(len(ids), workers) as executor:  # clustering reads what was written
         runner = {"pool": executor}
 
@@ -230,6 +234,10 @@ def extract_articles(
             for key, n in _write_results(con, [i.article_id for i in items], done).items():
                 counts[key] += n
             counts["articles"] += len(items)
+            for item, result in zip(items, done, strict=True):  # held for the wire check (bounded, like its reads)
+                known = result.features.phrases if result.features is not None else None
+                if known is not None and len(phrases) < READ_AT_ONCE:
+                    phrases[item.article_id] = known
 
         in_flight: tuple[list[ArticleInput], Iterable[Result]] | None = None
         for start in range(0, len(ids), BATCH):
@@ -241,12 +249,12 @@ def extract_articles(
             in_flight = submitted
         if in_flight:
             write(*in_flight)
-        finish(con, ids if added_only else None, added_only=added_only)
+        finish(con, ids if added_only else None, added_only=added_only, phrases=phrases)
     return counts
 
 
 def finish(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None, added_only: bool = False,
-           repair: bool = False) -> None:
+           repair: bool = False, phrases: dict[str, np.ndarray] | None = None) -> None:
     """Corpus-wide steps after new events: clusters, speaker names and statement groups (only what new articles
     touch when `added_only`); the flag clears only when all are done, so a crash in between is repaired in full on
     the next start (`repair`: an earlier run stopped, so statement groups are checked row by row)."""
@@ -255,7 +263,7 @@ def finish(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = N
     else:
         recluster(con)
     renamed = merge_speakers(con, article_ids if added_only else None)
-    refresh_stories(con, article_ids, None if repair else list(renamed))
+    refresh_stories(con, article_ids, None if repair else list(renamed), phrases)
     with store.writing(con) as cur:
         cur.execute("DELETE FROM settings WHERE key = ?", [RECLUSTER])
 
@@ -266,14 +274,14 @@ def recluster(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def refresh_stories(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None,
-                    renamed: Sequence[str] | None = None) -> None:
+                    renamed: Sequence[str] | None = None, phrases: dict[str, np.ndarray] | None = None) -> None:
     """Regroup the statements of the speakers these articles quote (all when None) and of the `renamed` names (every
     stale row is looked for when None): one statement in several languages is one story; and find the articles that
     ran the same wire copy."""
     from pressdesk.story.build import refresh_statements, refresh_wire
 
     refresh_statements(con, article_ids, renamed)
-    refresh_wire(con, article_ids)
+    refresh_wire(con, article_ids, phrases)
 
 
 def merge_speakers(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None) -> dict[str, str]:

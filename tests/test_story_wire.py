@@ -98,3 +98,37 @@ def test_the_band_index_numbers_arrivals_per_bucket_and_finds_the_copy(con):
     with store.writing(con) as w:  # indexing again replaces the article's keys, never adds to them
         wire_index.index(w, [ids[0]])
     assert con.execute("SELECT count(*) FROM article_bands WHERE article_id = ?", [ids[0]]).fetchone()[0] == 32
+
+
+
+def test_the_wire_check_of_a_run_reads_the_phrases_its_workers_hashed(con, monkeypatch, tmp_path):
+    """The exact check of new articles uses the phrase hashes extraction computed for their signatures; only the
+    articles stored before the run are hashed again, and the pairs found are the same."""
+    from pressdesk import parallel, pipeline
+    from pressdesk.ingest import ingest
+    from pressdesk.sentences import split_sentences
+
+    item = parallel.ArticleInput("a", WIRE, "en", None, tuple(split_sentences(WIRE, "en")))
+    features = parallel.extract_safely(item).features
+    assert features is not None and features.phrases is not None
+    assert (features.phrases == wire.shingles(WIRE)).all()
+    assert features.signature == [int(x) for x in wire.signature(wire.shingles(WIRE))]
+
+    ingest_upload(con, "first.txt", ("Outlet one\n" + WIRE + "\nWith AFP").encode())
+    files = []
+    for name, text in (("second.txt", TRIMMED), ("third.txt", OTHER)):
+        files.append(tmp_path / name)
+        files[-1].write_text(text, encoding="utf-8")
+    ingest(con, files, extract=False)
+    new = [r[0] for r in con.execute("SELECT article_id FROM articles ANTI JOIN extraction_state USING (article_id)"
+                                     " ORDER BY 1").fetchall()]
+    hashed: list[str] = []
+    finishing = []
+    shingles, finish = wire.shingles, pipeline.finish
+    monkeypatch.setattr(wire, "shingles", lambda text, *a: (hashed.append(text) if finishing else None) or shingles(text))
+    monkeypatch.setattr(pipeline, "finish", lambda *a, **k: finishing.append(1) or finish(*a, **k))
+    pipeline.extract_articles(con, new, workers=1)
+    assert finishing and len(new) == 2
+    assert len(hashed) == 1 and WIRE in hashed[0]  # only the article stored before the run is hashed again
+    pairs = store.df(con, "SELECT * FROM wire_copies")
+    assert len(pairs) == 1 and pairs["agency"].iloc[0] == "AFP"

@@ -135,7 +135,8 @@ def _sign(con: duckdb.DuckDBPyConnection, frame: pd.DataFrame) -> None:
         wire_index.add(w, "SELECT article_id, signature::UBIGINT[] FROM new_sigs", "SELECT * FROM new_credits")
 
 
-def copies_of(con: duckdb.DuckDBPyConnection, ids: Sequence[str] | None) -> list:
+def copies_of(con: duckdb.DuckDBPyConnection, ids: Sequence[str] | None,
+              known: dict[str, np.ndarray] | None = None) -> list:
     """The wire copies of the given articles (all when None): band candidates from the store's index, checked here,
     a slice of articles at a time so a full rebuild holds one slice's candidates in memory."""
     from pressdesk.story import wire
@@ -152,8 +153,11 @@ def copies_of(con: duckdb.DuckDBPyConnection, ids: Sequence[str] | None) -> list
         if len(held) + len(missing) > wire.READ_AT_ONCE:
             held.clear()
             missing = article_ids
-        held.update((aid, wire.shingles(text)) for aid, text in con.cursor().execute(
-            "SELECT article_id, text FROM articles WHERE list_contains(?, article_id)", [missing]).fetchall())
+        held.update((aid, known[aid]) for aid in missing if known and aid in known)  # hashed by the workers
+        missing = [a for a in missing if a not in held]
+        if missing:
+            held.update((aid, wire.shingles(text)) for aid, text in con.cursor().execute(
+                "SELECT article_id, text FROM articles WHERE list_contains(?, article_id)", [missing]).fetchall())
         return held
 
     found: dict[tuple[str, str], object] = {}
@@ -168,15 +172,16 @@ def copies_of(con: duckdb.DuckDBPyConnection, ids: Sequence[str] | None) -> list
     return list(found.values())
 
 
-def refresh_wire(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None) -> int:
+def refresh_wire(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None,
+                 phrases: dict[str, np.ndarray] | None = None) -> int:
     """Signatures and credits of the given articles (all when None) when not stored yet, and which articles ran the
-    same wire copy as they did; return how many such pairs involve them."""
+    same wire copy as they did; return how many such pairs involve them (`phrases`: phrase hashes already known)."""
     unsigned = _unsigned(con, article_ids)
     if len(unsigned):
         _sign(con, unsigned)
     ids = list(article_ids) if article_ids is not None else [
         r[0] for r in con.cursor().execute("SELECT article_id FROM articles").fetchall()]
-    copies = copies_of(con, article_ids)
+    copies = copies_of(con, article_ids, phrases)
     pairs = pd.DataFrame([(c.article_id, c.other_id, c.similarity, c.reason) for c in copies],
                          columns=["article_id", "other_id", "similarity", "reason"])
     with store.writing(con, new_copies=pairs) as w:
