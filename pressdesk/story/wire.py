@@ -91,11 +91,19 @@ def _agencies() -> dict[str, str]:
         return {r["alias"]: r["canonical"] for r in csv.DictReader(fh) if r["type"] == "agency"}
 
 
+_AGENCY = r"(?<![\w-])(?:{names})(?![\w-])"  # an agency's name as a word (case-sensitive: 'AP', not 'ap')
+
+
+@lru_cache(maxsize=1)
+def _any_agency() -> re.Pattern[str]:
+    """Any agency's name: every credit pattern holds one, so a text naming none credits none."""
+    return re.compile(_AGENCY.format(names=trie_alternation(_agencies(), space=None)))
+
+
 @lru_cache(maxsize=16)
 def _credit_patterns(language: str | None) -> tuple[re.Pattern[str], ...]:
     table = story_config()["wire_credits"]
-    names = trie_alternation(_agencies(), space=None)
-    agency = rf"(?P<agency>(?<![\w-])(?:{names})(?![\w-]))"
+    agency = "(?P<agency>" + _AGENCY.format(names=trie_alternation(_agencies(), space=None)) + ")"
     langs = [language] if language in table else [k for k in table if k != "common"]
     return tuple(re.compile(p.replace("{agency}", agency), re.MULTILINE)
                  for lang in ["common", *langs] for p in table[lang])
@@ -107,7 +115,7 @@ def credits(text: str, language: str | None = None, publisher: str | None = None
     agencies = _agencies()
     if publisher and publisher.strip() in agencies:
         found[agencies[publisher.strip()]] = f"published by {publisher.strip()}"
-    for pattern in _credit_patterns(language):
+    for pattern in _credit_patterns(language) if _any_agency().search(text or "") else ():
         for m in pattern.finditer(text or ""):
             found.setdefault(agencies[m.group("agency")], " ".join(m.group().split()))
     return [Credit(a, e) for a, e in sorted(found.items())]
