@@ -66,6 +66,7 @@ def build_base(db: Path, corpus: Path | None, n: int, workers: int | None) -> di
     if source is None:
         source = db.parent / "generated.jsonl"
         source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in generate(n)), encoding="utf-8")
+    parallel.prestart()  # as `ingest` does when extraction follows: the pool warms up while the articles are read
     t0 = time.perf_counter()
     report = ingest(con, [source], extract=False)
     ingest_s = time.perf_counter() - t0

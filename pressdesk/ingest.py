@@ -14,7 +14,7 @@ import duckdb
 import pandas as pd
 
 from pressdesk import language as langid
-from pressdesk import meta, readers, store
+from pressdesk import meta, parallel, readers, store
 from pressdesk.clean import clean_text
 from pressdesk.readers import IngestError, RawDoc
 from pressdesk.records import plausible_date
@@ -214,6 +214,20 @@ def ingest_docs(con: duckdb.DuckDBPyConnection, source: str, docs: list[RawDoc])
 
 
 BATCH_FILES = 200  # files prepared before one write: small files would otherwise pay a commit each
+PRESTART_BYTES = 256 * 1024  # local input at least this big (or as many files as the pool's minimum): worth a pool
+
+
+def _many_articles(sources: list) -> bool:
+    """Whether the inputs likely hold enough articles for the extraction pool (URLs count as one small article)."""
+    if len(sources) >= parallel.SERIAL_BELOW:
+        return True
+    size = 0
+    for src in sources:
+        try:
+            size += Path(src).stat().st_size if not str(src).startswith(("http://", "https://")) else 0
+        except (OSError, ValueError):
+            continue
+    return size >= PRESTART_BYTES
 
 
 def ingest(
@@ -228,6 +242,8 @@ def ingest(
     (checked, e.g. from the upload form) fills the fields a record does not state itself."""
     report = IngestReport()
     sources = list(readers.expand(inputs, report.failed))
+    if extract and _many_articles(sources):
+        parallel.prestart()  # the extraction pool warms up while the articles are read
     for start in range(0, len(sources), BATCH_FILES):
         chunk = sources[start:start + BATCH_FILES]
         read: list[tuple[str, list[RawDoc]]] = []

@@ -127,6 +127,26 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
+PRELOAD = ["pressdesk.warm"]  # what the pool's fork server imports before forking any worker
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(PRELOAD)  # workers fork from a server that loaded and compiled once
+    return context
+
+
+def prestart() -> None:
+    """Start the pool's fork server now, without waiting for it: it loads the language data, lemma dictionaries and
+    compiles every pattern (about 2 s of one core, once per process), while the caller goes on reading the articles
+    it will then extract."""
+    if cores() > 1:
+        _context()
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 @contextmanager
 def pool(n_articles: int, workers: int | None = None) -> Iterator[Executor | None]:
     """A process pool sized to the cores, or None (serial) for a small batch or a single core.
@@ -136,9 +156,7 @@ def pool(n_articles: int, workers: int | None = None) -> Iterator[Executor | Non
     if workers <= 1 or n_articles < SERIAL_BELOW:
         yield None
         return
-    context = multiprocessing.get_context("forkserver")
-    context.set_forkserver_preload(["pressdesk.warm"])  # workers fork from a server that loaded and compiled once
-    with ProcessPoolExecutor(workers, mp_context=context) as executor:
+    with ProcessPoolExecutor(workers, mp_context=_context()) as executor:
         yield executor
 
 

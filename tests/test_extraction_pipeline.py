@@ -250,3 +250,25 @@ def test_a_new_spelling_of_a_stored_speaker_is_merged_when_its_article_is_added(
     ingest_upload(con, "one.txt", b"The mayor Ivan Petrovski said on Monday that the bridge would reopen soon.")
     ingest_upload(con, "two.txt", b"Iwan Petrowski said on Tuesday that the works were finished at last.")
     assert con.execute("SELECT DISTINCT speaker FROM quotes").fetchall() == [("Ivan Petrovski",)]
+
+
+def test_a_big_ingest_starts_the_extraction_pool_while_it_reads_and_a_small_one_does_not(con, monkeypatch, tmp_path):
+    from pressdesk import ingest as ingest_module
+    from pressdesk import parallel
+
+    started = []
+    monkeypatch.setattr(parallel, "prestart", lambda: started.append(1))
+    small = tmp_path / "one.txt"
+    small.write_text("The minister said on Monday that talks would resume.", encoding="utf-8")
+    ingest_module.ingest(con, [small], extract=False)
+    ingest_module.ingest(con, [small])
+    assert started == []
+    big = tmp_path / "many.jsonl"
+    big.write_text("\n".join('{"text": "Article %d: the minister said on Monday that talks would resume %s"}'
+                             % (i, "and go on. " * 40) for i in range(600)), encoding="utf-8")
+    assert big.stat().st_size >= ingest_module.PRESTART_BYTES
+    ingest_module.ingest(con, [big], extract=False)
+    assert started == []  # no extraction follows: no pool
+    monkeypatch.setattr(ingest_module, "_extract_added", lambda con, report: None)
+    ingest_module.ingest(con, [big])
+    assert started == [1]
