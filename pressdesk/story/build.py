@@ -17,9 +17,14 @@ from pressdesk.story.statements import Report, group_reports
 
 PIVOT = "en"  # translations into this language, when cached, let reports in two languages be compared word by word
 
+# Evidence lists are read joined by a separator and split here: DuckDB hands lists to Python item by item, which
+# cost as much as the rest of the query; each list's length says whether an item held the separator.
+_SEP = "\x1f"
 _REPORTS_SQL = """
 SELECT q.quote_id, q.article_id, q.speaker, coalesce(q.language, a.language) AS language, q.text,
-       coalesce(q.said_on, a.published) AS day, e.words, e.numbers, e.entities
+       coalesce(q.said_on, a.published) AS day,
+       array_to_string(e.words, chr(31)), array_to_string(e.numbers, chr(31)), array_to_string(e.entities, chr(31)),
+       len(e.words), len(e.numbers), len(e.entities)
 FROM quotes q JOIN articles a USING (article_id) LEFT JOIN quote_evidence e USING (quote_id)
 WHERE q.speaker IS NOT NULL AND q.speaker_type IS DISTINCT FROM 'unnamed' AND list_contains(?, q.{key})
 ORDER BY q.quote_id
@@ -44,7 +49,7 @@ def _pivots(con: duckdb.DuckDBPyConnection, texts: list[str], languages: list[st
         if lang is not None and lang != PIVOT:
             by_lang.setdefault(lang, []).append(pos)
     for lang, positions in by_lang.items():
-        found = cached_translations(con, [texts[p] for p in positions], lang, PIVOT)
+        found = cached_translations(con, list(dict.fromkeys(texts[p] for p in positions)), lang, PIVOT)
         for p in positions:
             if texts[p] in found:
                 out[p] = found[texts[p]].translated
@@ -69,9 +74,25 @@ def _reports(con: duckdb.DuckDBPyConnection, key: str, values: Sequence[str]) ->
     context = dict(con.cursor().execute(_CONTEXT_SQL, [missing]).fetchall()) if missing else {}
     texts = [r[4] or "" for r in rows]
     pivots = _pivots(con, texts, [r[3] for r in rows])
+    seen: dict[tuple, Evidence] = {}
     return [Report(r[0], r[1], r[2], r[3], text, r[5], context.get(r[0]) or "", pivot, PIVOT if pivot else None,
-                   None if r[6] is None else Evidence(frozenset(r[6]), frozenset(r[7]), frozenset(r[8])))
+                   None if r[6] is None else _evidence(con, r, seen))
             for r, text, pivot in zip(rows, texts, pivots, strict=True)]
+
+
+def _evidence(con: duckdb.DuckDBPyConnection, row: tuple, seen: dict[tuple, Evidence]) -> Evidence:
+    """A report's stored evidence from its joined lists, one object for the copies of one quote (`seen`); read as
+    lists when an item held the separator."""
+    found = seen.get(row[6:12])
+    if found is not None:
+        return found
+    lists = [joined.split(_SEP) if n else [] for joined, n in zip(row[6:9], row[9:12], strict=True)]
+    if all(len(items) == n for items, n in zip(lists, row[9:12], strict=True)):
+        found = seen[row[6:12]] = Evidence(*(frozenset(items) for items in lists))
+        return found
+    found = con.cursor().execute("SELECT words, numbers, entities FROM quote_evidence WHERE quote_id = ?",
+                                 [row[0]]).fetchone()
+    return Evidence(*(frozenset(items) for items in found))
 
 
 def refresh_statements(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None,

@@ -4,8 +4,8 @@ the date window, and the groups they link are merged, so adding articles costs w
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 import duckdb
 import pandas as pd
@@ -33,16 +33,18 @@ def neighbours(con: duckdb.DuckDBPyConnection, new: Sequence[Report], per_report
     cur.register("new_reports", frame)
     try:
         return [r[0] for r in cur.execute(
-            """WITH pairs AS (
-                   SELECT q.quote_id, n.new_id,
-                          row_number() OVER (PARTITION BY n.new_id ORDER BY
-                              coalesce(abs(date_diff('day', coalesce(q.said_on, a.published), n.new_day::DATE)), 0),
-                              q.quote_id) AS rank
+            # pairs within the window first, then kept when grouped (joining every quote with its group first
+            # cost more than the pairs)
+            """WITH near AS (
+                   SELECT q.quote_id, n.new_id, coalesce(q.said_on, a.published) AS day, n.new_day::DATE AS new_day
                    FROM new_reports n JOIN quotes q ON q.speaker = n.speaker JOIN articles a USING (article_id)
-                   JOIN statement_groups g ON g.quote_id = q.quote_id
                    WHERE q.speaker_type IS DISTINCT FROM 'unnamed'
                      AND (n.new_day IS NULL OR coalesce(q.said_on, a.published) IS NULL
-                          OR abs(date_diff('day', coalesce(q.said_on, a.published), n.new_day::DATE)) <= ?))
+                          OR abs(date_diff('day', coalesce(q.said_on, a.published), n.new_day::DATE)) <= ?)),
+               pairs AS (
+                   SELECT quote_id, row_number() OVER (PARTITION BY new_id ORDER BY
+                              coalesce(abs(date_diff('day', day, new_day)), 0), quote_id) AS rank
+                   FROM near SEMI JOIN statement_groups g USING (quote_id))
                SELECT DISTINCT quote_id FROM pairs WHERE rank <= ? ORDER BY quote_id""",
             [WINDOW_DAYS, int(per_report)]).fetchall()]
     finally:
@@ -52,20 +54,21 @@ def neighbours(con: duckdb.DuckDBPyConnection, new: Sequence[Report], per_report
 # The stored members of every group one of these quotes belongs to, and whether each is stored under the name its
 # quote now has (a row whose group is unchanged is then left as it is).
 _MEMBERS_SQL = """
-SELECT g.quote_id, g.group_id, g.reason, coalesce(q.said_on, a.published), g.speaker IS NOT DISTINCT FROM q.speaker
+SELECT g.quote_id, g.group_id, g.reason, coalesce(q.said_on, a.published), q.speaker,
+       g.speaker IS NOT DISTINCT FROM q.speaker
 FROM statement_groups g JOIN quotes q USING (quote_id) JOIN articles a USING (article_id)
-WHERE g.group_id IN (SELECT group_id FROM statement_groups WHERE list_contains(?, quote_id))
+WHERE g.group_id IN (SELECT group_id FROM statement_groups WHERE quote_id IN (SELECT quote_id FROM touched))
 """
 
 
-@dataclass(frozen=True)
-class Stored:
-    """A stored member of a group a new quote links to."""
+class Stored(NamedTuple):
+    """A stored member of a group a new quote links to (a tuple: tens of thousands are read per add)."""
 
     group_id: str
     reason: str | None
     day: date | None
-    current: bool  # stored under its quote's present speaker
+    speaker: str | None  # its quote's present speaker
+    current: bool  # stored under that speaker
 
 
 def merge(links: Sequence[Link], new: dict[str, date | None], stored: dict[str, Stored]) -> list[tuple]:
@@ -109,14 +112,23 @@ def add_statements(con: duckdb.DuckDBPyConnection, quote_ids: Sequence[str]) -> 
     old = reports_of(con, neighbours(con, new)) if new else []
     links = links_to_new(new, old)
     touched = sorted({q for link in links for q in (link.a, link.b)} - set(quote_ids))
-    stored = {r[0]: Stored(*r[1:]) for r in con.cursor().execute(_MEMBERS_SQL, [touched]).fetchall()}
+    cur = con.cursor()
+    cur.register("touched", pd.DataFrame({"quote_id": pd.Series(touched, dtype=object)}))
+    try:
+        stored = {r[0]: Stored._make(r[1:]) for r in cur.execute(_MEMBERS_SQL).fetchall()}
+    finally:
+        cur.unregister("touched")
     rows = merge(links, {r.quote_id: r.day for r in new}, stored)
+    speaker = {r.quote_id: r.speaker for r in new}
     # a member whose group, reason and name are unchanged is not written again
-    changed = [r for r in rows if r[0] not in stored or not stored[r[0]].current
-               or (stored[r[0]].group_id, stored[r[0]].reason) != r[1:]]
-    frame = pd.DataFrame(changed, columns=["quote_id", "group_id", "reason"])
+    changed = [(q, g, stored[q].speaker if q in stored else speaker[q], reason) for q, g, reason in rows
+               if q not in stored or not stored[q].current or (stored[q].group_id, stored[q].reason) != (g, reason)]
+    columns = ["quote_id", "group_id", "speaker", "reason"]
+    frame = pd.DataFrame({name: pd.Series(values, dtype=object)
+                          for name, values in zip(columns, zip(*changed, strict=True) if changed else [()] * 4,
+                                                  strict=True)})
     with store.writing(con, new_groups=frame) as w:
         w.execute("DELETE FROM statement_groups WHERE quote_id IN (SELECT quote_id FROM new_groups)")
         w.execute("INSERT INTO statement_groups (quote_id, group_id, speaker, reason)"
-                  " SELECT n.quote_id, n.group_id, q.speaker, n.reason FROM new_groups n JOIN quotes q USING (quote_id)")
+                  " SELECT quote_id, group_id, speaker, reason FROM new_groups")
     return len(new)

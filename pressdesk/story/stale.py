@@ -15,25 +15,6 @@ UNION SELECT g.speaker FROM statement_groups g LEFT JOIN quotes q USING (quote_i
 WHERE q.quote_id IS NULL OR g.speaker IS DISTINCT FROM q.speaker
 """
 
-# The same question asked of the touched rows only: the added articles' quotes and the rows grouped under a renamed
-# name (merge_speakers renames every quote of a name, so those are all the renamed rows).
-_TOUCHED_SQL = """
-WITH touched AS (SELECT quote_id FROM quotes WHERE list_contains($ids, article_id)
-                 UNION SELECT quote_id FROM statement_groups WHERE list_contains($renamed, speaker))
-SELECT q.speaker FROM touched JOIN quotes q USING (quote_id) JOIN statement_groups g USING (quote_id)
-WHERE g.speaker IS DISTINCT FROM q.speaker OR list_contains($ids, q.article_id)
-UNION SELECT g.speaker FROM touched JOIN statement_groups g USING (quote_id) JOIN quotes q USING (quote_id)
-WHERE g.speaker IS DISTINCT FROM q.speaker
-"""
-
-# Grouped quotes whose quote is gone: with every other quote grouped, groups minus quotes plus the added articles'
-# quotes not grouped yet (counts are kept by the tables, so this reads only the added articles' rows).
-_REMOVED_SQL = """
-SELECT (SELECT count(*) FROM statement_groups) - (SELECT count(*) FROM quotes)
-     + (SELECT count(*) FROM quotes q ANTI JOIN statement_groups g USING (quote_id)
-        WHERE list_contains(?, q.article_id))
-"""
-
 
 def stale_speakers(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str],
                    renamed: Sequence[str] | None) -> list[str | None] | None:
@@ -41,14 +22,35 @@ def stale_speakers(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str],
     every row must be checked (renames unknown, or quotes were removed or left ungrouped by a stopped run).
 
     Complete because quotes change only when articles are extracted (these) and when merge_speakers renames names
-    (these), a refresh that stopped leaves the flag that makes the next one check every row, and the counts show
-    no quote outside the add was removed or left ungrouped."""
+    (every quote of a name: these), a refresh that stopped leaves the flag that makes the next one check every row,
+    and the counts show no quote outside the add was removed or left ungrouped."""
     if renamed is None:
         return None
     cur = con.cursor()
-    if cur.execute(_REMOVED_SQL, [list(article_ids)]).fetchone()[0] != 0:
+    ids = list(article_ids)
+    added = [r[0] for r in cur.execute("SELECT quote_id FROM quotes WHERE list_contains(?, article_id)", [ids])
+             .fetchall()]
+    regrouped = [r[0] for r in cur.execute(  # the added articles' quotes already grouped: extracted again
+        "SELECT quote_id FROM statement_groups WHERE list_contains(?, quote_id)", [added]).fetchall()]
+    groups, quotes = cur.execute(
+        "SELECT (SELECT count(*) FROM statement_groups), (SELECT count(*) FROM quotes)").fetchone()
+    if groups - quotes + len(added) - len(regrouped) != 0:  # grouped quotes removed, if every other one is grouped
         return None
-    return [r[0] for r in cur.execute(_TOUCHED_SQL, {"ids": list(article_ids), "renamed": list(renamed)}).fetchall()]
+    touched = regrouped + ([r[0] for r in cur.execute(
+        "SELECT quote_id FROM statement_groups WHERE list_contains(?, speaker)", [list(renamed)]).fetchall()]
+        if renamed else [])
+    if not touched:
+        return []
+    wanted = set(ids)
+    out: set[str | None] = set()
+    for now, was, article in cur.execute(
+            "SELECT q.speaker, g.speaker, q.article_id FROM quotes q JOIN statement_groups g USING (quote_id)"
+            " WHERE list_contains(?, q.quote_id)", [touched]).fetchall():
+        if now != was or article in wanted:  # as EVERY_ROW_SQL, row by row
+            out.add(now)
+        if now != was:
+            out.add(was)
+    return list(out)
 
 
 def every_stale_speaker(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> list[str | None]:
