@@ -118,16 +118,24 @@ def refresh_statements(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str
         else:  # rows without a speaker are their quote's own group: only the added articles' can change
             w.execute("DELETE FROM statement_groups WHERE list_contains(?, speaker) OR speaker IS NULL AND quote_id IN"
                       " (SELECT quote_id FROM quotes WHERE list_contains(?, article_id))", [known, ids])
-        w.execute("DELETE FROM statement_groups WHERE quote_id IN (SELECT quote_id FROM new_groups)")
-        w.execute("INSERT INTO statement_groups (quote_id, group_id, speaker, reason)"
-                  " SELECT n.quote_id, n.group_id, q.speaker, n.reason FROM new_groups n JOIN quotes q USING (quote_id)")
+        if rows:
+            w.execute("DELETE FROM statement_groups WHERE quote_id IN (SELECT quote_id FROM new_groups)")
+            w.execute("INSERT INTO statement_groups (quote_id, group_id, speaker, reason) SELECT n.quote_id, n.group_id,"
+                      " q.speaker, n.reason FROM new_groups n JOIN quotes q USING (quote_id)")
         # quotes nobody is named for (or an unnamed source) are statements of their own
-        w.execute("INSERT INTO statement_groups (quote_id, group_id, speaker, reason)"
-                  " SELECT q.quote_id, q.quote_id, q.speaker, NULL FROM quotes q"
-                  " WHERE q.quote_id NOT IN (SELECT quote_id FROM statement_groups)"
-                  + ("" if ids is None else " AND (q.speaker IS NULL OR q.speaker_type = 'unnamed')")
-                  + ("" if scoped is None else " AND (list_contains(?, q.article_id) OR list_contains(?, q.speaker))"),
-                  [] if scoped is None else [ids, known])
+        if scoped is None:
+            w.execute("INSERT INTO statement_groups (quote_id, group_id, speaker, reason)"
+                      " SELECT q.quote_id, q.quote_id, q.speaker, NULL FROM quotes q"
+                      " WHERE q.quote_id NOT IN (SELECT quote_id FROM statement_groups)"
+                      + ("" if ids is None else " AND (q.speaker IS NULL OR q.speaker_type = 'unnamed')"))
+        else:  # only the added articles' and the regrouped speakers' can lack a group: those are looked up
+            own = [r[0] for r in w.execute(
+                "SELECT quote_id FROM quotes WHERE (speaker IS NULL OR speaker_type = 'unnamed')"
+                " AND (list_contains(?, article_id) OR list_contains(?, speaker))", [ids, known]).fetchall()]
+            w.execute("INSERT INTO statement_groups (quote_id, group_id, speaker, reason)"
+                      " SELECT quote_id, quote_id, speaker, NULL FROM quotes WHERE list_contains(?, quote_id) AND"
+                      " quote_id NOT IN (SELECT quote_id FROM statement_groups WHERE list_contains(?, quote_id))",
+                      [own, own])
     added = add_statements(con, ungrouped(con, None if scoped is None else ids)) if ids is not None else 0
     return len(rows) + added
 

@@ -16,12 +16,18 @@ from pressdesk.unionfind import SmallestRoot
 
 
 def ungrouped(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None) -> list[str]:
-    """Quotes with a named speaker that no statement group holds yet (of these articles, when given)."""
-    return [r[0] for r in con.cursor().execute(
-        "SELECT q.quote_id FROM quotes q ANTI JOIN statement_groups g USING (quote_id)"
-        " WHERE q.speaker IS NOT NULL AND q.speaker_type IS DISTINCT FROM 'unnamed'"
-        " AND (?::VARCHAR[] IS NULL OR list_contains(?, q.article_id)) ORDER BY q.quote_id",
-        [None if article_ids is None else list(article_ids)] * 2).fetchall()]
+    """Quotes with a named speaker that no statement group holds yet (of these articles, when given: their quotes are
+    looked up in the groups, cheaper than setting every quote against every group)."""
+    cur = con.cursor()
+    named = "speaker IS NOT NULL AND speaker_type IS DISTINCT FROM 'unnamed'"
+    if article_ids is None:
+        return [r[0] for r in cur.execute(f"SELECT quote_id FROM quotes ANTI JOIN statement_groups USING (quote_id)"
+                                          f" WHERE {named} ORDER BY quote_id").fetchall()]
+    quotes = [r[0] for r in cur.execute(f"SELECT quote_id FROM quotes WHERE {named} AND list_contains(?, article_id)"
+                                        " ORDER BY quote_id", [list(article_ids)]).fetchall()]
+    grouped = {r[0] for r in cur.execute("SELECT quote_id FROM statement_groups WHERE list_contains(?, quote_id)",
+                                         [quotes]).fetchall()}
+    return [q for q in quotes if q not in grouped]
 
 
 def neighbours(con: duckdb.DuckDBPyConnection, new: Sequence[Report], per_report: int = 2 * MAX_FOLLOWING) -> list[str]:
