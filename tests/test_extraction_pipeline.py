@@ -264,8 +264,9 @@ def test_a_big_ingest_starts_the_extraction_pool_while_it_reads_and_a_small_one_
     ingest_module.ingest(con, [small])
     assert started == []
     big = tmp_path / "many.jsonl"
-    big.write_text("\n".join('{"text": "Article %d: the minister said on Monday that talks would resume %s"}'
-                             % (i, "and go on. " * 40) for i in range(600)), encoding="utf-8")
+    tail = "and go on. " * 40
+    big.write_text("\n".join(f'{{"text": "Article {i}: the minister said on Monday that talks would resume {tail}"}}'
+                             for i in range(600)), encoding="utf-8")
     assert big.stat().st_size >= ingest_module.PRESTART_BYTES
     ingest_module.ingest(con, [big], extract=False)
     assert started == []  # no extraction follows: no pool
