@@ -15,6 +15,7 @@ from pressdesk.dates.gate import DIGIT, NUMERIC, YEARLIKE, Needs
 
 REACH = 100  # characters read on each side of a needed word: twice the longest date phrase (the longest met in 1,000 articles is 30)
 _DENSE = 0.85  # windows covering more of the text than this: one scan of the whole text is cheaper
+_SHORT = 4 * REACH  # a text this short (a sentence, a field) is scanned whole: looking for windows costs more
 _MARKERS = {
     DIGIT: re.compile(r"\d+"),
     YEARLIKE: re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)"),
@@ -32,7 +33,7 @@ class Windows:
 
     def finditer(self, regex: re.Pattern[str], needs: Needs) -> Iterator[re.Match[str]]:
         """regex.finditer over the text, reading only near the needed words (all of it when needs is None)."""
-        spans = None if needs is None else self._windows(needs)
+        spans = None if needs is None or len(self.folded) <= _SHORT else self._windows(needs)
         if spans is None:
             yield from regex.finditer(self.folded)
             return
