@@ -130,3 +130,21 @@ def test_an_add_that_renames_a_grouped_speaker_regroups_them_as_a_full_regroup_d
     assert {r[2] for r in added} == {"Ivan Petrovski"} and len({r[1] for r in added}) < len(added)
     refresh_statements(con, None)
     assert con.execute(table).fetchall() == added
+
+
+
+def test_the_unfiltered_statement_list_is_the_one_a_filter_matching_everything_gives(sample_db):
+    """With no filter set the page's query skips finding which statements match: the rows must not change."""
+    from pressdesk.store import story_queries as sq
+
+    con = store.connect(sample_db)
+    languages = [r[0] for r in con.execute("SELECT DISTINCT language FROM quotes").fetchall()]
+    assert None not in languages  # so that the language filter below keeps every quote
+    for order in sq.GROUP_ORDERS:
+        for offset in (0, 5):
+            plain, total = sq.statement_groups(con, order=order, limit=5, offset=offset)
+            via_filter, filtered_total = sq.statement_groups(con, languages=languages, order=order, limit=5,
+                                                             offset=offset)
+            assert total == filtered_total > 5
+            assert plain.to_dict("records") == via_filter.to_dict("records")
+    con.close()

@@ -58,6 +58,11 @@ SELECT * FROM (SELECT grouped.*, page._total FROM grouped JOIN page USING (group
 """
 
 
+_ALL_GROUPS_SQL = "WITH " + _GROUPS_SQL[_GROUPS_SQL.index("keys AS MATERIALIZED"):].replace(
+    "WHERE coalesce(g.group_id, q.quote_id) IN (SELECT group_id FROM hit) AND (? IS NULL OR q.article_id = ?)",
+    "WHERE (? IS NULL OR q.article_id = ?)", 1)  # the same, when no filter is set (the page's first view)
+
+
 def statement_groups(
     con: duckdb.DuckDBPyConnection,
     speakers: list[str] | None = None,
@@ -77,10 +82,14 @@ def statement_groups(
     report (`items`: dicts in date order; only the article's when `article` is given), its languages, outlets and
     why they were grouped; a page and the total."""
     text = text or None
+    filters = [speakers, speaker_types, kinds, languages, start, end, text, article]
     params = [speakers, speakers, speaker_types, speaker_types, kinds, kinds, languages, languages, start, start,
               end, end, text, text, text, article, article, article, article, min_reports, min_reports, int(limit),
               max(0, int(offset)), article, article]
-    sql = _GROUPS_SQL.replace("{order}", GROUP_ORDERS.get(order, GROUP_ORDERS["newest"]))
+    sql = _GROUPS_SQL
+    if all(f is None for f in filters):  # every statement matches: no need to find which
+        sql, params = _ALL_GROUPS_SQL, params[17:]
+    sql = sql.replace("{order}", GROUP_ORDERS.get(order, GROUP_ORDERS["newest"]))
     frame = con.cursor().execute(sql, params).df(date_as_object=True)
     total = int(frame["_total"].iloc[0]) if len(frame) else 0
     frame = frame.drop(columns="_total")
