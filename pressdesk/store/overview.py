@@ -111,12 +111,15 @@ def article_breakdown(con: duckdb.DuckDBPyConnection, languages: list[str] | Non
 def articles_page(con: duckdb.DuckDBPyConnection, languages: list[str] | None = None,
                   publishers: list[str] | None = None, start: date | None = None, end: date | None = None,
                   limit: int = 100, offset: int = 0) -> pd.DataFrame:
-    """One page of the article list (no text), newest first."""
+    """One page of the article list (no text), newest first; the page is chosen before any text is read (its
+    length was otherwise computed for every article: 0.3 s at 100,000)."""
     return con.cursor().execute(
-        f"""SELECT article_id, title, publisher, language, published, published_origin, url, source,
-                   length(text) AS chars, ingested_at
-            FROM articles {_ARTICLE_WHERE}
-            ORDER BY published DESC NULLS LAST, title, article_id LIMIT ? OFFSET ?""",
+        f"""WITH page AS (SELECT article_id, published, title FROM articles {_ARTICLE_WHERE}
+                          ORDER BY published DESC NULLS LAST, title, article_id LIMIT ? OFFSET ?)
+            SELECT a.article_id, a.title, a.publisher, a.language, a.published, a.published_origin, a.url, a.source,
+                   length(a.text) AS chars, a.ingested_at
+            FROM page JOIN articles a USING (article_id)
+            ORDER BY page.published DESC NULLS LAST, page.title, page.article_id""",
         _article_params(languages, publishers, start, end) + [int(limit), max(0, int(offset))],
     ).df(date_as_object=True)
 
