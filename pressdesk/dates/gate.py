@@ -14,9 +14,11 @@ DIGIT = "#d"  # the token standing for "the text has a digit"
 YEARLIKE = "#y"  # ... "a number 1800..2099 stands in it"
 NUMERIC = "#n"  # ... "digits joined by / . or - stand in it" (20/02/2014, 2015-3-3)
 _WORD = re.compile(r"[a-z0-9]+")
-_HAS_DIGIT = re.compile(r"\d")
-_HAS_YEAR = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
-_HAS_NUMERIC = re.compile(r"\d[./-]\d")
+MARKERS = {  # where in a text each marker token stands
+    DIGIT: re.compile(r"\d+"),
+    YEARLIKE: re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)"),
+    NUMERIC: re.compile(r"\d[./-]\d"),
+}
 _WHOLE = re.compile(r"(?<![a-z0-9\x00])[a-z0-9]+(?![a-z0-9\x00])")
 _SLOT_OR_GROUP = re.compile(r"\{(\w+)\}|\[([^\]]*)\]")
 Needs = frozenset[str] | None  # None: always run
@@ -25,11 +27,11 @@ Needs = frozenset[str] | None  # None: always run
 def text_tokens(folded: str) -> set[str]:
     """The words of a folded text, plus DIGIT when it holds a digit."""
     found = set(_WORD.findall(folded))
-    if _HAS_DIGIT.search(folded):
+    if MARKERS[DIGIT].search(folded):
         found.add(DIGIT)
-        if _HAS_YEAR.search(folded):
+        if MARKERS[YEARLIKE].search(folded):
             found.add(YEARLIKE)
-        if _HAS_NUMERIC.search(folded):
+        if MARKERS[NUMERIC].search(folded):
             found.add(NUMERIC)
     return found
 

@@ -11,16 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from pressdesk.dates.gate import DIGIT, NUMERIC, YEARLIKE, Needs
+from pressdesk.dates.gate import MARKERS, Needs
 
 REACH = 100  # characters read on each side of a needed word: twice the longest date phrase (the longest met in 1,000 articles is 30)
 _DENSE = 0.85  # windows covering more of the text than this: one scan of the whole text is cheaper
 _SHORT = 4 * REACH  # a text this short (a sentence, a field) is scanned whole: looking for windows costs more
-_MARKERS = {
-    DIGIT: re.compile(r"\d+"),
-    YEARLIKE: re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)"),
-    NUMERIC: re.compile(r"\d[./-]\d"),
-}
 _TOKEN_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")  # gate.py's words are runs of these
 
 
@@ -48,7 +43,7 @@ class Windows:
     def _occurrences(self, needs: frozenset[str]) -> Iterator[tuple[int, int]]:
         text = self.folded
         for word in needs:
-            marker = _MARKERS.get(word)
+            marker = MARKERS.get(word)
             if marker is not None:
                 yield from (m.span() for m in marker.finditer(text))
                 continue
