@@ -145,14 +145,18 @@ def _nearest(
     return before[2]
 
 
+def _sentence(bounds: list[tuple[int, int]], ends: list[int], span: tuple[int, int], last: int) -> tuple[int, int]:
+    """The sentence holding a span: from the end of the boundary before it to the start of the next one (or last)."""
+    i = bisect.bisect_right(ends, span[0])
+    return ends[i - 1] if i > 0 else 0, next((b[0] for b in bounds[i:] if b[0] >= span[1]), last)
+
+
 def sentences_of(bounds: list[tuple[int, int]], spans: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
     """The sentences (between `bounds`, as tense_at reads them) holding these spans, merged, in order."""
     ends = [b[1] for b in bounds]
     out: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        i = bisect.bisect_right(ends, start)
-        lo = ends[i - 1] if i > 0 else 0
-        hi = next((b[0] for b in bounds[i:] if b[0] >= end), length)
+    for span in sorted(spans):
+        lo, hi = _sentence(bounds, ends, span, length)
         if out and lo <= out[-1][1]:
             out[-1] = (out[-1][0], max(out[-1][1], hi))
         else:
@@ -170,10 +174,7 @@ def tense_at(
 ) -> str | None:
     """Cue kind governing text[start:end]: its clause's, else an earlier clause's, else a trailing attribution's."""
     start, end = span
-    ends = [b[1] for b in bounds]
-    i = bisect.bisect_right(ends, start)
-    lo = ends[i - 1] if i > 0 else 0
-    hi = next((b[0] for b in bounds[i:] if b[0] >= end), 10**9)
+    lo, hi = _sentence(bounds, [b[1] for b in bounds], span, 10**9)
     clause_lo = _clause_start(sorted(b[1] for b in breaks), lo, start)
     following = next((b for b in breaks if b[0] >= end and b[0] < hi), None)
     clause_hi = following[0] if following else hi
