@@ -91,19 +91,22 @@ def _agencies() -> dict[str, str]:
         return {r["alias"]: r["canonical"] for r in csv.DictReader(fh) if r["type"] == "agency"}
 
 
-_AGENCY = r"(?<![\w-])(?:{names})(?![\w-])"  # an agency's name as a word (case-sensitive: 'AP', not 'ap')
+@lru_cache(maxsize=1)
+def _agency() -> str:
+    """An agency's name as a word (case-sensitive: 'AP', not 'ap')."""
+    return rf"(?<![\w-])(?:{trie_alternation(_agencies(), space=None)})(?![\w-])"
 
 
 @lru_cache(maxsize=1)
 def _any_agency() -> re.Pattern[str]:
     """Any agency's name: every credit pattern holds one, so a text naming none credits none."""
-    return re.compile(_AGENCY.format(names=trie_alternation(_agencies(), space=None)))
+    return re.compile(_agency())
 
 
 @lru_cache(maxsize=16)
 def _credit_patterns(language: str | None) -> tuple[re.Pattern[str], ...]:
     table = story_config()["wire_credits"]
-    agency = "(?P<agency>" + _AGENCY.format(names=trie_alternation(_agencies(), space=None)) + ")"
+    agency = f"(?P<agency>{_agency()})"
     langs = [language] if language in table else [k for k in table if k != "common"]
     return tuple(re.compile(p.replace("{agency}", agency), re.MULTILINE)
                  for lang in ["common", *langs] for p in table[lang])
