@@ -58,9 +58,11 @@ SELECT * FROM (SELECT grouped.*, page._total FROM grouped JOIN page USING (group
 """
 
 
-_ALL_GROUPS_SQL = "WITH " + _GROUPS_SQL[_GROUPS_SQL.index("keys AS MATERIALIZED"):].replace(
+_HIT_END = _GROUPS_SQL.index("keys AS MATERIALIZED")
+_HIT_PARAMS = _GROUPS_SQL[:_HIT_END].count("?")  # the parameters of the `hit` step, which comes first
+_ALL_GROUPS_SQL = "WITH " + _GROUPS_SQL[_HIT_END:].replace(
     "WHERE coalesce(g.group_id, q.quote_id) IN (SELECT group_id FROM hit) AND (? IS NULL OR q.article_id = ?)",
-    "WHERE (? IS NULL OR q.article_id = ?)", 1)  # the same, when no filter is set (the page's first view)
+    "WHERE (? IS NULL OR q.article_id = ?)", 1)  # the same without `hit`, when no filter is set (the first view)
 
 
 def statement_groups(
@@ -88,7 +90,7 @@ def statement_groups(
               max(0, int(offset)), article, article]
     sql = _GROUPS_SQL
     if all(f is None for f in filters):  # every statement matches: no need to find which
-        sql, params = _ALL_GROUPS_SQL, params[17:]
+        sql, params = _ALL_GROUPS_SQL, params[_HIT_PARAMS:]
     sql = sql.replace("{order}", GROUP_ORDERS.get(order, GROUP_ORDERS["newest"]))
     frame = con.cursor().execute(sql, params).df(date_as_object=True)
     total = int(frame["_total"].iloc[0]) if len(frame) else 0
