@@ -217,15 +217,16 @@ BATCH_FILES = 200  # files prepared before one write: small files would otherwis
 PRESTART_BYTES = 256 * 1024  # local input at least this big (or as many files as the pool's minimum): worth a pool
 
 
-def _many_articles(sources: list) -> bool:
-    """Whether the inputs likely hold enough articles for the extraction pool (URLs count as one small article)."""
+def _many_articles(sources: list[str | Path]) -> bool:
+    """Whether the inputs likely hold enough articles for the extraction pool (readers.expand gives files as paths,
+    URLs as text: a URL counts as one small article)."""
     if len(sources) >= parallel.SERIAL_BELOW:
         return True
     size = 0
     for src in sources:
         try:
-            size += Path(src).stat().st_size if not str(src).startswith(("http://", "https://")) else 0
-        except (OSError, ValueError):
+            size += src.stat().st_size if isinstance(src, Path) else 0
+        except OSError:
             continue
     return size >= PRESTART_BYTES
 
