@@ -20,7 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from pressdesk import parallel, pipeline, store  # noqa: E402
-from pressdesk.store import wire_index  # noqa: E402
+from pressdesk.store import digest, wire_index  # noqa: E402
 
 PAGES = sorted(p.relative_to(ROOT).as_posix() for p in (ROOT / "pages").glob("*.py"))
 SHIFT_DAYS = 7  # each copy of the base corpus moves a week later, so the timeline spans more time as it grows
@@ -126,6 +126,7 @@ def replicate(base: Path, target: Path, size: int) -> dict:
         con.execute(f"INSERT INTO {table} SELECT a.* REPLACE (a.article_id || '~' || r.k AS article_id)"
                     f" FROM {table} a JOIN copies r USING (article_id)")
     wire_index.rebuild(con)  # the copies' band keys, numbered as if they had arrived in id order
+    digest.refresh(con)  # the first-view digests, as the last step of a write makes them
     con.execute("COMMIT")
     con.execute("CHECKPOINT")
     counts = store.counts(con)

@@ -25,10 +25,11 @@ def _ingest(args: argparse.Namespace) -> int:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    from pressdesk.pipeline import extract_articles, failures, is_stale, pending
+    from pressdesk.pipeline import extract_articles, failures, is_stale, pending, refresh_if_stale
 
     con = store.connect(args.db)
     if args.if_stale and not is_stale(con):
+        refresh_if_stale(con)  # the first-view digests, when a database made before them lacks them
         print(f"extractions are up to date{_failed_note(failures(con))}")
         return 0
     ids = pending(con) if args.if_stale else [r[0] for r in con.cursor().execute(

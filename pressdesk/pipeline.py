@@ -26,7 +26,7 @@ from pressdesk.parallel import (
 )
 from pressdesk.records import plausible_date
 from pressdesk.sentences import Sentence
-from pressdesk.store import wire_index
+from pressdesk.store import digest, wire_index
 
 __all__ = ["EVENT_COLUMNS", "QUOTE_COLUMNS", "extract_articles", "failures", "pending", "quote_id"]
 
@@ -73,11 +73,11 @@ def _files(root: Path, names: tuple[str, ...]) -> list[Path]:
 
 def fingerprint() -> str:
     """A hash of the extractor's code and data: stored extractions from another version are stale."""
-    digest = hashlib.sha1()
+    sha = hashlib.sha1()
     for path in _files(PACKAGE, EXTRACTOR_SOURCES) + _files(DATA, EXTRACTOR_DATA):
-        digest.update(path.name.encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:16]
+        sha.update(path.name.encode())
+        sha.update(path.read_bytes())
+    return sha.hexdigest()[:16]
 
 
 RECLUSTER = "recluster_pending"  # setting: events were written and clusters/speaker names are not yet redone
@@ -115,11 +115,15 @@ def is_stale(con: duckdb.DuckDBPyConnection) -> bool:
 
 
 def refresh_if_stale(con: duckdb.DuckDBPyConnection) -> dict[str, int] | None:
-    """Repair what a crash left or an upgrade made stale: extract the pending articles, finish clustering."""
+    """Repair what a crash left or an upgrade made stale: extract the pending articles, finish clustering, make the
+    first-view digests."""
     with store.write_lock:  # two sessions starting at once repair once
-        if not is_stale(con):
-            return None
-        return extract_articles(con, pending(con))
+        if is_stale(con):
+            return extract_articles(con, pending(con))  # its last step makes the digests
+        if not digest.ready(con):  # a database made before them, or written by an older version: made again
+            with store.writing(con) as cur:
+                digest.refresh(cur)
+        return None
 
 
 def frames(results: Iterable[Result]) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -265,6 +269,7 @@ def finish(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = N
     renamed = merge_speakers(con, article_ids if added_only else None)
     refresh_stories(con, article_ids, None if repair else list(renamed), phrases)
     with store.writing(con) as cur:
+        digest.refresh(cur, article_ids if added_only and article_ids and not repair else None)
         cur.execute("DELETE FROM settings WHERE key = ?", [RECLUSTER])
 
 
@@ -326,5 +331,8 @@ def set_published(
             "UPDATE articles SET published = ?, published_origin = ?, provenance = ? WHERE article_id = ?",
             [published, "analyst" if published else None, json.dumps(provenance), article_id],
         )
+        # statement days and cluster spans read this date: corpus-wide steps (and digests) are due
+        cur.execute("INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, '1', current_timestamp)",
+                    [RECLUSTER])
         audit.record(cur, who, "correct date", article_id, "published", row[1], published)
     return extract_articles(con, [article_id])

@@ -216,4 +216,20 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                      FROM article_signatures s, range(32) r(b) WHERE s.signature[1] <> 18446744073709551615::UBIGINT)""",
         ],
     ),
+    (
+        12,
+        "first-view digests",
+        [
+            # One row per statement and per event cluster, kept in step by the last step of every write
+            # (pressdesk.store.digest): the unfiltered Who-said-what and Timeline views read these, not every report.
+            # Made on the first start after this migration (the repair `pipeline.refresh_if_stale` runs).
+            """CREATE TABLE statement_digest (group_id VARCHAR, n BIGINT, h UBIGINT, first_day DATE,
+                                              last_day DATE, reports BIGINT, languages_n BIGINT)""",
+            """CREATE TABLE cluster_digest (cluster_id VARCHAR, n BIGINT, h UBIGINT, date_start DATE,
+                                            date_end DATE, reports BIGINT, articles BIGINT, precision VARCHAR,
+                                            summary VARCHAR, language VARCHAR, lead_actors VARCHAR[],
+                                            date_text VARCHAR, actors VARCHAR[], languages VARCHAR[],
+                                            publishers VARCHAR[])""",
+        ],
+    ),
 ]

@@ -8,12 +8,14 @@ from datetime import date
 import duckdb
 import pandas as pd
 
+from pressdesk.store import digest
+
 GROUP_ORDERS = {"newest": "last_day DESC NULLS LAST, group_id",
                 "oldest": "first_day ASC NULLS LAST, group_id",
                 "most reported": "reports DESC, languages_n DESC, last_day DESC NULLS LAST, group_id"}
 
-_GROUPS_SQL = """
-WITH hit AS (
+# Every statement any of whose reports matches the filters (the first step, left out when nothing is filtered).
+_HIT = """hit AS (
     SELECT DISTINCT coalesce(g.group_id, q.quote_id) AS group_id
     FROM quotes q JOIN articles a USING (article_id) LEFT JOIN statement_groups g USING (quote_id)
     WHERE (? IS NULL OR list_contains(?, q.speaker))
@@ -23,17 +25,21 @@ WITH hit AS (
       AND (? IS NULL OR q.said_on >= ?)
       AND (? IS NULL OR q.said_on <= ?)
       AND (? IS NULL OR q.text ILIKE '%' || ? || '%' OR q.speaker ILIKE '%' || ? || '%')
-      AND (? IS NULL OR q.article_id = ?)),
-keys AS MATERIALIZED (  -- what ordering and paging need, for every matching statement
+      AND (? IS NULL OR q.article_id = ?)),"""
+_HIT_PARAMS = _HIT.count("?")
+# What ordering and paging need, for every matching statement: computed from its reports, or read from the digest
+# kept at write time (pressdesk.store.digest) when nothing is filtered.
+_LIGHT = """keys AS MATERIALIZED (
     SELECT coalesce(g.group_id, q.quote_id) AS group_id, coalesce(q.language, a.language) AS language,
            coalesce(q.said_on, a.published) AS day
     FROM quotes q JOIN articles a USING (article_id) LEFT JOIN statement_groups g USING (quote_id)
-    WHERE coalesce(g.group_id, q.quote_id) IN (SELECT group_id FROM hit) AND (? IS NULL OR q.article_id = ?)),
+    WHERE {matching} AND (? IS NULL OR q.article_id = ?)),
 light AS (
     SELECT group_id, min(day) AS first_day, max(day) AS last_day, count(*) AS reports,
            count(DISTINCT language) AS languages_n
-    FROM keys GROUP BY group_id),
-page AS (
+    FROM keys GROUP BY group_id),"""
+_DIGEST_LIGHT = "light AS (SELECT group_id, first_day, last_day, reports, languages_n FROM statement_digest),"
+_PAGE_AND_ITEMS = """page AS (
     SELECT group_id, count(*) OVER () AS _total FROM light WHERE (? IS NULL OR reports >= ?)
     ORDER BY {order} LIMIT ? OFFSET ?),
 grouped AS (  -- each report in full, for the page's statements only
@@ -52,17 +58,17 @@ grouped AS (  -- each report in full, for the page's statements only
                  coalesce(q.said_on, a.published) AS day, coalesce(a.publisher, a.source, '(unknown)') AS publisher,
                  a.title, a.url, g.reason
           FROM quotes q JOIN articles a USING (article_id) LEFT JOIN statement_groups g USING (quote_id)
-          WHERE coalesce(g.group_id, q.quote_id) IN (SELECT group_id FROM page) AND (? IS NULL OR q.article_id = ?))
+          WHERE {in_page} AND (? IS NULL OR q.article_id = ?))
     GROUP BY group_id)
 SELECT * FROM (SELECT grouped.*, page._total FROM grouped JOIN page USING (group_id)) ORDER BY {order}
 """
-
-
-_HIT_END = _GROUPS_SQL.index("keys AS MATERIALIZED")
-_HIT_PARAMS = _GROUPS_SQL[:_HIT_END].count("?")  # the parameters of the `hit` step, which comes first
-_ALL_GROUPS_SQL = "WITH " + _GROUPS_SQL[_HIT_END:].replace(
-    "WHERE coalesce(g.group_id, q.quote_id) IN (SELECT group_id FROM hit) AND (? IS NULL OR q.article_id = ?)",
-    "WHERE (? IS NULL OR q.article_id = ?)", 1)  # the same without `hit`, when no filter is set (the first view)
+_IN_PAGE = "coalesce(g.group_id, q.quote_id) IN (SELECT group_id FROM page)"
+_GROUPS_SQL = "WITH " + _HIT + _LIGHT.format(matching="coalesce(g.group_id, q.quote_id) IN (SELECT group_id FROM hit)") + _PAGE_AND_ITEMS.replace("{in_page}", _IN_PAGE)
+_ALL_GROUPS_SQL = "WITH " + _LIGHT.format(matching="TRUE") + _PAGE_AND_ITEMS.replace(
+    "{in_page}", _IN_PAGE)  # every statement matches: no need to find which (the first view)
+# the same from the digest: a statement's members are found by its group, before the joins
+_DIGEST_GROUPS_SQL = "WITH " + _DIGEST_LIGHT + _PAGE_AND_ITEMS.replace(
+    "{in_page}", "g.group_id IN (SELECT group_id FROM page)")
 
 
 def statement_groups(
@@ -91,6 +97,8 @@ def statement_groups(
     sql = _GROUPS_SQL
     if all(f is None for f in filters):  # every statement matches: no need to find which
         sql, params = _ALL_GROUPS_SQL, params[_HIT_PARAMS:]
+        if digest.ready(con):
+            sql, params = _DIGEST_GROUPS_SQL, params[2:]
     sql = sql.replace("{order}", GROUP_ORDERS.get(order, GROUP_ORDERS["newest"]))
     frame = con.cursor().execute(sql, params).df(date_as_object=True)
     total = int(frame["_total"].iloc[0]) if len(frame) else 0

@@ -9,6 +9,7 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from pressdesk.store import digest
 from pressdesk.store.queries import df
 
 NO_ACTOR = "(no actor named)"
@@ -44,6 +45,14 @@ class EventFilter:
                   listed(self.publishers), listed(self.publishers), text, text, text, self.article, self.article]
         return sql, params
 
+    def empty(self) -> bool:
+        return not (self.actors or self.languages or self.publishers or self.text or self.article)
+
+
+def _digested(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> bool:
+    """Nothing filtered and the cluster digest in step: clusters are read from it, not from every mention."""
+    return flt.empty() and digest.ready(con)
+
 
 def _dated(flt: EventFilter) -> tuple[str, list[Any]]:
     """CTE `ev`: the filtered mentions whose year is known and whose dates a chart can draw."""
@@ -73,14 +82,30 @@ _DETAILS = """SELECT cluster_id, min(date_start) AS date_start, max(date_end) AS
     FROM ev WHERE cluster_id IN (SELECT unnest(?::VARCHAR[])) GROUP BY cluster_id"""
 
 
-def _with(flt: EventFilter, start: date | None, end: date | None) -> tuple[str, list[Any]]:
+# The same from the digest kept at write time (pressdesk.store.digest): every cluster with a drawable mention.
+_DIGEST_CLUSTERS = """cl AS (SELECT cluster_id, date_start, date_end, reports FROM cluster_digest WHERE reports > 0)"""
+_NAMED = "named AS (SELECT DISTINCT cluster_id, unnest(actors) AS row FROM ev)"
+_DIGEST_NAMED = "named AS (SELECT cluster_id, unnest(actors) AS row FROM cluster_digest WHERE reports > 0)"
+_DIGEST_DETAILS = """SELECT cluster_id, date_start, date_end, reports, articles, precision, summary, language,
+           lead_actors, date_text, actors, languages, publishers
+    FROM cluster_digest WHERE reports > 0 AND cluster_id IN (SELECT unnest(?::VARCHAR[]))"""
+
+
+def _with(con: duckdb.DuckDBPyConnection, flt: EventFilter, start: date | None, end: date | None,
+          named: bool = False) -> tuple[str, list[Any]]:
+    """CTEs `cl` (clusters of the matching mentions), `inr` (those overlapping the range) and, when asked, `named`
+    (each cluster's actors), with `ev` (the mentions) unless read from the digest."""
+    if _digested(con, flt):
+        return (f"WITH {_DIGEST_CLUSTERS}, {_IN_RANGE}" + (f", {_DIGEST_NAMED}" if named else ""),
+                [start, start, end, end])
     dated, params = _dated(flt)
-    return f"WITH {dated}, {_CLUSTERS}, {_IN_RANGE}", params + [start, start, end, end]
+    return (f"WITH {dated}, {_CLUSTERS}, {_IN_RANGE}" + (f", {_NAMED}" if named else ""),
+            params + [start, start, end, end])
 
 
 def cluster_days(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> pd.DataFrame:
     """How many clusters start and end on each day: enough to place a date-range preset without the clusters."""
-    head, params = _with(flt, None, None)
+    head, params = _with(con, flt, None, None)
     return df(con, f"""{head} SELECT date_start AS day, count(*) AS n, max(date_end) AS last_end
                        FROM cl GROUP BY 1 ORDER BY 1""", params)
 
@@ -94,6 +119,8 @@ def latest_published(con: duckdb.DuckDBPyConnection, flt: EventFilter) -> date |
 
 def cluster_details(con: duckdb.DuckDBPyConnection, flt: EventFilter, ids: list[str]) -> pd.DataFrame:
     """What the named clusters say and who reported them (only the matching mentions count)."""
+    if _digested(con, flt):
+        return df(con, f"{_DIGEST_DETAILS} ORDER BY date_start, cluster_id", [list(ids)])
     dated, params = _dated(flt)
     return df(con, f"WITH {dated} {_DETAILS} ORDER BY date_start, cluster_id", params + [list(ids)])
 
@@ -103,7 +130,7 @@ def clusters_in_range(con: duckdb.DuckDBPyConnection, flt: EventFilter, start: d
                       ids: list[str] | None = None) -> pd.DataFrame:
     """Clusters overlapping the range (the `limit` most reported when limited), or the clusters named in `ids`."""
     if ids is None:
-        head, params = _with(flt, start, end)
+        head, params = _with(con, flt, start, end)
         tail = " ORDER BY reports DESC, date_start, cluster_id LIMIT ?" if limit else ""
         ids = [r[0] for r in con.cursor().execute(f"{head} SELECT cluster_id FROM inr{tail}",
                                                   params + ([int(limit)] if limit else [])).fetchall()]
@@ -117,7 +144,7 @@ def clusters_in_range(con: duckdb.DuckDBPyConnection, flt: EventFilter, start: d
 def clusters_count(con: duckdb.DuckDBPyConnection, flt: EventFilter, start: date | None,
                    end: date | None) -> int:
     """How many clusters overlap the range."""
-    head, params = _with(flt, start, end)
+    head, params = _with(con, flt, start, end)
     return con.cursor().execute(f"{head} SELECT count(*) FROM inr", params).fetchone()[0]
 
 
@@ -143,10 +170,9 @@ def timeline_rows(con: duckdb.DuckDBPyConnection, flt: EventFilter, start: date 
         frame = frame.assign(row=frame["date_start"].map(str), events=1)
         return (frame.sort_values(["date_start", "cluster_id"]).reset_index(drop=True),
                 clusters_count(con, flt, start, end), "cluster")
-    head, params = _with(flt, start, end)
+    head, params = _with(con, flt, start, end, named=True)
     unit = bin_unit(start, end)[0] if start is not None and end is not None else "year"
     out = df(con, f"""{head},
-        named AS (SELECT DISTINCT cluster_id, unnest(actors) AS row FROM ev),
         pairs AS (SELECT coalesce(named.row, {_quote(NO_ACTOR)}) AS row, inr.*
                   FROM inr LEFT JOIN named USING (cluster_id)),
         weights AS (SELECT row, sum(reports) AS weight FROM pairs GROUP BY row),

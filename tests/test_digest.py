@@ -1,0 +1,165 @@
+"""First-view digests: what the unfiltered Who-said-what and Timeline views read from them is what the reports say,
+they stay in step when articles are added one by one, and any other write takes them out of use until repaired."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from pressdesk import pipeline, store
+from pressdesk.ingest import ingest_upload
+from pressdesk.store import digest, story_queries
+from pressdesk.store import timeline_queries as tq
+from tests.conftest import SAMPLES
+
+NO_FILTER = tq.EventFilter()
+
+
+def _live(monkeypatch, fn, *args, **kwargs):
+    """What `fn` returns when the digests are not used."""
+    with monkeypatch.context() as m:
+        m.setattr(digest, "ready", lambda con: False)
+        return fn(*args, **kwargs)
+
+
+def _same(a, b):
+    if isinstance(a, tuple):
+        assert len(a) == len(b)
+        for x, y in zip(a, b, strict=True):
+            _same(x, y)
+    elif isinstance(a, pd.DataFrame):
+        assert a.columns.tolist() == b.columns.tolist()
+        assert a.astype(str).values.tolist() == b.astype(str).values.tolist()
+    else:
+        assert a == b
+
+
+def _tables(con) -> dict[str, list]:
+    return {d.table: con.execute(f"SELECT * FROM {d.table} ORDER BY ALL").fetchall() for d in digest.DIGESTS}
+
+
+@pytest.fixture()
+def sample(db_copy):
+    con = store.connect(db_copy)
+    yield con
+    con.close()
+
+
+def test_the_sample_corpus_has_digests_in_step_after_ingest(sample):
+    assert digest.ready(sample)
+    counts = _tables(sample)
+    assert len(counts["statement_digest"]) == sample.execute(
+        "SELECT count(DISTINCT group_id) FROM statement_groups").fetchone()[0] > 0
+    assert len(counts["cluster_digest"]) == sample.execute(
+        "SELECT count(DISTINCT cluster_id) FROM events").fetchone()[0] > 0
+
+
+@pytest.mark.parametrize("order", sorted(story_queries.GROUP_ORDERS))
+@pytest.mark.parametrize(("min_reports", "limit", "offset"), [(None, 20, 0), (None, 3, 2), (2, 5, 0)])
+def test_the_unfiltered_statement_view_from_the_digest_is_the_one_from_the_reports(
+        sample, monkeypatch, order, min_reports, limit, offset):
+    args = dict(order=order, min_reports=min_reports, limit=limit, offset=offset)
+    got = story_queries.statement_groups(sample, **args)
+    assert got[1] > 0
+    _same(got, _live(monkeypatch, story_queries.statement_groups, sample, **args))
+
+
+def test_the_statement_view_reads_the_digest_when_it_is_in_step(sample, monkeypatch):
+    first = story_queries.statement_groups(sample, order="most reported", limit=1)[0]["group_id"].iloc[0]
+    last = story_queries.statement_groups(sample, order="most reported", limit=1, offset=10**6)[1] - 1
+    tail = story_queries.statement_groups(sample, order="most reported", limit=1, offset=last)[0]["group_id"].iloc[0]
+    sample.execute("UPDATE statement_digest SET reports = 1000 WHERE group_id = ?", [tail])
+    assert story_queries.statement_groups(sample, order="most reported", limit=1)[0]["group_id"].iloc[0] == tail
+    assert _live(monkeypatch, story_queries.statement_groups, sample, order="most reported",
+                 limit=1)[0]["group_id"].iloc[0] == first
+
+
+RANGES = [(None, None), (date(2024, 10, 1), date(2024, 11, 30)), (date(2024, 11, 1), date(2024, 11, 5)),
+          (date(1990, 1, 1), date(2030, 1, 1))]
+
+
+@pytest.mark.parametrize(("start", "end"), RANGES)
+def test_the_unfiltered_timeline_from_the_digest_is_the_one_from_the_mentions(sample, monkeypatch, start, end):
+    calls = [
+        (tq.timeline_rows, (sample, NO_FILTER, start, end), {}),
+        (tq.timeline_rows, (sample, NO_FILTER, start, end), {"max_bars": 3}),  # binned by week, month, ...
+        (tq.timeline_rows, (sample, NO_FILTER, start, end), {"rows": "cluster", "max_rows": 4}),
+        (tq.clusters_in_range, (sample, NO_FILTER, start, end), {"limit": 5}),
+        (tq.clusters_count, (sample, NO_FILTER, start, end), {}),
+        (tq.cluster_days, (sample, NO_FILTER), {}),
+    ]
+    for fn, args, kwargs in calls:
+        got = fn(*args, **kwargs)
+        _same(got, _live(monkeypatch, fn, *args, **kwargs))
+    ids = sample.execute("SELECT DISTINCT cluster_id FROM events ORDER BY 1").fetchall()
+    ids = [r[0] for r in ids]
+    _same(tq.cluster_details(sample, NO_FILTER, ids), _live(monkeypatch, tq.cluster_details, sample, NO_FILTER, ids))
+
+
+def test_a_filtered_view_does_not_read_the_digest(sample):
+    sample.execute("UPDATE cluster_digest SET reports = reports + 1000")
+    sample.execute("UPDATE statement_digest SET reports = reports + 1000")
+    flt = tq.EventFilter(languages=("en", "fr", "it", "ro"))
+    assert tq.clusters_in_range(sample, flt, limit=3)["reports"].max() < 1000
+    frame, _ = story_queries.statement_groups(sample, languages=["en", "fr", "it", "ro"], order="most reported")
+    assert frame["reports"].max() < 1000
+    assert tq.clusters_in_range(sample, NO_FILTER, limit=3)["reports"].max() > 1000  # the unfiltered one does
+
+
+def test_digests_kept_by_adding_articles_one_by_one_are_the_digests_made_at_once(con):
+    for path in sorted(SAMPLES.glob("*.txt")):
+        ingest_upload(con, path.name, path.read_bytes())
+        assert digest.ready(con)
+    kept = _tables(con)
+    assert all(kept.values())
+    with store.writing(con) as cur:
+        digest.refresh(cur)
+    assert _tables(con) == kept
+
+
+def test_a_refresh_rewrites_only_what_changed(sample):
+    with store.writing(sample) as cur:
+        assert digest.refresh(cur, []) == {"statement_digest": 0, "cluster_digest": 0}
+    group = sample.execute("SELECT group_id FROM statement_groups LIMIT 1").fetchone()[0]
+    sample.execute("UPDATE statement_groups SET group_id = 'elsewhere' WHERE group_id = ?", [group])
+    with store.writing(sample) as cur:
+        assert digest.refresh(cur, []) == {"statement_digest": 2, "cluster_digest": 0}  # the old key and the new
+    assert sample.execute("SELECT count(*) FROM statement_digest WHERE group_id = ?", [group]).fetchone()[0] == 0
+    assert sample.execute("SELECT count(*) FROM statement_digest WHERE group_id = 'elsewhere'").fetchone()[0] == 1
+
+
+def test_any_other_write_takes_the_digests_out_of_use_until_the_corpus_steps_run(sample, monkeypatch):
+    article = sample.execute("SELECT article_id FROM articles ORDER BY 1 LIMIT 1").fetchone()[0]
+    pipeline.write_rows(sample, [article], *pipeline.frames([]))  # its events and quotes gone, steps pending
+    assert not digest.ready(sample)
+    sample.execute("UPDATE cluster_digest SET reports = reports + 1000")
+    assert tq.clusters_in_range(sample, NO_FILTER, limit=3)["reports"].max() < 1000  # read from the mentions
+    pipeline.refresh_if_stale(sample)
+    assert digest.ready(sample)
+    kept = _tables(sample)
+    with store.writing(sample) as cur:
+        digest.refresh(cur)
+    assert _tables(sample) == kept
+
+
+def test_a_corrected_publication_date_leaves_the_digests_in_step(sample):
+    article = sample.execute("SELECT article_id FROM quotes WHERE said_on IS NULL LIMIT 1").fetchone()
+    article = article[0] if article else sample.execute("SELECT article_id FROM articles LIMIT 1").fetchone()[0]
+    pipeline.set_published(sample, article, date(2023, 3, 3))
+    assert digest.ready(sample)
+    kept = _tables(sample)
+    with store.writing(sample) as cur:
+        digest.refresh(cur)
+    assert _tables(sample) == kept
+
+
+def test_a_database_made_before_the_digests_gets_them_on_the_next_start(db_copy):
+    con = store.connect(db_copy)
+    con.execute("DELETE FROM statement_digest; DELETE FROM cluster_digest; DELETE FROM settings WHERE key = ?",
+                [digest.DIGEST_KEY])
+    assert not digest.ready(con) and not pipeline.is_stale(con)
+    assert pipeline.refresh_if_stale(con) is None
+    assert digest.ready(con) and all(_tables(con).values())
+    con.close()
