@@ -44,11 +44,18 @@ def con():
         st.stop()
 
 
-def stale_notice() -> None:
-    """Say so when stored extractions come from an older extractor (large corpora are not redone silently)."""
+@st.cache_data(show_spinner=False, ttl=30)
+def _stale(gen: tuple) -> bool:
+    """Checked once per corpus state (and every 30 s, for a run stopped without changing it), not on every view:
+    it reads every article's extraction state and hashes the extractor's files."""
     from pressdesk import pipeline
 
-    if pipeline.is_stale(con()):
+    return pipeline.is_stale(con())
+
+
+def stale_notice() -> None:
+    """Say so when stored extractions come from an older extractor (large corpora are not redone silently)."""
+    if _stale(generation()):
         st.warning("Some articles lack up-to-date dates, events and quotes (extracted by an older version of "
                    "PressDesk, or loaded just before a crash). Run `python -m pressdesk extract --if-stale` to "
                    "extract them.")

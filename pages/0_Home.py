@@ -33,6 +33,27 @@ def _breakdown(gen: tuple, languages: tuple, publishers: tuple, start, end) -> s
 
 
 
+@st.cache_resource(show_spinner=False, max_entries=32)
+def _charts(gen: tuple, languages: tuple, publishers: tuple, start, end) -> tuple:
+    """The three breakdown charts, built once per corpus state and filters: building a Plotly Express figure costs
+    more than the rest of the page, and every session showing these filters shows the same figures (never
+    modified once built: st.plotly_chart reads a copy)."""
+    breakdown = _breakdown(gen, languages, publishers, start, end)
+    by_lang = breakdown.by_language.assign(language=breakdown.by_language["language"].fillna("unknown"))
+    lang_fig = px.bar(render.plot_frame(by_lang, "language"), x="language", y="articles",
+                      title="By language").update_yaxes(**render.count_ticks(by_lang["articles"].max()))
+    by_pub = (breakdown.by_outlet.assign(publisher=breakdown.by_outlet["publisher"].map(render.outlet_name))
+              .groupby("publisher")["articles"].sum())
+    outlet_fig = px.bar(render.plot_frame(by_pub.reset_index(name="articles"), "publisher"), x="articles",
+                        y="publisher", orientation="h", title="By outlet", labels={"publisher": "outlet"}
+                        ).update_xaxes(**render.count_ticks(by_pub.max()))
+    per_day = breakdown.by_day
+    day_fig = None if per_day.empty else px.bar(
+        render.plot_frame(per_day, "language"), x="published", y="articles", color="language", title="By day"
+    ).update_yaxes(**render.count_ticks(per_day.groupby("published")["articles"].sum().max()))
+    return lang_fig, outlet_fig, day_fig
+
+
 @st.cache_data(show_spinner=False)
 def _facets(gen: tuple) -> dict:
     return store.facets(ui.con())
@@ -179,23 +200,13 @@ elif not counts.articles:
 else:
     breakdown = _breakdown(gen, *filters)
     left, mid, right = st.columns(3)
-    by_lang = breakdown.by_language.assign(language=breakdown.by_language["language"].fillna("unknown"))
-    left.plotly_chart(px.bar(render.plot_frame(by_lang, "language"), x="language", y="articles",
-                             title="By language").update_yaxes(**render.count_ticks(by_lang["articles"].max())),
-                      key="chart_lang")
-    by_pub = (breakdown.by_outlet.assign(publisher=breakdown.by_outlet["publisher"].map(render.outlet_name))
-              .groupby("publisher")["articles"].sum())
-    mid.plotly_chart(px.bar(render.plot_frame(by_pub.reset_index(name="articles"), "publisher"), x="articles",
-                            y="publisher", orientation="h", title="By outlet", labels={"publisher": "outlet"})
-                     .update_xaxes(**render.count_ticks(by_pub.max())), key="chart_outlet")
-    per_day = breakdown.by_day
-    if per_day.empty:
+    by_lang, by_outlet, by_day = _charts(gen, *filters)
+    left.plotly_chart(by_lang, key="chart_lang")
+    mid.plotly_chart(by_outlet, key="chart_outlet")
+    if by_day is None:
         right.info("No publication dates known for these articles.")
     else:
-        right.plotly_chart(px.bar(render.plot_frame(per_day, "language"), x="published", y="articles",
-                                  color="language", title="By day")
-                           .update_yaxes(**render.count_ticks(per_day.groupby("published")["articles"].sum().max())),
-                           key="chart_day")
+        right.plotly_chart(by_day, key="chart_day")
     if breakdown.undated:
         st.caption(f"{breakdown.undated} article{'s have' if breakdown.undated != 1 else ' has'} no known "
                    "publication date: relative dates in them cannot be resolved, and day-month dates are shown "

@@ -256,8 +256,9 @@ with statements_tab:
 
 with speaker_tab:
     ui.init("who", options=speaker_names)
+    said_count = dict(zip(speaker_table["speaker"], speaker_table["quotes"], strict=True))
     st.selectbox("Speaker", speaker_names, key="who", index=None, placeholder="Choose a speaker",
-                 format_func=lambda s: f"{s} ({int(speaker_table.set_index('speaker').loc[s, 'quotes'])})")
+                 format_func=lambda s: f"{s} ({int(said_count[s])})")
     who = st.session_state.get("who")
     if who:
         said, n_said = _groups(gen, (who,), (), (), (), None, None, "", None, "oldest", 0, article)
