@@ -36,3 +36,29 @@ def test_quotation_closing_a_clause_gives_the_whole_clause(lang: str, text: str,
 def test_a_quotation_opening_its_clause_stays_direct(text: str) -> None:
     quotes = extract_quotes(text, "en", None)
     assert [(q.kind, q.text) for q in quotes] == [("direct", "We will rebuild the bridge before winter")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Ana Pop criticised “the narrative pushed by the generals who seized power” during the summit."),
+        ("fr", "Ana Pop a dénoncé « un coup d'État militaire contre la démocratie » lundi à Paris."),
+        ("it", "Ana Pop ha definito «una scelta irresponsabile e pericolosa» la decisione del governo."),
+        ("ro", "Ana Pop a criticat „o decizie iresponsabilă şi periculoasă pentru ţară” luni seara."),
+    ],
+)
+def test_words_quoted_inside_the_sentence_after_the_cue_are_mixed(lang: str, text: str) -> None:
+    quotes = extract_quotes(text, lang, None)
+    assert [(q.speaker, q.kind) for q in quotes] == [("Ana Pop", "mixed")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana Pop said: “We will rebuild the bridge before winter.”",
+        "Ana Pop said “We will rebuild the bridge before winter.”",  # a whole sentence, opening in capitals
+    ],
+)
+def test_a_statement_after_its_cue_stays_direct(text: str) -> None:
+    quotes = extract_quotes(text, "en", None)
+    assert [(q.kind, q.text) for q in quotes] == [("direct", "We will rebuild the bridge before winter.")]

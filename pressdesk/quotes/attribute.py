@@ -49,6 +49,15 @@ def _gap_words(ctx: Ctx, start: int, end: int) -> int:
     return len(WORD.findall(ctx.masked[start:end])) - inside
 
 
+def _embedded(ctx: Ctx, cue_end: int, qs: int) -> bool:
+    """A quotation that goes on the reporter's sentence after its cue, with no colon or comma, and opens in lower
+    case: words quoted inside the sentence ('a critiqué « le narratif des putschistes »'), not a statement."""
+    if ctx.text[cue_end:qs].strip():
+        return False
+    first = next((ch for ch in ctx.text[qs + 1 : qs + 8] if ch.isalpha()), "")
+    return first.islower()
+
+
 def direct(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: list[Speaker]) -> list[Quote]:
     """Quotations attached to a cue right after them ('”, ha dichiarato X') or before them ('X said: “')."""
     out: list[Quote] = []
@@ -91,7 +100,8 @@ def direct(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: lis
         if head is not None:  # 'everything else that's been “left in the cold,” X explained': the whole clause
             out.append(make(ctx, unit, speaker, "mixed", cue.surface, trim(ctx.text, head, qe), relay))
             continue
-        out.append(make(ctx, unit, speaker, "direct", cue.surface, span, relay))
+        kind = "mixed" if head is None and cue.end <= qs and _embedded(ctx, cue.end, qs) else "direct"
+        out.append(make(ctx, unit, speaker, kind, cue.surface, span, relay))
     return out
 
 
