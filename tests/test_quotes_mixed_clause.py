@@ -62,3 +62,11 @@ def test_words_quoted_inside_the_sentence_after_the_cue_are_mixed(lang: str, tex
 def test_a_statement_after_its_cue_stays_direct(text: str) -> None:
     quotes = extract_quotes(text, "en", None)
     assert [(q.kind, q.text) for q in quotes] == [("direct", "We will rebuild the bridge before winter.")]
+
+
+def test_a_low_opening_mark_closed_by_a_straight_one_is_a_quotation():
+    from pressdesk.quotes.spans import find_quote_spans
+
+    text = 'Ana Pop a afirmat că reforma este „o necesitate pentru economia ţării". Apoi a plecat.'
+    assert [text[s:e] for s, e in find_quote_spans(text)] == ['„o necesitate pentru economia ţării"']
+    assert [(q.speaker, q.kind) for q in extract_quotes(text, "ro", None)] == [("Ana Pop", "mixed")]

@@ -9,7 +9,7 @@ from pressdesk.quotes.lexicon import attribution_config, quote_pairs
 from pressdesk.sentences import Sentence
 
 _TERMINAL = tuple(".!?…:;\"”»“’)«›'")
-_BALANCED = re.compile(r"«[^«»\n]*»|“[^“”\n]*”|„[^„”“\n]*[”“]")
+_BALANCED = re.compile(r"«[^«»\n]*»|“[^“”\n]*”|„[^„”“\"\n]*[”“\"]")  # '„…"' too: typed without the closing mark
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,7 @@ def find_quote_spans(text: str, limit: int | None = None) -> list[tuple[int, int
         if c in closers and _opens(text, i, c):
             para_end = text.find("\n", i)
             para_end = end if para_end < 0 else min(para_end, end)
-            k = next((k for k in range(i + 1, para_end) if text[k] in closers[c] and _closes(text, k, c)), -1)
+            k = next((k for k in range(i + 1, para_end) if text[k] in closers[c] and _closes(text, k, text[k])), -1)
             if k > i + 1:
                 spans.append((i, k + 1))
                 i = k + 1
