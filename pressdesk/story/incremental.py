@@ -129,12 +129,21 @@ def add_statements(con: duckdb.DuckDBPyConnection, quote_ids: Sequence[str]) -> 
     # a member whose group, reason and name are unchanged is not written again
     changed = [(q, g, stored[q].speaker if q in stored else speaker[q], reason) for q, g, reason in rows
                if q not in stored or not stored[q].current or (stored[q].group_id, stored[q].reason) != (g, reason)]
-    columns = ["quote_id", "group_id", "speaker", "reason"]
-    frame = pd.DataFrame({name: pd.Series(values, dtype=object)
-                          for name, values in zip(columns, zip(*changed, strict=True) if changed else [()] * 4,
-                                                  strict=True)})
-    with store.writing(con, new_groups=frame) as w:
+    # stored members are updated in place (a delete and insert would rewrite the key index: 0.7 s for 50k rows at
+    # 100k articles, against 0.04 s), new quotes inserted
+    moved = _rows([r for r in changed if r[0] in stored])
+    added = _rows([r for r in changed if r[0] not in stored])
+    with store.writing(con, moved_groups=moved, new_groups=added) as w:
+        w.execute("UPDATE statement_groups SET group_id = m.group_id, speaker = m.speaker, reason = m.reason"
+                  " FROM moved_groups m WHERE statement_groups.quote_id = m.quote_id")
         w.execute("DELETE FROM statement_groups WHERE quote_id IN (SELECT quote_id FROM new_groups)")
         w.execute("INSERT INTO statement_groups (quote_id, group_id, speaker, reason)"
                   " SELECT quote_id, group_id, speaker, reason FROM new_groups")
     return len(new)
+
+
+def _rows(rows: list[tuple]) -> pd.DataFrame:
+    """(quote_id, group_id, speaker, reason) rows as a frame of strings (None kept)."""
+    columns = ["quote_id", "group_id", "speaker", "reason"]
+    return pd.DataFrame({name: pd.Series(values, dtype=object)
+                         for name, values in zip(columns, zip(*rows, strict=True) if rows else [()] * 4, strict=True)})
