@@ -134,9 +134,11 @@ def replicate(base: Path, target: Path, size: int) -> dict:
     return counts
 
 
-def add_articles(db: Path, base: int, n: int = 100) -> float:
-    """Seconds to ingest and extract `n` new articles into a copy of the corpus: the incremental steps (event
-    clusters, statement groups, wire copies) should cost about what the new articles hold, whatever the corpus."""
+def add_articles(db: Path, base: int, n: int = 100) -> tuple[float, float, float]:
+    """Seconds to ingest and extract `n` new articles into a copy of the corpus (the incremental steps, event
+    clusters, statement groups and wire copies, should cost about what the new articles hold, whatever the corpus),
+    the megabytes this left in the write-ahead log, and the seconds of the checkpoint that writes them into the file
+    (DuckDB runs one whenever the log passes `checkpoint_threshold`: once per so many adds)."""
     from benchmarks.corpus import generate
     from pressdesk.ingest import ingest
 
@@ -149,9 +151,14 @@ def add_articles(db: Path, base: int, n: int = 100) -> float:
     t0 = time.perf_counter()
     ingest(con, [source])
     elapsed = time.perf_counter() - t0
+    wal = Path(f"{copy}.wal")
+    logged = wal.stat().st_size / 1e6 if wal.exists() else 0.0
+    t0 = time.perf_counter()
+    con.execute("CHECKPOINT")  # what the add left in the write-ahead log, written into the file
+    checkpoint = time.perf_counter() - t0
     con.close()
     copy.unlink()
-    return elapsed
+    return elapsed, logged, checkpoint
 
 
 def time_pages(db: Path) -> dict:
@@ -235,8 +242,9 @@ def main() -> None:
                 note = f"   ERROR {t['error']}" if t["error"] else ""
                 print(f"  {page_name(page):16s} first {t['first']:6.2f} s   cached {t['cached']:6.2f} s{note}")
             print(f"  page process peak RSS: {results[size]['peak_rss_mb']:,.0f} MB")
-            added = add_articles(db, n)
-            print(f"  100 new articles ingested and extracted into it: {added:.1f} s")
+            added, logged, checkpoint = add_articles(db, n)
+            print(f"  100 new articles ingested and extracted into it: {added:.1f} s; it left {logged:.1f} MB in the "
+                  f"write-ahead log, whose checkpoint (once the log passes the threshold) took {checkpoint:.1f} s")
         print("\n| page | " + " | ".join(f"{label(s)} first / cached" for s in sizes) + " |")
         print("|---|" + "---|" * len(sizes))
         for page in PAGES:

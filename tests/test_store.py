@@ -1,5 +1,7 @@
 from datetime import date
 
+import pytest
+
 from pressdesk import store
 from pressdesk.store.schema import MIGRATIONS
 
@@ -67,3 +69,14 @@ def test_year_unknown_dates_are_migrated_to_null_date_and_month_day(tmp_path):
     assert rows[0][5] is False
     assert con.execute("SELECT said_on FROM quotes").fetchone()[0] is None
     assert con.execute("SELECT count(*) FROM events WHERE year(date_start) = 2000").fetchone()[0] == 0
+
+
+def test_the_checkpoint_threshold_comes_from_the_environment_checked(monkeypatch):
+    con = store.connect(":memory:")
+    assert con.execute("SELECT current_setting('checkpoint_threshold')").fetchone()[0] == "122.0 MiB"  # 128MB
+    monkeypatch.setenv("PRESSDESK_CHECKPOINT_THRESHOLD", "32MB")
+    con = store.connect(":memory:")
+    assert con.execute("SELECT current_setting('checkpoint_threshold')").fetchone()[0] == "30.5 MiB"
+    monkeypatch.setenv("PRESSDESK_CHECKPOINT_THRESHOLD", "1'; DROP TABLE articles; --")
+    with pytest.raises(ValueError, match="PRESSDESK_CHECKPOINT_THRESHOLD must be a size"):
+        store.connect(":memory:")

@@ -37,6 +37,10 @@ def connect(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnection:
     con = duckdb.connect(str(target))
     # DuckDB's default is 80% of RAM; a shared server keeps its buffer pool bounded and spills past it
     con.execute(f"SET memory_limit = '{memory_limit()}'")
+    # DuckDB checkpoints when its write-ahead log passes 16 MB, which a big store reaches on every add of 100
+    # articles (0.6 s at 100k: the statement-group key index is rewritten); a larger log checkpoints every few
+    # dozen adds instead, at the cost of a longer replay after a crash
+    con.execute(f"SET checkpoint_threshold = '{_size('PRESSDESK_CHECKPOINT_THRESHOLD', '128MB')}'")
     with write_lock:
         migrate(con)
     return con
@@ -44,9 +48,14 @@ def connect(path: str | os.PathLike | None = None) -> duckdb.DuckDBPyConnection:
 
 def memory_limit() -> str:
     """$PRESSDESK_MEMORY_LIMIT (a DuckDB size such as '2GB'), else 1GB."""
-    value = os.environ.get("PRESSDESK_MEMORY_LIMIT", "1GB").strip()
+    return _size("PRESSDESK_MEMORY_LIMIT", "1GB")
+
+
+def _size(variable: str, default: str) -> str:
+    """A DuckDB size from the environment, checked before it reaches SQL."""
+    value = os.environ.get(variable, default).strip()
     if not re.fullmatch(r"\d+(\.\d+)?\s*[KMGT]i?B", value, flags=re.IGNORECASE):
-        raise ValueError(f"PRESSDESK_MEMORY_LIMIT must be a size such as 2GB, not {value!r}")
+        raise ValueError(f"{variable} must be a size such as 2GB, not {value!r}")
     return value
 
 
