@@ -659,3 +659,18 @@ def test_german_and_spanish_cues(lang, text, speaker):
 def test_romanian_articled_title_before_a_full_name_is_a_role(text, speaker):
     [quote] = extract_quotes(text, "ro", None)
     assert quote.speaker == speaker
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        ("en", "Prices rose again, with the ministry saying that inflation would ease in the spring.", "ministry"),
+        ("en", "Ana Pop met the envoy on Monday, the Kremlin saying that the talks had been useful.", "Kremlin"),
+        ("fr", "L'effectif sera moins impacté, la direction indiquant que la baisse sera légère.", "direction"),
+        ("it", "I prezzi sono saliti, il ministero sostenendo che l'inflazione calerà.", "ministero"),
+        ("ro", "Preţurile au crescut din nou, ministerul estimând că inflaţia va scădea în primăvară.", "ministerul"),
+    ],
+)
+def test_an_absolute_participle_clause_is_its_own_subjects_statement(lang, text, speaker):
+    quotes = extract_quotes(text, lang, PUB)
+    assert [(q.speaker, q.kind) for q in quotes] == [(speaker, "indirect")]

@@ -28,6 +28,7 @@ from pressdesk.quotes.referents import PERSON
 from pressdesk.quotes.spans import Unit
 from pressdesk.quotes.speakers import Speaker, same_speaker
 from pressdesk.quotes.subjects import (
+    absolute_subject,
     apposition_before,
     described_subject,
     noun_subject,
@@ -200,6 +201,8 @@ def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: l
                     span = (_verb_start(ctx, cue), span[1])  # 'annuncia il contributo Usa': the object says what only with its verb
             if cue.tense == "gerund" and (out or found or _unit_has_quote(ctx, unit, cue)):
                 m = LAST
+            if cue.tense == "gerund" and not shared:  # ', the Kremlin saying…': the absolute clause's own subject
+                m = absolute_subject(ctx, clause_start, cue) or m
             if m is None and (ctx.lex.pro_drop or cue.tense == "gerund") and _only_fillers(ctx, before):
                 m = Mention(cue.start, cue.start, "pron", "", gender="any")
         speaker = resolve(ctx, m, people)

@@ -204,6 +204,34 @@ def _closed_relative(ctx: Ctx, rel: Mention, cue: Cue) -> bool:
     return ctx.masked[: rel.start].rstrip().endswith(",") and ctx.masked[rel.end : cue.start].rstrip().endswith(",")
 
 
+def absolute_subject(ctx: Ctx, start: int, cue: Cue) -> Mention | None:
+    """The subject of an absolute participle clause, between the comma that opens it and its participle: ', la
+    direction prévoyant…', ', with the ministry saying…', ', ministerul estimând că…'. A name there, else a short
+    bare noun phrase."""
+    comma = ctx.masked.rfind(",", start, cue.start)
+    if comma < 0 or ctx.quotes_in(comma, cue.start):
+        return None
+    first = re.match(r"\s*([\w’']+)\s", ctx.masked[comma + 1 : cue.start])
+    lead = comma + 1 + (first.end() if first and first.group(1).lower() in _absolute_prepositions() else 0)
+    names = [m for m in ctx.mentions_between(lead, cue.start) if m.kind not in ("pron", "rel")]
+    if names and not ctx.masked[names[-1].end : cue.start].strip():
+        return names[-1]
+    words = WORD.findall(ctx.masked[lead : cue.start])
+    return _bare_noun(ctx, lead, cue.start) if words and _opens_noun_phrase(ctx, words) else None
+
+
+def _opens_noun_phrase(ctx: Ctx, words: list[str]) -> bool:
+    """A determiner, a capital or a noun carrying its article ('ministerul') opens it: not ', while emphasizing'."""
+    low = words[0].lower()
+    elided = any(low.startswith(d) for d in ctx.lex.determiners if d.endswith(("'", "’")))
+    return (low in ctx.lex.determiners or elided or words[0][:1].isupper()
+            or len(words) == 1 and bool(ctx.lex.enclitic) and low.endswith(ctx.lex.enclitic))
+
+
+def _absolute_prepositions() -> frozenset[str]:
+    return frozenset(attribution_config()["common"]["absolute_prepositions"])
+
+
 def noun_subject(ctx: Ctx, start: int, cue: Cue) -> Mention | None:
     """Fallback subject: a short bare noun phrase opening the clause ('Les parties ont déclaré')."""
     return _bare_noun(ctx, start, cue.start)
