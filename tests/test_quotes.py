@@ -674,3 +674,25 @@ def test_romanian_articled_title_before_a_full_name_is_a_role(text, speaker):
 def test_an_absolute_participle_clause_is_its_own_subjects_statement(lang, text, speaker):
     quotes = extract_quotes(text, lang, PUB)
     assert [(q.speaker, q.kind) for q in quotes] == [(speaker, "indirect")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Russia's Defense Ministry announced new drills on Friday. The troops will stay at the border until "
+               "March, the ministry said."),
+        ("fr", "Le ministère russe de la Défense a annoncé de nouveaux exercices vendredi. Les troupes resteront à la "
+               "frontière jusqu'en mars, a indiqué le ministère."),
+        ("it", "Il ministero della Difesa russo ha annunciato nuove esercitazioni venerdì. Le truppe resteranno al "
+               "confine fino a marzo, ha detto il ministero."),
+    ],
+)
+def test_the_ministry_points_back_to_the_ministry_named_before(lang, text):
+    said = [q for q in extract_quotes(text, lang, PUB) if q.text.lower().startswith(("the troops", "les troupes",
+                                                                                      "le truppe"))]
+    assert [q.speaker for q in said] == ["Russian Ministry of Defense"]
+
+
+def test_a_description_with_no_body_of_that_name_before_it_is_no_speaker():
+    text = "NATO met on Friday. The troops will stay at the border until March, the ministry said."
+    assert extract_quotes(text, "en", PUB) == []

@@ -13,13 +13,27 @@ from pressdesk.quotes.orgs import looks_given
 _SENT_END = re.compile(r"[.!?]\s+$")
 
 
-@lru_cache(maxsize=16)
-def _pattern(lang: str) -> re.Pattern[str] | None:
-    forms = attribution_config().get(lang, {}).get("org_anaphors", [])
+@lru_cache(maxsize=32)
+def _pattern(lang: str, key: str = "org_anaphors") -> re.Pattern[str] | None:
+    forms = attribution_config().get(lang, {}).get(key, [])
     if not forms:
         return None
     alt = "|".join(re.escape(f).replace("'", "['’]") for f in sorted(forms, key=len, reverse=True))
     return re.compile(rf"(?<![\w’'-])(?:{alt})(?![\w’'-])", re.I)
+
+
+def _head(phrase: str) -> str:
+    """The noun of a definite description: its last word, without an elided article ("l'agence" -> 'agence')."""
+    return re.split(r"[\s'’]", phrase.strip())[-1].lower()
+
+
+def _named_with(head: str, before: list[Mention]) -> Mention | None:
+    """The latest organisation whose name holds this head noun ('Defence Ministry' for 'the ministry')."""
+    for m in reversed(before):
+        names = f"{m.surface} {m.canonical or ''}".lower()
+        if m.etype == "organisation" and re.search(rf"(?<!\w){re.escape(head)}(?!\w)", names):
+            return m
+    return None
 
 
 def _opens_sentence(text: str, m: Mention, lex: Lexicon) -> bool:
@@ -48,18 +62,23 @@ def _antecedent(text: str, head: str, before: list[Mention], lex: Lexicon) -> Me
 
 
 def org_anaphors(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Mention]:
-    """Mentions with an org anaphor added where it has an antecedent and is no part of another mention."""
-    pat = _pattern(lex.lang)
-    if pat is None:
-        return mentions
+    """Mentions with an org anaphor added where it has an antecedent and is no part of another mention: any
+    organisation for 'the company' (`org_anaphors`), one whose name holds the noun for 'the ministry'
+    (`head_anaphors`)."""
     extra = []
-    for hit in pat.finditer(text):
-        s, e = hit.span()
-        if any(m.start < e and s < m.end for m in mentions):
-            continue
-        ante = _antecedent(text, hit.group().split()[-1].lower(), [m for m in mentions if m.end <= s], lex)
-        if ante is not None:
-            name = ante.canonical or ante.surface
-            head = s + max(hit.group().rfind(" "), hit.group().rfind("'"), hit.group().rfind("’")) + 1
-            extra.append(Mention(head, e, "inst", text[head:e], name, "organisation", definite=True))  # after 'the'/"l'"
+    for key in ("org_anaphors", "head_anaphors"):
+        pat = _pattern(lex.lang, key)
+        for hit in pat.finditer(text) if pat is not None else ():
+            s, e = hit.span()
+            if any(m.start < e and s < m.end for m in mentions + extra):
+                continue
+            if key == "head_anaphors" and not re.split(r"[\s'’]", hit.group())[-1].islower():
+                continue  # 'le Gouvernement', 'the Court': a name in its own right, not a description
+            before = [m for m in mentions if m.end <= s]
+            ante = (_antecedent(text, hit.group().split()[-1].lower(), before, lex) if key == "org_anaphors"
+                    else _named_with(_head(hit.group()), before))
+            if ante is not None:
+                name = ante.canonical or ante.surface
+                head = s + max(hit.group().rfind(" "), hit.group().rfind("'"), hit.group().rfind("’")) + 1
+                extra.append(Mention(head, e, "inst", text[head:e], name, "organisation", definite=True))  # after 'the'/"l'"
     return sorted(mentions + extra, key=lambda m: m.start) if extra else mentions
