@@ -109,3 +109,17 @@ def test_kind_comes_from_the_entry():
     assert lex.cue.search("« Basta », conclude il presidente.").kind == "aside"
     assert lex.cue.search("riferisce l'agenzia").kind == "relay"
     assert lex.cue.search("Il sindaco ha accusato la giunta").kind == "accuse"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "cue"),
+    [
+        ("en", "Ana Pop made clear that the troops would stay at the border until March.", "made clear"),
+        ("it", "Ana Pop ha reso noto che le truppe resteranno al confine fino a marzo.", "ha reso noto"),
+        ("ro", "Ana Pop a făcut cunoscut că trupele vor rămâne la graniţă până în martie.", "a făcut cunoscut"),
+    ],
+)
+def test_phrasal_announcements_are_cues(lang, text, cue):
+    from pressdesk.quotes import extract_quotes
+
+    assert [(q.speaker, q.cue) for q in extract_quotes(text, lang, None)] == [("Ana Pop", cue)]
