@@ -30,6 +30,7 @@ from pressdesk.quotes.spans import (
     split_inner_attribution,
 )
 from pressdesk.quotes.speakers import Discourse, Speaker, from_mention
+from pressdesk.quotes.transcript import labelled
 from pressdesk.sentences import Sentence, split_sentences
 
 __all__ = ["Quote", "extract_quotes"]
@@ -121,6 +122,12 @@ def _unit_quotes(ctx: Ctx, unit: Unit) -> list[Quote]:
             if sp:
                 people.append(sp)
                 subjects.append(not any(subjects) and stands_as_subject(ctx, m))
+    said, line_end = labelled(ctx, unit)
+    if said or unit.start < ctx.line_end:  # a transcript line: its speaker's words, whatever verbs they hold
+        ctx.line_end = max(ctx.line_end, line_end)
+        for sp, subject in zip(people, subjects, strict=True):
+            ctx.disc.introduce(sp, subject)
+        return said
     found = direct(ctx, unit, cues, relay, people)
     found += reported(ctx, unit, cues, relay, people, found)
     found += prepositional(ctx, unit, relay, people, taken=bool(found))

@@ -60,6 +60,7 @@ class Ctx:
     last_end: int = -1  # end of the latest quote of any kind
     prev_spoke: bool = False  # the previous unit held an attributed statement
     unit_start: int = 0  # start of the unit being read
+    line_end: int = 0  # end of the transcript line being read ('PESKOV: …'): its sentences are its speaker's words
 
     def __post_init__(self) -> None:
         self.starts = [m.start for m in self.mentions]
