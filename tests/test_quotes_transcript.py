@@ -1,4 +1,4 @@
-"""Transcript lines: 'NAME: words' is NAME's statement to the end of the line, without quotation marks."""
+"""Transcript lines ('NAME: words' is NAME's statement to the end of the line) and wire lead-ins ('KYIV (Reuters) -', not part of what was said)."""
 
 from datetime import date
 
@@ -41,3 +41,22 @@ def test_a_labelled_line_is_its_speakers_statement(lang, text, speaker, said):
 )
 def test_a_label_that_names_nobody_or_no_speech_is_no_statement(text):
     assert extract_quotes(text, "en", PUB) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "said"),
+    [
+        ("en", "KYIV, Jan 8 (Reuters) - The troops will stay at the border until March, Ana Pop said on Monday.",
+         "The troops will stay at the border until March"),
+        ("fr", "KYIV (AFP) - Les troupes resteront à la frontière jusqu'en mars, a déclaré lundi Ana Pop.",
+         "Les troupes resteront à la frontière jusqu'en mars"),
+        ("it", "ROMA, 8 GEN - Le truppe resteranno al confine fino a marzo, ha detto il ministro Ana Pop.",
+         "Le truppe resteranno al confine fino a marzo"),
+        ("ro", "BUCUREŞTI, 8 ian (Agerpres) - Trupele vor rămâne la graniţă până în martie, a declarat Ana Pop.",
+         "Trupele vor rămâne la graniţă până în martie"),
+        ("en", "NATO - the alliance - will stay at the border until March, Ana Pop said on Monday.",
+         "NATO - the alliance - will stay at the border until March"),  # no date, no agency: no wire lead-in
+    ],
+)
+def test_a_wire_lead_in_is_not_part_of_the_statement(lang, text, said):
+    assert [q.text for q in extract_quotes(text, lang, PUB)] == [said]

@@ -208,8 +208,17 @@ def kind_of(ctx: Ctx, start: int, end: int) -> str:
     return "mixed" if any(start <= s and e <= end + 1 for s, e in ctx.quotes_in(start, end + 1)) else "indirect"
 
 
+# A wire lead-in opening the sentence: 'KYIV (Reuters) -', 'PARIS, 8 janvier (AFP) —', 'ROMA, 8 GEN -': the place in
+# capitals, an optional date, an optional agency in brackets, a dash. It is where the copy was filed, not what was said.
+_WIRE_LEAD = re.compile(r"[A-ZÀ-ÞĂÂÎȘŞȚŢ][A-ZÀ-ÞĂÂÎȘŞȚŢ'’. -]{1,40}(?:,[^\n()–—-]{1,30}\s*(?:\([^()\n]{1,40}\))?"
+                        r"|\s*\([^()\n]{1,40}\))\s*[-–—]+\s+(?=\S)")  # a date or an agency: not 'NATO - the alliance -'
+
+
 def make(ctx: Ctx, unit: Unit, sp: Speaker, kind: str, cue: str, span: tuple[int, int], relay: str | None) -> Quote:
     s, e = span
+    lead = _WIRE_LEAD.match(ctx.text, s, e) if s == unit.start or not ctx.text[unit.start : s].strip() else None
+    if lead is not None and e - lead.end() >= 8:
+        s = lead.end()
     q = Quote(unit.sentence_idx, s, e, sp.name, sp.surface, sp.role, sp.type, kind, cue.strip(),
               ctx.text[s:e], said_on(ctx, unit, span), relay, ctx.language)
     ctx.disc.spoke(sp)
