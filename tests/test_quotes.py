@@ -696,3 +696,14 @@ def test_the_ministry_points_back_to_the_ministry_named_before(lang, text):
 def test_a_description_with_no_body_of_that_name_before_it_is_no_speaker():
     text = "NATO met on Friday. The troops will stay at the border until March, the ministry said."
     assert extract_quotes(text, "en", PUB) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Asked whether the troops would stay, Ana Pop said: “Until March, yes, and then we will see.”"),
+        ("en", "Prices rose again, Ana Pop said, adding that inflation would ease in the spring."),
+    ],
+)
+def test_a_verb_group_ends_at_a_comma_so_the_name_after_it_is_a_subject(lang, text):
+    assert [q.speaker for q in extract_quotes(text, lang, PUB)][:1] == ["Ana Pop"]

@@ -220,8 +220,8 @@ def preceded_by_verb(text: str, start: int, lex: Lexicon) -> bool:
         if not window[m.end() :].strip(" ’'") or window[m.end() :].strip().lower() in lex.determiners:
             return True
     aux = attribution_config()[lex.lang].get("auxiliaries", [])
-    words = _WORDS.findall(window)
-    if words and words[-1].lower() in lex.determiners:
+    words = _WORDS.findall(window[max(window.rfind(","), window.rfind(";"), window.rfind(":")) + 1 :])  # a verb
+    if words and words[-1].lower() in lex.determiners:  # group ends at a comma ('…would stay, Ana Pop said')
         words = words[:-1]
     return len(words) >= 2 and words[-2].lower() in {a.lower() for a in aux} and words[-1].islower()
 
