@@ -707,3 +707,14 @@ def test_a_description_with_no_body_of_that_name_before_it_is_no_speaker():
 )
 def test_a_verb_group_ends_at_a_comma_so_the_name_after_it_is_a_subject(lang, text):
     assert [q.speaker for q in extract_quotes(text, lang, PUB)][:1] == ["Ana Pop"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Kremlin spokesman said the troops would stay at the border until March.",
+        "The Kremlin's spokesman said the troops would stay at the border until March.",
+    ],
+)
+def test_an_english_owner_before_a_spokesperson_is_the_speaker(text):
+    assert [(q.speaker, q.speaker_type) for q in extract_quotes(text, "en", PUB)] == [("Kremlin", "organisation")]

@@ -93,6 +93,30 @@ def _strip_determiners(surface: str, lex: Lexicon) -> str:
 _POSSESSIVE = re.compile(r"([A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)['’]s\s+$")
 
 
+_ORG_BEFORE = re.compile(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2})(?:['’]s)?\s+(?:[a-z][\w-]*\s+)?$")
+
+
+def _organisation(words: list[str]) -> str | None:
+    """The gazetteer organisation the last of these capitalised words name ('The Kremlin' -> 'Kremlin')."""
+    gaz = load_gazetteer()
+    for k in range(len(words)):
+        owner = gaz.lookup(" ".join(words[k:]))
+        if owner is not None and owner.type == "organisation":
+            return owner.canonical
+    return None
+
+
+def _prefix_org(text: str, start: int, lex: Lexicon) -> tuple[int, str | None]:
+    """English-style owner before a role: "NATO's spokesperson", "the Pentagon's press secretary": an
+    organisation the gazetteer knows."""
+    if not lex.adjective_first:
+        return start, None
+    window = text[max(0, start - 40) : start]
+    m = _ORG_BEFORE.search(window)
+    owner = _organisation(m.group(1).split()) if m else None
+    return (start - len(window) + m.start(), owner) if m and owner else (start, None)
+
+
 def _prefix_country(text: str, start: int, lex: Lexicon) -> tuple[int, str | None]:
     """English-style pre-nominal demonym ('US Defense Minister', 'the deputy American ambassador') or a
     country's possessive ("Russia's foreign ministry")."""
@@ -120,6 +144,11 @@ def _descriptions(text: str, lex: Lexicon, ents: list[EntityMention], taken: lis
                 continue
             end, mods = _modifiers(text, m.end(), lex, ents)
             start, pre_country = _prefix_country(text, m.start(), lex)
+            if kind == "role" and pre_country is None and not mods.get("org"):
+                start, owner = _prefix_org(text, start, lex)
+                lead = re.match(r"(?:[A-Z][\w.&-]*\s+){1,3}", m.group()) if lex.adjective_first else None
+                owner = owner or (_organisation(lead.group().split()) if lead else None)  # 'Kremlin spokesman'
+                mods = {**mods, "org": owner} if owner else mods
             inner = lex.adjective.search(m.group())
             country = pre_country or (gaz.country_of_adjective(inner.group(), lex.lang) if inner else None)
             country = country or mods.get("country")
