@@ -40,6 +40,14 @@ def _tables(con) -> dict[str, list]:
     return {d.table: con.execute(f"SELECT * FROM {d.table} ORDER BY ALL").fetchall() for d in digest.DIGESTS}
 
 
+def _assert_as_if_made_at_once(con) -> None:
+    """The digests as kept equal the digests made again from every row."""
+    kept = _tables(con)
+    with store.writing(con) as cur:
+        digest.refresh(cur)
+    assert _tables(con) == kept
+
+
 @pytest.fixture()
 def sample(db_copy):
     con = store.connect(db_copy)
@@ -112,11 +120,8 @@ def test_digests_kept_by_adding_articles_one_by_one_are_the_digests_made_at_once
     for path in sorted(SAMPLES.glob("*.txt")):
         ingest_upload(con, path.name, path.read_bytes())
         assert digest.ready(con)
-    kept = _tables(con)
-    assert all(kept.values())
-    with store.writing(con) as cur:
-        digest.refresh(cur)
-    assert _tables(con) == kept
+    assert all(_tables(con).values())
+    _assert_as_if_made_at_once(con)
 
 
 def test_a_refresh_rewrites_only_what_changed(sample):
@@ -130,7 +135,7 @@ def test_a_refresh_rewrites_only_what_changed(sample):
     assert sample.execute("SELECT count(*) FROM statement_digest WHERE group_id = 'elsewhere'").fetchone()[0] == 1
 
 
-def test_any_other_write_takes_the_digests_out_of_use_until_the_corpus_steps_run(sample, monkeypatch):
+def test_any_other_write_takes_the_digests_out_of_use_until_the_corpus_steps_run(sample):
     article = sample.execute("SELECT article_id FROM articles ORDER BY 1 LIMIT 1").fetchone()[0]
     pipeline.write_rows(sample, [article], *pipeline.frames([]))  # its events and quotes gone, steps pending
     assert not digest.ready(sample)
@@ -138,10 +143,7 @@ def test_any_other_write_takes_the_digests_out_of_use_until_the_corpus_steps_run
     assert tq.clusters_in_range(sample, NO_FILTER, limit=3)["reports"].max() < 1000  # read from the mentions
     pipeline.refresh_if_stale(sample)
     assert digest.ready(sample)
-    kept = _tables(sample)
-    with store.writing(sample) as cur:
-        digest.refresh(cur)
-    assert _tables(sample) == kept
+    _assert_as_if_made_at_once(sample)
 
 
 def test_a_corrected_publication_date_leaves_the_digests_in_step(sample):
@@ -149,10 +151,7 @@ def test_a_corrected_publication_date_leaves_the_digests_in_step(sample):
     article = article[0] if article else sample.execute("SELECT article_id FROM articles LIMIT 1").fetchone()[0]
     pipeline.set_published(sample, article, date(2023, 3, 3))
     assert digest.ready(sample)
-    kept = _tables(sample)
-    with store.writing(sample) as cur:
-        digest.refresh(cur)
-    assert _tables(sample) == kept
+    _assert_as_if_made_at_once(sample)
 
 
 def test_a_database_made_before_the_digests_gets_them_on_the_next_start(db_copy):
