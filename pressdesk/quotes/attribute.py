@@ -101,7 +101,7 @@ def direct(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: lis
         if head is not None:  # 'everything else that's been “left in the cold,” X explained': the whole clause
             out.append(make(ctx, unit, speaker, "mixed", cue.surface, trim(ctx.text, head, qe), relay))
             continue
-        kind = "mixed" if head is None and cue.end <= qs and _embedded(ctx, cue.end, qs) else "direct"
+        kind = "mixed" if cue.end <= qs and _embedded(ctx, cue.end, qs) else "direct"
         out.append(make(ctx, unit, speaker, kind, cue.surface, span, relay))
     return out
 
