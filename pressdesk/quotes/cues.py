@@ -324,7 +324,11 @@ def stop_forms(lang: str) -> frozenset[str]:
 def cue_matcher(lang: str, cfg: dict, only: list[Entry] | None = None) -> CueMatcher:
     """The matcher of one language: its entries (or only these), auxiliaries (attribution.toml), inverted clitics."""
     adv = cfg.get("adverb_max", 2)
-    aux = re.compile(rf"(?<![\w’'])(?:{trie_alternation(cfg.get('auxiliaries', []), ignore_case=True) or '(?!x)x'})(?:\s+[\w’'-]+){{0,{adv}}}?\s+\Z",
+    # an auxiliary opens its word, or follows an elided clitic ("qu'a déclaré", "l'ha detto"): one fixed-width
+    # look-behind per clitic and apostrophe
+    clitics = "".join(f"|(?<=(?<![\\w’']){re.escape(c[:-1])}{q})" for c in cfg.get("aux_clitics", []) for q in "'’")
+    aux = re.compile(rf"(?:(?<![\w’']){clitics})"
+                     rf"(?:{trie_alternation(cfg.get('auxiliaries', []), ignore_case=True) or '(?!x)x'})(?:\s+[\w’'-]+){{0,{adv}}}?\s+\Z",
                      re.IGNORECASE)
     inv_forms = list(cfg.get("inverted_pronouns", {}))
     inverted = re.compile(rf"(?:{trie_alternation(inv_forms, ignore_case=True)})(?![\w-])", re.IGNORECASE) if inv_forms else None

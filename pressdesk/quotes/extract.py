@@ -20,6 +20,7 @@ from pressdesk.quotes.prepositional import prepositional
 from pressdesk.quotes.quote_first import uncued
 from pressdesk.quotes.referents import stands_as_subject
 from pressdesk.quotes.relative import relative_statements
+from pressdesk.quotes.retrospective import retrospective
 from pressdesk.quotes.spans import (
     Unit,
     body_end,
@@ -82,7 +83,7 @@ def extract_quotes(
         ctx.disc.unit_no, ctx.unit_start = n, unit.start
         ctx.disc.para_no += text.count("\n", prev, max(prev, unit.start))
         prev = max(prev, unit.start)
-        found = _unit_quotes(ctx, unit)
+        found = _unit_quotes(ctx, unit, units[n - 1] if n else None)
         if found:
             ctx.last_end = max(q.end_char for q in found)
             directs = [q for q in found if q.kind == "direct"]
@@ -111,7 +112,7 @@ def _outside_attributed_content(ctx: Ctx, unit: Unit, cues: list) -> list:
     return [c for c in cues if comma < 0 or c.start < comma]
 
 
-def _unit_quotes(ctx: Ctx, unit: Unit) -> list[Quote]:
+def _unit_quotes(ctx: Ctx, unit: Unit, before: Unit | None) -> list[Quote]:
     relay = via(ctx, unit)
     cues = _outside_attributed_content(ctx, unit, find_cues(ctx, unit))
     people: list[Speaker] = []
@@ -128,7 +129,8 @@ def _unit_quotes(ctx: Ctx, unit: Unit) -> list[Quote]:
         for sp, subject in zip(people, subjects, strict=True):
             ctx.disc.introduce(sp, subject)
         return said
-    found = direct(ctx, unit, cues, relay, people)
+    found = retrospective(ctx, unit, before, cues, relay, people)  # 'Lo ha detto X.': the sentence before is X's
+    found += direct(ctx, unit, cues, relay, people)
     found += reported(ctx, unit, cues, relay, people, found)
     found += prepositional(ctx, unit, relay, people, taken=bool(found))
     found += relative_statements(ctx, unit, relay, people, found)
