@@ -161,8 +161,7 @@ def load_batch(con: duckdb.DuckDBPyConnection, in_path: str, out_prefix: str,
         cur.execute("INSERT OR REPLACE INTO extraction_state (article_id, extractor, extracted_at, error)"
                     " SELECT b.article_id, ?, current_timestamp, f.error::VARCHAR FROM read_parquet(?) b"
                     " LEFT JOIN failed f USING (article_id)", [fingerprint(), in_path])
-        cur.execute("INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, '1', current_timestamp)",
-                    [RECLUSTER])
+        store.put_setting(cur, RECLUSTER, "1")
 
 
 @contextmanager

@@ -80,7 +80,7 @@ def fingerprint() -> str:
     return sha.hexdigest()[:16]
 
 
-RECLUSTER = "recluster_pending"  # setting: events were written and clusters/speaker names are not yet redone
+RECLUSTER = store.RECLUSTER  # the setting kept while the corpus-wide steps after a write are due
 
 
 def pending(con: duckdb.DuckDBPyConnection) -> list[str]:
@@ -177,8 +177,7 @@ def write_rows(con: duckdb.DuckDBPyConnection, ids: list[str], events_df: pd.Dat
         cur.execute(
             "INSERT OR REPLACE INTO extraction_state (article_id, extractor, extracted_at, error)"
             " SELECT article_id, ?, current_timestamp, error::VARCHAR FROM new_states", [fingerprint()])
-        cur.execute("INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, '1', current_timestamp)",
-                    [RECLUSTER])
+        store.put_setting(cur, RECLUSTER, "1")
 
 
 def _write_results(con: duckdb.DuckDBPyConnection, ids: list[str], results: list[Result]) -> dict[str, int]:
@@ -332,7 +331,6 @@ def set_published(
             [published, "analyst" if published else None, json.dumps(provenance), article_id],
         )
         # statement days and cluster spans read this date: corpus-wide steps (and digests) are due
-        cur.execute("INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, '1', current_timestamp)",
-                    [RECLUSTER])
+        store.put_setting(cur, RECLUSTER, "1")
         audit.record(cur, who, "correct date", article_id, "published", row[1], published)
     return extract_articles(con, [article_id])

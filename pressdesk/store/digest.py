@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 import duckdb
 
+from pressdesk.store.queries import RECLUSTER, put_setting
+
 DIGEST_KEY = "digests"  # setting: the corpus token the digests were last made for
-_PENDING = "recluster_pending"  # pipeline.RECLUSTER: events or quotes written, corpus-wide steps not yet done
 
 _TOKEN_SQL = """SELECT concat_ws(':', (SELECT count(*) FROM articles), (SELECT count(*) FROM events),
                                  (SELECT count(*) FROM quotes), (SELECT count(*) FROM statement_groups))"""
@@ -83,7 +84,7 @@ def ready(con: duckdb.DuckDBPyConnection) -> bool:
     """True when the digests describe the corpus as it is: made by the last finished write, none pending since."""
     row = con.cursor().execute(
         f"""SELECT (SELECT value FROM settings WHERE key = ?) = ({_TOKEN_SQL}),
-                   EXISTS (SELECT 1 FROM settings WHERE key = ? AND value = '1')""", [DIGEST_KEY, _PENDING]).fetchone()
+                   EXISTS (SELECT 1 FROM settings WHERE key = ? AND value = '1')""", [DIGEST_KEY, RECLUSTER]).fetchone()
     return bool(row[0]) and not row[1]
 
 
@@ -107,6 +108,5 @@ def refresh(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = 
                     d.params())
         out[d.table] = cur.execute("SELECT count(*) FROM dirty").fetchone()[0]
         cur.execute("DROP TABLE dirty")
-    cur.execute("INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, ?, current_timestamp)",
-                [DIGEST_KEY, token(cur)])
+    put_setting(cur, DIGEST_KEY, token(cur))
     return out

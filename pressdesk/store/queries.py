@@ -164,6 +164,9 @@ def article_marks(con: duckdb.DuckDBPyConnection, article_id: str) -> pd.DataFra
     )
 
 
+RECLUSTER = "recluster_pending"  # setting: events or quotes were written and the corpus-wide steps are not yet redone
+
+
 def setting(con: duckdb.DuckDBPyConnection, key: str) -> str | None:
     row = con.cursor().execute("SELECT value FROM settings WHERE key = ?", [key]).fetchone()
     return row[0] if row else None
@@ -173,9 +176,12 @@ def set_setting(con: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
     from pressdesk.store import writing
 
     with writing(con) as cur:
-        cur.execute(
-            "INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, ?, current_timestamp)", [key, value]
-        )
+        put_setting(cur, key, value)
+
+
+def put_setting(cur: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
+    """Set a setting inside the caller's write transaction."""
+    cur.execute("INSERT OR REPLACE INTO settings (key, value, updated_at) VALUES (?, ?, current_timestamp)", [key, value])
 
 
 def article_names(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dict[str, set[str]]:
