@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pressdesk.quotes.lexicon import Lexicon, attribution_config
+from pressdesk.quotes.lexicon import Lexicon, apostrophe_forms, attribution_config
 from pressdesk.quotes.mentions import Mention
 from pressdesk.quotes.orgs import looks_given
 
@@ -18,8 +18,7 @@ def _pattern(lang: str, key: str = "org_anaphors") -> re.Pattern[str] | None:
     forms = attribution_config().get(lang, {}).get(key, [])
     if not forms:
         return None
-    alt = "|".join(re.escape(f).replace("'", "['’]") for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"(?<![\w’'-])(?:{alt})(?![\w’'-])", re.I)
+    return re.compile(rf"(?<![\w’'-])(?:{apostrophe_forms(forms)})(?![\w’'-])", re.I)
 
 
 def _head(phrase: str) -> str:

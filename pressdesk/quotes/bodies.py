@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pressdesk.quotes.lexicon import Lexicon, attribution_config
+from pressdesk.quotes.lexicon import Lexicon, apostrophe_forms, attribution_config
 from pressdesk.quotes.mention import Mention, overlaps
 
 _DEFINITION = re.compile(r"\(\s*([A-ZÀ-Þ]{2,8})\s*\)")
@@ -65,7 +65,7 @@ def _body_pattern(lang: str) -> re.Pattern[str] | None:
     forms = attribution_config().get(lang, {}).get("body_nouns", [])
     if not forms:
         return None
-    alt = "|".join(re.escape(f).replace("'", "['’]").replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+    alt = apostrophe_forms(forms).replace(r"\ ", r"\s+")  # a phrase may run over a line break
     return re.compile(rf"(?<![\w’'-])(?:{alt})(?![\w’'-])", re.I)
 
 

@@ -113,8 +113,6 @@ def _outside_attributed_content(ctx: Ctx, unit: Unit, cues: list) -> list:
 
 
 def _unit_quotes(ctx: Ctx, unit: Unit, before: Unit | None) -> list[Quote]:
-    relay = via(ctx, unit)
-    cues = _outside_attributed_content(ctx, unit, find_cues(ctx, unit))
     people: list[Speaker] = []
     subjects: list[bool] = []
     for m in ctx.mentions_between(unit.start, unit.end):
@@ -126,9 +124,18 @@ def _unit_quotes(ctx: Ctx, unit: Unit, before: Unit | None) -> list[Quote]:
     said, line_end = labelled(ctx, unit)
     if said or unit.start < ctx.line_end:  # a transcript line: its speaker's words, whatever verbs they hold
         ctx.line_end = max(ctx.line_end, line_end)
-        for sp, subject in zip(people, subjects, strict=True):
-            ctx.disc.introduce(sp, subject)
-        return said
+        found = said
+    else:
+        found = _statements(ctx, unit, before, people)
+    for sp, subject in zip(people, subjects, strict=True):
+        ctx.disc.introduce(sp, subject)
+    return found
+
+
+def _statements(ctx: Ctx, unit: Unit, before: Unit | None, people: list[Speaker]) -> list[Quote]:
+    """The unit's statements, stage by stage, each seeing what the earlier ones found."""
+    relay = via(ctx, unit)
+    cues = _outside_attributed_content(ctx, unit, find_cues(ctx, unit))
     found = retrospective(ctx, unit, before, cues, relay, people)  # 'Lo ha detto X.': the sentence before is X's
     found += direct(ctx, unit, cues, relay, people)
     found += reported(ctx, unit, cues, relay, people, found)
@@ -138,6 +145,4 @@ def _unit_quotes(ctx: Ctx, unit: Unit, before: Unit | None) -> list[Quote]:
     if not found:
         found = split_continuation(ctx, unit, cues) or mood_continuation(ctx, unit, cues, people)
     found += uncued(ctx, unit, found, people)
-    for sp, subject in zip(people, subjects, strict=True):
-        ctx.disc.introduce(sp, subject)
     return found

@@ -27,6 +27,12 @@ def listed(words: list[str], ignore_case: bool = False) -> str:
     return trie_alternation(words, space=None, ignore_case=ignore_case)
 
 
+def apostrophe_forms(forms: list[str]) -> str:
+    """Data forms as one longest-first alternation in which a straight apostrophe also matches a curly one
+    ("l'agence", "l’agence"); spaces stay literal."""
+    return "|".join(re.escape(f).replace("'", "['’]") for f in sorted(forms, key=len, reverse=True))
+
+
 def _slotted(forms: list[str], adjectives: str, ignore_case: bool = False) -> str:
     """Alternation where a country adjective may sit between any two words ('ministère sud-coréen des ...')."""
     slot = rf"\s+(?:(?:{adjectives})\s+)?"

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from pressdesk.quotes.clause import WORD, kind_of, make, resolve, trim
-from pressdesk.quotes.lexicon import attribution_config
+from pressdesk.quotes.lexicon import apostrophe_forms, attribution_config
 from pressdesk.quotes.model import Ctx, Cue, Quote
 from pressdesk.quotes.spans import Unit
 from pressdesk.quotes.speakers import Speaker
@@ -23,8 +23,7 @@ def _lead_in(lang: str) -> re.Pattern[str] | None:
     forms = attribution_config().get(lang, {}).get("retrospective", [])
     if not forms:
         return None
-    alt = "|".join(re.escape(f).replace("'", "['’]") for f in sorted(forms, key=len, reverse=True))
-    return re.compile(rf"\s*(?:{alt})(?:(?<=['’])|\s+)", re.I)
+    return re.compile(rf"\s*(?:{apostrophe_forms(forms)})(?:(?<=['’])|\s+)", re.I)
 
 
 _OBJECT_CLITIC = re.compile(r"(?<![\w’'])[lL]['’]\Z")  # 'X l'a affirmé', "L'ha detto X": the object points back

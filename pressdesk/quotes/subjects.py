@@ -102,12 +102,11 @@ def speaker_left(ctx: Ctx, cue: Cue, start: int) -> Mention | None:
     """Normal order: the nearest mention before the cue that is a subject (not after a preposition/verb)."""
     cands = ctx.mentions_between(start, cue.start)
     if cue.tense == "gerund":  # the gerund's subject is the clause subject: leftmost, 'with X warning' allowed
-        absolute = attribution_config()["common"]["absolute_prepositions"]
         for m in cands:
             if m.kind in ("pron", "rel") or preceded_by_verb(ctx.masked, m.start, ctx.lex):
                 continue
-            head = ctx.masked[max(start, m.start - 12) : m.start].lower().split()
-            if not preceded_by_preposition(ctx.masked, m.start, ctx.lex) or (head and set(head[-2:]) & set(absolute)):
+            head = set(ctx.masked[max(start, m.start - 12) : m.start].lower().split()[-2:])
+            if not preceded_by_preposition(ctx.masked, m.start, ctx.lex) or head & _absolute_prepositions():
                 return m
         return None
     aside = gerund_aside(ctx, start, cue.start)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 
-from pressdesk.entities import find_entities
+from pressdesk.entities import find_entities, key_of
 from pressdesk.quotes.clause import WORD, make, trim, via
 from pressdesk.quotes.mentions import find_mentions
 from pressdesk.quotes.model import Ctx, Quote
 from pressdesk.quotes.spans import Unit
-from pressdesk.quotes.speakers import Speaker, from_mention, same_speaker
+from pressdesk.quotes.speakers import Speaker, from_mention
 
 _LABEL = re.compile(r"[ \t]*([^\n:;.!?«»“”„\"()]{2,80}?)[ \t]*:[ \t]+(?=\S)")
 _MAX_LABEL_WORDS = 8  # 'Dmitri Peskov, the Kremlin's spokesman:'
@@ -43,15 +43,13 @@ def _label_speaker(ctx: Ctx, start: int, label: str) -> Speaker | None:
         return None
     titled = name.title()
     known = next((p for p in reversed(ctx.disc.people) if p.type == "person" and (
-        same_speaker(p, Speaker(titled, name, None, "person")) or p.name.split()[-1].lower() == titled.split()[-1].lower())),
-        None)
+        key_of(p.name) == key_of(titled) or p.name.split()[-1].lower() == titled.split()[-1].lower())), None)
     if known is not None:
         return known
-    for found in find_mentions(titled, ctx.lex, find_entities(titled, ctx.language)):
-        if found.start == 0 and found.end == len(titled) and found.kind in ("entity", "name"):
-            sp = from_mention(found, ctx.disc, ctx.lex)
-            return sp if sp is not None and sp.type in _SPEAKING and found.kind == "entity" else None
-    return None
+    whole = next((f for f in find_mentions(titled, ctx.lex, find_entities(titled, ctx.language))
+                  if f.start == 0 and f.end == len(titled)), None)  # the gazetteer's, not a mere capitalised name
+    sp = from_mention(whole, ctx.disc, ctx.lex) if whole is not None and whole.kind == "entity" else None
+    return sp if sp is not None and sp.type in _SPEAKING else None
 
 
 def labelled(ctx: Ctx, unit: Unit) -> tuple[list[Quote], int]:
