@@ -38,6 +38,7 @@ light AS (
     SELECT group_id, min(day) AS first_day, max(day) AS last_day, count(*) AS reports,
            count(DISTINCT language) AS languages_n
     FROM keys GROUP BY group_id),"""
+_LIGHT_PARAMS = _LIGHT.count("?")  # the digest replaces `keys` and `light`, and these parameters with them
 _DIGEST_LIGHT = "light AS (SELECT group_id, first_day, last_day, reports, languages_n FROM statement_digest),"
 _PAGE_AND_ITEMS = """page AS (
     SELECT group_id, count(*) OVER () AS _total FROM light WHERE (? IS NULL OR reports >= ?)
@@ -98,7 +99,7 @@ def statement_groups(
     if all(f is None for f in filters):  # every statement matches: no need to find which
         sql, params = _ALL_GROUPS_SQL, params[_HIT_PARAMS:]
         if digest.ready(con):
-            sql, params = _DIGEST_GROUPS_SQL, params[2:]
+            sql, params = _DIGEST_GROUPS_SQL, params[_LIGHT_PARAMS:]
     sql = sql.replace("{order}", GROUP_ORDERS.get(order, GROUP_ORDERS["newest"]))
     frame = con.cursor().execute(sql, params).df(date_as_object=True)
     total = int(frame["_total"].iloc[0]) if len(frame) else 0
