@@ -64,15 +64,15 @@ SELECT DISTINCT n.event_id, o.cluster_id FROM n JOIN o
 """
 
 
-def recluster_added(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> int:
+def recluster_added(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> list[str]:
     """Place the events of newly added articles (nothing removed since the last clustering): they are clustered among
     themselves, joined to each stored cluster one of them links to, and the clusters they join merge under their
-    smallest id, as a full clustering would name them. Returns the events relabelled."""
+    smallest id, as a full clustering would name them. Returns the stored clusters merged away (their ids are gone)."""
     cur = con.cursor()
     ids = list(article_ids)
     new = cur.execute(f"SELECT {_COLUMNS} FROM events WHERE list_contains(?, article_id)", [ids]).fetchall()
     if not new:
-        return 0
+        return []
     links = cur.execute(_LINKS_SQL, [ids, ids]).fetchall()
     sets = SmallestRoot()
     for event_id, root in ev.cluster(_events(new)).items():  # links among the new events
@@ -85,4 +85,4 @@ def recluster_added(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) 
     with store.writing(con, merged_clusters=frame) as w:  # one transaction: merged clusters and the new events
         w.execute("UPDATE events SET cluster_id = m.new FROM merged_clusters m WHERE events.cluster_id = m.old")
         _update(w, mapping)
-    return len(mapping) + len(merged)
+    return sorted(merged)

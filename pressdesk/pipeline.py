@@ -8,6 +8,7 @@ from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import duckdb
 import numpy as np
@@ -27,6 +28,9 @@ from pressdesk.parallel import (
 from pressdesk.records import plausible_date
 from pressdesk.sentences import Sentence
 from pressdesk.store import digest, wire_index
+
+if TYPE_CHECKING:
+    from pressdesk.story.build import Placed
 
 __all__ = ["EVENT_COLUMNS", "QUOTE_COLUMNS", "extract_articles", "failures", "pending", "quote_id"]
 
@@ -261,14 +265,18 @@ def finish(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = N
     """Corpus-wide steps after new events: clusters, speaker names and statement groups (only what new articles
     touch when `added_only`); the flag clears only when all are done, so a crash in between is repaired in full on
     the next start (`repair`: an earlier run stopped, so statement groups are checked row by row)."""
+    merged: list[str] = []
     if added_only and article_ids:
-        clusters.recluster_added(con, article_ids)
+        merged = clusters.recluster_added(con, article_ids)
     else:
         recluster(con)
     renamed = merge_speakers(con, article_ids if added_only else None)
-    refresh_stories(con, article_ids, None if repair else list(renamed), phrases)
+    placed = refresh_stories(con, article_ids, None if repair else list(renamed), phrases)
+    incremental = bool(added_only and article_ids and not repair)
+    # after a plain add, the keys the digests lost are the clusters and statements merged into the new articles'
+    gone = {"cluster_digest": merged, "statement_digest": placed.gone} if incremental and not placed.regrouped else None
     with store.writing(con) as cur:
-        digest.refresh(cur, article_ids if added_only and article_ids and not repair else None)
+        digest.refresh(cur, article_ids if incremental else None, gone)
         cur.execute("DELETE FROM settings WHERE key = ?", [RECLUSTER])
 
 
@@ -278,14 +286,15 @@ def recluster(con: duckdb.DuckDBPyConnection) -> int:
 
 
 def refresh_stories(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None,
-                    renamed: Sequence[str] | None = None, phrases: dict[str, np.ndarray] | None = None) -> None:
+                    renamed: Sequence[str] | None = None, phrases: dict[str, np.ndarray] | None = None) -> Placed:
     """Regroup the statements of the speakers these articles quote (all when None) and of the `renamed` names (every
     stale row is looked for when None): one statement in several languages is one story; and find the articles that
     ran the same wire copy."""
     from pressdesk.story.build import refresh_statements, refresh_wire
 
-    refresh_statements(con, article_ids, renamed)
+    placed = refresh_statements(con, article_ids, renamed)
     refresh_wire(con, article_ids, phrases)
+    return placed
 
 
 def merge_speakers(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None) -> dict[str, str]:

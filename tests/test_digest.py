@@ -135,6 +135,47 @@ def test_a_refresh_rewrites_only_what_changed(sample):
     assert sample.execute("SELECT count(*) FROM statement_digest WHERE group_id = 'elsewhere'").fetchone()[0] == 1
 
 
+def test_an_add_rewrites_the_keys_of_its_articles_and_the_keys_it_merged_away_without_summing_every_key(sample):
+    article, group = sample.execute("SELECT q.article_id, g.group_id FROM statement_groups g JOIN quotes q"
+                                    " USING (quote_id) ORDER BY 1, 2 LIMIT 1").fetchone()
+    other = sample.execute("SELECT group_id FROM statement_groups WHERE group_id <> ? ORDER BY 1 LIMIT 1",
+                           [group]).fetchone()[0]
+    sample.execute("UPDATE statement_groups SET group_id = ? WHERE group_id = ?", [group, other])  # merged into it
+    sample.execute("UPDATE cluster_digest SET reports = reports + 1000")  # a key no write touched is not rewritten
+    with store.writing(sample) as cur:
+        counts = digest.refresh(cur, [article], gone={"statement_digest": [other]})
+    assert counts["statement_digest"] >= 2 and counts["cluster_digest"] >= 1
+    assert sample.execute("SELECT count(*) FROM statement_digest WHERE group_id = ?", [other]).fetchone()[0] == 0
+    untouched = "cluster_id NOT IN (SELECT cluster_id FROM events WHERE article_id = ?)"
+    assert sample.execute(f"SELECT min(reports) FROM cluster_digest WHERE {untouched}", [article]).fetchone()[0] >= 1000
+    sample.execute(f"UPDATE cluster_digest SET reports = reports - 1000 WHERE {untouched}", [article])
+    _assert_as_if_made_at_once(sample)
+
+
+def test_an_add_that_renames_a_grouped_speaker_leaves_the_digests_in_step(con):
+    said = "said that the old bridge over the river would reopen in two weeks after the repairs, with forty workers."
+    for i, text in enumerate([f"Petrovski {said}", f"Speaking to reporters, Petrovski {said}",
+                              f"The mayor Ivan Petrovski {said}"]):  # the last renames the others' speaker
+        ingest_upload(con, f"{i}.txt", text.encode())
+        assert digest.ready(con)
+        _assert_as_if_made_at_once(con)
+
+
+def test_an_add_whose_event_merges_two_stored_clusters_leaves_the_digests_in_step(con, monkeypatch):
+    refreshed = []
+    keep = digest.refresh
+    monkeypatch.setattr(digest, "refresh", lambda cur, ids=None, gone=None: refreshed.append(gone) or keep(cur, ids, gone))
+    for i, text in enumerate([
+            "On 21 October 2024, Dmitri Peskov met reporters in Moscow to discuss the talks.",
+            "On 21 October 2024, Mark Rutte visited the headquarters in Brussels.",
+            "On 21 October 2024, Dmitri Peskov and Mark Rutte spoke by telephone about the troops."]):  # both
+        ingest_upload(con, f"{i}.txt", f"Published 25 October 2024.\n\n{text}".encode())
+        assert digest.ready(con)
+        _assert_as_if_made_at_once(con)
+    adds = [gone for gone in refreshed if gone is not None]  # the others are the checks' full refreshes
+    assert len(adds) == 3 and len(adds[-1]["cluster_digest"]) == 1  # the later cluster's id is gone
+
+
 def test_any_other_write_takes_the_digests_out_of_use_until_the_corpus_steps_run(sample):
     article = sample.execute("SELECT article_id FROM articles ORDER BY 1 LIMIT 1").fetchone()[0]
     pipeline.write_rows(sample, [article], *pipeline.frames([]))  # its events and quotes gone, steps pending

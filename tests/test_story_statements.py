@@ -113,8 +113,11 @@ def test_articles_added_one_by_one_group_as_a_full_regroup_does(con):
         ingest_upload(con, f"{i}.txt", text.encode())
     added = _partition(con)
     assert any(len(group) > 1 for group in added)
+    names = con.execute("SELECT quote_id, group_id FROM statement_groups ORDER BY ALL").fetchall()
     refresh_statements(con, None)
     assert _partition(con) == added
+    # and each group keeps the name a full regroup gives it: its earliest report
+    assert con.execute("SELECT quote_id, group_id FROM statement_groups ORDER BY ALL").fetchall() == names
 
 
 def test_an_add_that_renames_a_grouped_speaker_regroups_them_as_a_full_regroup_does(con):
@@ -131,6 +134,23 @@ def test_an_add_that_renames_a_grouped_speaker_regroups_them_as_a_full_regroup_d
     refresh_statements(con, None)
     assert con.execute(table).fetchall() == added
 
+
+
+def test_a_new_report_that_bridges_two_stored_groups_renames_the_later_one_by_its_name():
+    """The later group's members take the earlier group's name without being read one by one; only the members a
+    link touches gain a reason, and one that had a reason keeps it."""
+    from pressdesk.story.incremental import Stored, merge
+    from pressdesk.story.statements import Link
+
+    groups = {"g-early": Stored(3, (date(2024, 11, 1), "g-early")), "g-late": Stored(40, (date(2024, 11, 3), "g-late"))}
+    member_of = {"a": ("g-early", "same words"), "b": ("g-late", None)}
+    links = [Link("new", "a", 5, "to a"), Link("new", "b", 7, "to b")]
+    placed = merge(links, {"new": date(2024, 11, 2), "alone": date(2024, 11, 2)}, member_of, groups)
+    assert placed.renamed == {"g-late": "g-early"}
+    assert placed.reasons == {"b": "to b"}
+    assert sorted(placed.rows) == [("alone", "alone", None), ("new", "g-early", "to b")]
+    earlier = merge(links, {"new": date(2024, 10, 30)}, member_of, groups)  # a new first report names them all
+    assert earlier.renamed == {"g-early": "new", "g-late": "new"} and earlier.rows == [("new", "new", "to b")]
 
 
 def test_the_unfiltered_statement_list_is_the_one_a_filter_matching_everything_gives(sample_db):

@@ -61,13 +61,20 @@ def add(cur: duckdb.DuckDBPyConnection, signatures: str, credits: str, params: S
     band keys, inside the caller's transaction: a stored signature is always indexed."""
     cur.execute(f"INSERT INTO article_signatures {signatures}", list(params))
     cur.execute(f"INSERT INTO wire_credits {credits}", list(params))
-    index(cur, [r[0] for r in cur.execute(f"SELECT article_id FROM ({signatures})", list(params)).fetchall()])
+    ids = [r[0] for r in cur.execute(f"SELECT article_id FROM ({signatures})", list(params)).fetchall()]
+    cur.execute(INDEX_SQL, [ids])  # no band keys to drop first: callers `forget` these articles before adding them
 
 
 def forget(cur: duckdb.DuckDBPyConnection, article_ids_sql: str, params: list) -> None:
-    """Drop the signatures, band keys and credits of the articles `article_ids_sql` selects (to be recomputed)."""
-    for table in ("article_bands", "article_signatures", "wire_credits"):
-        cur.execute(f"DELETE FROM {table} WHERE article_id IN ({article_ids_sql})", params)
+    """Drop the signatures, band keys and credits of the articles `article_ids_sql` selects (to be recomputed).
+    Band keys exist only for stored signatures: articles never signed (all of a plain add) cost no scan of the keys,
+    32 per article."""
+    signed = [r[0] for r in cur.execute(
+        f"SELECT article_id FROM article_signatures WHERE article_id IN ({article_ids_sql})", params).fetchall()]
+    if signed:
+        cur.execute("DELETE FROM article_bands WHERE list_contains(?, article_id)", [signed])
+        cur.execute("DELETE FROM article_signatures WHERE list_contains(?, article_id)", [signed])
+    cur.execute(f"DELETE FROM wire_credits WHERE article_id IN ({article_ids_sql})", params)
 
 
 def candidates(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> dict[str, list[str]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import duckdb
 import numpy as np
@@ -26,7 +27,7 @@ SELECT q.quote_id, q.article_id, q.speaker, coalesce(q.language, a.language) AS 
        array_to_string(e.words, chr(31)), array_to_string(e.numbers, chr(31)), array_to_string(e.entities, chr(31)),
        len(e.words), len(e.numbers), len(e.entities)
 FROM quotes q JOIN articles a USING (article_id) LEFT JOIN quote_evidence e USING (quote_id)
-WHERE q.speaker IS NOT NULL AND q.speaker_type IS DISTINCT FROM 'unnamed' AND list_contains(?, q.{key})
+WHERE q.speaker IS NOT NULL AND q.speaker_type IS DISTINCT FROM 'unnamed' AND q.{key} IN (SELECT v FROM wanted)
 ORDER BY q.quote_id
 """
 
@@ -67,7 +68,14 @@ def reports_of(con: duckdb.DuckDBPyConnection, quote_ids: Sequence[str]) -> list
 
 
 def _reports(con: duckdb.DuckDBPyConnection, key: str, values: Sequence[str]) -> list[Report]:
-    rows = con.cursor().execute(_REPORTS_SQL.replace("{key}", key), [list(values)]).fetchall()
+    cur = con.cursor()
+    # the wanted values as a table: tens of thousands of neighbours are read per add, and a list parameter is
+    # searched once per stored quote (0.34 s against 0.18 s for 37k of 1M quotes)
+    cur.register("wanted", pd.DataFrame({"v": pd.Series(list(values), dtype=object)}))
+    try:
+        rows = cur.execute(_REPORTS_SQL.replace("{key}", key)).fetchall()
+    finally:
+        cur.unregister("wanted")
     if not rows:
         return []
     missing = [r[0] for r in rows if r[6] is None]
@@ -95,11 +103,19 @@ def _evidence(con: duckdb.DuckDBPyConnection, row: tuple, seen: dict[tuple, Evid
     return Evidence(*(frozenset(items) for items in found))
 
 
+class Placed(NamedTuple):
+    """What a refresh of the statement groups did."""
+
+    regrouped: int  # quotes whose speakers were regrouped in full
+    added: int  # quotes added to the stored groups
+    gone: list[str]  # stored groups merged into others by the quotes added
+
+
 def refresh_statements(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None = None,
-                       renamed: Sequence[str] | None = None) -> int:
+                       renamed: Sequence[str] | None = None) -> Placed:
     """Regroup every speaker (when None), or: the speakers whose grouped quotes were renamed (`renamed` names; every
     row is compared when None), removed or extracted again in full, then add the quotes never grouped to the stored
-    groups; return how many quotes were placed."""
+    groups."""
     cur = con.cursor()
     ids = None if article_ids is None else list(article_ids)
     scoped = None if ids is None else stale.stale_speakers(con, ids, renamed)
@@ -136,8 +152,8 @@ def refresh_statements(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str
                       " SELECT quote_id, quote_id, speaker, NULL FROM quotes WHERE list_contains(?, quote_id) AND"
                       " quote_id NOT IN (SELECT quote_id FROM statement_groups WHERE list_contains(?, quote_id))",
                       [own, own])
-    added = add_statements(con, ungrouped(con, None if scoped is None else ids)) if ids is not None else 0
-    return len(rows) + added
+    added, gone = add_statements(con, ungrouped(con, None if scoped is None else ids)) if ids is not None else (0, [])
+    return Placed(len(rows), added, gone)
 
 
 def _unsigned(con: duckdb.DuckDBPyConnection, ids: Sequence[str] | None) -> pd.DataFrame:

@@ -4,6 +4,7 @@ the date window, and the groups they link are merged, so adding articles costs w
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
@@ -57,63 +58,74 @@ def neighbours(con: duckdb.DuckDBPyConnection, new: Sequence[Report], per_report
         cur.unregister("new_reports")
 
 
-# The stored members of every group one of these quotes belongs to, and whether each is stored under the name its
-# quote now has (a row whose group is unchanged is then left as it is).
-_MEMBERS_SQL = """
-SELECT g.quote_id, g.group_id, g.reason, coalesce(q.said_on, a.published), q.speaker,
-       g.speaker IS NOT DISTINCT FROM q.speaker
+# The touched quotes' stored rows (a tuple each: tens of thousands can be read per add).
+_TOUCHED_SQL = "SELECT g.quote_id, g.group_id, g.reason FROM statement_groups g JOIN touched USING (quote_id)"
+
+# Each group a link touches: its size and its first report (earliest date, then id; undated last), which names it.
+# Aggregated in the store, so a group of thousands of reports is never read into Python.
+_HEADS_SQL = """
+SELECT g.group_id, count(*), min({'day': coalesce(q.said_on, a.published, DATE '9999-12-31'), 'id': g.quote_id})
 FROM statement_groups g JOIN quotes q USING (quote_id) JOIN articles a USING (article_id)
-WHERE g.group_id IN (SELECT group_id FROM statement_groups WHERE quote_id IN (SELECT quote_id FROM touched))
+WHERE g.group_id IN (SELECT group_id FROM statement_groups JOIN touched USING (quote_id))
+GROUP BY g.group_id
 """
 
 
 class Stored(NamedTuple):
-    """A stored member of a group a new quote links to (a tuple: tens of thousands are read per add)."""
+    """A stored group a new quote links to."""
 
-    group_id: str
-    reason: str | None
-    day: date | None
-    speaker: str | None  # its quote's present speaker
-    current: bool  # stored under that speaker
+    size: int
+    first: tuple[date, str]  # (date or date.max, quote id) of its earliest report
 
 
-def merge(links: Sequence[Link], new: dict[str, date | None], stored: dict[str, Stored]) -> list[tuple]:
-    """The rows (quote_id, group_id, reason) of every group a new quote ends up in.
+@dataclass(frozen=True)
+class Placement:
+    """What an add writes: stored groups renamed (old id -> new), stored members' new reasons, the new rows."""
 
-    `new` gives each new quote's date, `stored` the stored members of the groups the links touch. A merged group is
-    named by its earliest report; a member keeps its stored reason unless it had none."""
+    renamed: dict[str, str]
+    reasons: dict[str, str]
+    rows: list[tuple[str, str, str | None]]  # (quote_id, group_id, reason) of each new quote
+
+
+def merge(links: Sequence[Link], new: dict[str, date | None], member_of: dict[str, tuple[str, str | None]],
+          groups: dict[str, Stored]) -> Placement:
+    """Where the links put the new quotes and the stored groups they join.
+
+    `new` gives each new quote's date, `member_of` the stored (group, reason) of each stored quote a link touches,
+    `groups` every such group. A merged group is named by its earliest report; a stored member keeps its reason
+    unless it had none, so only the members a link touches can change besides their group's name."""
     sets = SmallestRoot()
     best: dict[str, tuple[int, str]] = {}
 
-    def group(q: str) -> str:
-        member = stored.get(q)
-        return member.group_id if member else q
+    def node(q: str) -> str:
+        return member_of[q][0] if q in member_of else q
 
     for link in links:
-        sets.union(group(link.a), group(link.b))
+        sets.union(node(link.a), node(link.b))
         for q in (link.a, link.b):
             if q not in best or link.strength > best[q][0]:
                 best[q] = (link.strength, link.reason)
-    members: dict[str, dict[str, None]] = {}
-    for q in [*new, *stored]:
-        members.setdefault(sets.find(group(q)), {})[q] = None
-    rows = []
-    for quotes in members.values():
-        first = min(quotes, key=lambda q: ((stored[q].day if q in stored else new[q]) or date.max, q))
-        for q in quotes:
-            reason = stored[q].reason if q in stored else None
-            if reason is None and len(quotes) > 1 and q in best:
-                reason = best[q][1]
-            rows.append((q, first, reason))
-    return rows
+    size: dict[str, int] = {}
+    first: dict[str, tuple[date, str]] = {}
+    for key, head, count in [*((g, s.first, s.size) for g, s in groups.items()),
+                             *((q, (day or date.max, q), 1) for q, day in new.items())]:
+        root = sets.find(key)
+        size[root] = size.get(root, 0) + count
+        first[root] = min(first.get(root, head), head)
+    renamed = {g: first[sets.find(g)][1] for g in groups if first[sets.find(g)][1] != g}
+    reasons = {q: best[q][1] for q, (g, reason) in member_of.items()
+               if reason is None and q in best and size[sets.find(g)] > 1}
+    rows = [(q, first[sets.find(q)][1], best[q][1] if q in best and size[sets.find(q)] > 1 else None) for q in new]
+    return Placement(renamed, reasons, rows)
 
 
-def add_statements(con: duckdb.DuckDBPyConnection, quote_ids: Sequence[str]) -> int:
-    """Group these (ungrouped) quotes with the stored statements; return how many quotes were placed."""
+def add_statements(con: duckdb.DuckDBPyConnection, quote_ids: Sequence[str]) -> tuple[int, list[str]]:
+    """Group these (ungrouped) quotes with the stored statements; return how many quotes were placed, and the stored
+    groups merged into others (their ids are gone)."""
     from pressdesk.story.build import reports_of
 
     if not quote_ids:
-        return 0
+        return 0, []
     new = reports_of(con, list(quote_ids))
     old = reports_of(con, neighbours(con, new)) if new else []
     links = links_to_new(new, old)
@@ -121,25 +133,34 @@ def add_statements(con: duckdb.DuckDBPyConnection, quote_ids: Sequence[str]) -> 
     cur = con.cursor()
     cur.register("touched", pd.DataFrame({"quote_id": pd.Series(touched, dtype=object)}))
     try:
-        stored = {r[0]: Stored._make(r[1:]) for r in cur.execute(_MEMBERS_SQL).fetchall()}
+        member_of = {q: (g, reason) for q, g, reason in cur.execute(_TOUCHED_SQL).fetchall()}
+        groups = {g: Stored(n, (head["day"], head["id"])) for g, n, head in cur.execute(_HEADS_SQL).fetchall()}
     finally:
         cur.unregister("touched")
-    rows = merge(links, {r.quote_id: r.day for r in new}, stored)
+    placed = merge(links, {r.quote_id: r.day for r in new}, member_of, groups)
     speaker = {r.quote_id: r.speaker for r in new}
-    # a member whose group, reason and name are unchanged is not written again
-    changed = [(q, g, stored[q].speaker if q in stored else speaker[q], reason) for q, g, reason in rows
-               if q not in stored or not stored[q].current or (stored[q].group_id, stored[q].reason) != (g, reason)]
-    # stored members are updated in place (a delete and insert would rewrite the key index: 0.7 s for 50k rows at
-    # 100k articles, against 0.04 s), new quotes inserted
-    moved = _rows([r for r in changed if r[0] in stored])
-    added = _rows([r for r in changed if r[0] not in stored])
-    with store.writing(con, moved_groups=moved, new_groups=added) as w:
-        w.execute("UPDATE statement_groups SET group_id = m.group_id, speaker = m.speaker, reason = m.reason"
-                  " FROM moved_groups m WHERE statement_groups.quote_id = m.quote_id")
+    frames = {
+        "stale_groups": pd.DataFrame({"group_id": pd.Series(list(groups), dtype=object)}),
+        "renamed_groups": pd.DataFrame({"old": pd.Series(list(placed.renamed), dtype=object),
+                                        "new": pd.Series(list(placed.renamed.values()), dtype=object)}),
+        "new_reasons": pd.DataFrame({"quote_id": pd.Series(list(placed.reasons), dtype=object),
+                                     "reason": pd.Series(list(placed.reasons.values()), dtype=object)}),
+        "new_groups": _rows([(q, g, speaker[q], reason) for q, g, reason in placed.rows]),
+    }
+    # stored rows are updated in place, a merged group's members by its name in one statement (a delete and insert
+    # would rewrite the key index: 0.7 s for 50k rows at 100k articles); a member keeps the speaker its quote has now
+    with store.writing(con, **frames) as w:
+        w.execute("UPDATE statement_groups SET speaker = q.speaker FROM quotes q WHERE statement_groups.quote_id ="
+                  " q.quote_id AND statement_groups.speaker IS DISTINCT FROM q.speaker"
+                  " AND statement_groups.group_id IN (SELECT group_id FROM stale_groups)")
+        w.execute("UPDATE statement_groups SET reason = r.reason FROM new_reasons r"
+                  " WHERE statement_groups.quote_id = r.quote_id")
+        w.execute("UPDATE statement_groups SET group_id = r.new FROM renamed_groups r"
+                  " WHERE statement_groups.group_id = r.old")
         w.execute("DELETE FROM statement_groups WHERE quote_id IN (SELECT quote_id FROM new_groups)")
         w.execute("INSERT INTO statement_groups (quote_id, group_id, speaker, reason)"
                   " SELECT quote_id, group_id, speaker, reason FROM new_groups")
-    return len(new)
+    return len(new), sorted(placed.renamed)
 
 
 def _rows(rows: list[tuple]) -> pd.DataFrame:
