@@ -3,7 +3,10 @@ dates and unrelated words stay apart. Grouping runs in the extraction step and i
 
 from __future__ import annotations
 
+import json
 from datetime import date
+
+import pytest
 
 from pressdesk import store
 from pressdesk.ingest import ingest_upload
@@ -88,6 +91,18 @@ def test_extraction_stores_the_groups_and_regroups_when_an_article_arrives(con):
     every = store.df(con, "SELECT count(*) AS n FROM quotes q LEFT JOIN statement_groups g USING (quote_id)"
                           " WHERE g.quote_id IS NULL")
     assert every["n"].iloc[0] == 0  # every quote has a group
+
+
+@pytest.mark.parametrize(("first", "second"), [("2024-11-02", "2024-11-01"), ("2024-11-01", None),
+                                               (None, "2024-11-01"), (None, None)])
+def test_a_new_report_finds_the_stored_report_of_its_statement_dated_or_not(con, first, second):
+    for name, text, day in (("ro.json", LAVROV_RO, first), ("it.json", LAVROV_IT, second)):
+        ingest_upload(con, name, json.dumps({"text": text, "published": day}).encode())
+    rows = con.execute("SELECT q.language, coalesce(q.said_on, a.published), g.group_id FROM quotes q"
+                       " JOIN articles a USING (article_id) JOIN statement_groups g USING (quote_id)"
+                       " WHERE q.speaker = 'Sergei Lavrov'").fetchall()
+    assert {r[0] for r in rows} == {"ro", "it"} and len({r[2] for r in rows}) == 1
+    assert {r[1] is None for r in rows} == {first is None, second is None}
 
 
 def test_on_the_sample_corpus_lavrovs_romanian_and_italian_reports_are_one_statement(sample_db):

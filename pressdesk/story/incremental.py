@@ -31,6 +31,35 @@ def ungrouped(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None 
     return [q for q in quotes if q not in grouped]
 
 
+# Stored reports near each new one, the closest first. A dated new report meets its speaker's reports by (speaker,
+# day) on each day of its window, an equality join (a join on the speaker alone pairs it with every report of a
+# busy speaker before the dates are compared); the article is read only for a quote not dated itself.
+_NEIGHBOURS_SQL = """
+WITH old AS (
+    SELECT quote_id, speaker, said_on AS day FROM quotes
+    WHERE said_on IS NOT NULL AND speaker IN (SELECT speaker FROM new_reports) AND speaker_type IS DISTINCT FROM 'unnamed'
+    UNION ALL
+    SELECT q.quote_id, q.speaker, a.published FROM quotes q JOIN articles a USING (article_id)
+    WHERE q.said_on IS NULL AND q.speaker IN (SELECT speaker FROM new_reports)
+      AND q.speaker_type IS DISTINCT FROM 'unnamed'),
+window_days AS (
+    SELECT new_id, speaker, new_day::DATE AS new_day, new_day::DATE + CAST(d AS INTEGER) AS day
+    FROM new_reports, range(-$window, $window + 1) r(d) WHERE new_day IS NOT NULL),
+near AS (
+    SELECT o.quote_id, w.new_id, o.day, w.new_day FROM window_days w JOIN old o USING (speaker, day)
+    UNION ALL  -- an undated report is near every report of its speaker, and a report of unknown date near it
+    SELECT o.quote_id, n.new_id, o.day, NULL FROM new_reports n JOIN old o USING (speaker) WHERE n.new_day IS NULL
+    UNION ALL
+    SELECT o.quote_id, n.new_id, o.day, n.new_day::DATE FROM new_reports n JOIN old o USING (speaker)
+    WHERE n.new_day IS NOT NULL AND o.day IS NULL),
+pairs AS (  -- kept when grouped (joining every quote with its group first cost more than the pairs)
+    SELECT quote_id, row_number() OVER (PARTITION BY new_id ORDER BY
+               coalesce(abs(date_diff('day', day, new_day)), 0), quote_id) AS rank
+    FROM near SEMI JOIN statement_groups g USING (quote_id))
+SELECT DISTINCT quote_id FROM pairs WHERE rank <= $per_report ORDER BY quote_id
+"""
+
+
 def neighbours(con: duckdb.DuckDBPyConnection, new: Sequence[Report], per_report: int = 2 * MAX_FOLLOWING) -> list[str]:
     """Grouped quotes a new report can link to: its speaker's, within the date window (or undated), the
     `per_report` closest in date for each new report, as a full grouping compares each report with its neighbours."""
@@ -39,21 +68,8 @@ def neighbours(con: duckdb.DuckDBPyConnection, new: Sequence[Report], per_report
     cur = con.cursor()
     cur.register("new_reports", frame)
     try:
-        return [r[0] for r in cur.execute(
-            # pairs within the window first, then kept when grouped (joining every quote with its group first
-            # cost more than the pairs)
-            """WITH near AS (
-                   SELECT q.quote_id, n.new_id, coalesce(q.said_on, a.published) AS day, n.new_day::DATE AS new_day
-                   FROM new_reports n JOIN quotes q ON q.speaker = n.speaker JOIN articles a USING (article_id)
-                   WHERE q.speaker_type IS DISTINCT FROM 'unnamed'
-                     AND (n.new_day IS NULL OR coalesce(q.said_on, a.published) IS NULL
-                          OR abs(date_diff('day', coalesce(q.said_on, a.published), n.new_day::DATE)) <= ?)),
-               pairs AS (
-                   SELECT quote_id, row_number() OVER (PARTITION BY new_id ORDER BY
-                              coalesce(abs(date_diff('day', day, new_day)), 0), quote_id) AS rank
-                   FROM near SEMI JOIN statement_groups g USING (quote_id))
-               SELECT DISTINCT quote_id FROM pairs WHERE rank <= ? ORDER BY quote_id""",
-            [WINDOW_DAYS, int(per_report)]).fetchall()]
+        return [r[0] for r in cur.execute(_NEIGHBOURS_SQL, {"window": WINDOW_DAYS, "per_report": int(per_report)})
+                .fetchall()]
     finally:
         cur.unregister("new_reports")
 
