@@ -63,8 +63,10 @@ def prepositional(ctx: Ctx, unit: Unit, relay: str | None, people: list[Speaker]
             span = trim(ctx.text, unit.start, unit.end)
         kind = _kind_of(ctx, *span)
         inside = [q for q in ctx.quotes_in(span[0] - 1, span[1] + 1) if span[0] <= q[0] + 1 and q[1] - 1 <= span[1]]
-        if len(inside) == 1 and ctx.text[span[0] : span[1]].strip(" «»“”„\"") == ctx.text[slice(*inner(ctx.text, *inside[0]))]:
+        if head and len(inside) == 1 and ctx.text[span[0] : span[1]].strip(" «»“”„\"").rstrip(",;") == ctx.text[
+                slice(*inner(ctx.text, *inside[0]))].rstrip(",;"):  # '« … », selon X', '“…,” according to X': as '“…,” X said'
             kind, span = "direct", inner(ctx.text, *inside[0])
+        # 'Selon X, « … »' / 'Per X, «…»' stays mixed: the reporter's sentence frames the quotation as reported speech
         if span[1] - span[0] < 8:
             continue
         out.append(make(ctx, unit, speaker, kind, p.group() + ctx.masked[p.end() : m.start].rstrip(), span, relay))
