@@ -429,6 +429,48 @@ def test_pronoun_in_attribution_preposition(lang, text, speaker):
 
 
 @pytest.mark.parametrize(
+    ("lang", "said", "acted"),
+    [
+        ("en", 'Senator Rita Okafor called the ruling "a disgrace to the state" on Tuesday.',
+         "Senator Rita Okafor rejected the amendment on Tuesday."),
+        ("fr", "Le sénateur Gérard Larcher a qualifié la réforme de « fiasco annoncé ».",
+         "Le sénateur Gérard Larcher a rejeté l'amendement mardi."),
+        ("it", "La presidente Anna Bellini ha respinto le «accuse infondate» dell'opposizione.",
+         "La presidente Anna Bellini ha respinto l'emendamento."),
+        ("ro", "Ministrul Sebastian Burduja a numit decizia „o rușine pentru țară”.",
+         "Ministrul Sebastian Burduja a respins amendamentul."),
+        ("es", "La ministra Elena Ruiz rechazó las «acusaciones infundadas» de la oposición.",
+         "La ministra Elena Ruiz rechazó la enmienda."),
+    ],
+)
+def test_a_verb_that_characterises_states_only_with_quoted_words(lang, said, acted):
+    """'called the ruling "a disgrace"', 'a qualifié de « … »', 'ha respinto le «accuse»': reported speech holding
+    the speaker's own words; the same verb with no quotation is an act."""
+    quotes = extract_quotes(said, lang, PUB)
+    assert [q.kind for q in quotes] == ["mixed"] and quotes[0].speaker in said, quotes
+    assert extract_quotes(acted, lang, PUB) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", 'A group called "Friends of the Earth" organised the march on Sunday.'),
+        ("ro", "Guvernul l-a numit pe Ion Popescu la conducerea „Poștei Române” luni."),
+        ("it", "Il comune ha chiamato «Parco della Pace» il nuovo giardino."),
+    ],
+)
+def test_a_quoted_name_after_a_characterising_verb_is_no_statement(lang, text):
+    assert extract_quotes(text, lang, PUB) == []
+
+
+def test_words_quoted_inside_another_statement_belong_to_it():
+    text = ('A spokesman said the decision was based on what they called "a careful study of the cases imported, not '
+            'their number".')
+    quotes = extract_quotes(text, "en", PUB)
+    assert len(quotes) == 1 and quotes[0].cue == "said" and quotes[0].kind == "mixed", quotes
+
+
+@pytest.mark.parametrize(
     ("lang", "text", "speaker"),
     [
         ("fr", "« La décentralisation est en panne », selon Gérard Larcher, président du Sénat.", "Gérard Larcher"),

@@ -8,6 +8,7 @@ import re
 from pressdesk.quotes.clause import (
     LAST,
     WORD,
+    characterised,
     clause_only,
     colon_after,
     complement,
@@ -15,6 +16,7 @@ from pressdesk.quotes.clause import (
     inner,
     make,
     person_relays,
+    quoted_only,
     resolve,
     trim,
     verb_final_infinitive,
@@ -63,6 +65,8 @@ def direct(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: lis
     """Quotations attached to a cue right after them ('”, ha dichiarato X') or before them ('X said: “')."""
     out: list[Quote] = []
     quotes = ctx.quotes_in(unit.start, unit.end + 1)
+    # a verb that characterises in quoted words holds them in its clause, read as reported speech ('called it "…"')
+    cues = [c for c in cues if c.lemma not in quoted_only(ctx.lex.lang)]
     for n, (qs, qe) in enumerate(quotes):
         if len(WORD.findall(ctx.text[qs:qe])) < 3 and ctx.text[qe - 1] not in "-–—":  # '“Serve - ha detto X -'
             continue
@@ -144,7 +148,7 @@ def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: l
             continue
         start = segment_start(ctx, unit, cues, cue, found)
         hit = tail_attribution(ctx, unit, cue, start)
-        if hit is None:
+        if hit is None or cue.lemma in quoted_only(ctx.lex.lang) and not characterised(ctx, *hit[1]):
             continue
         speaker = resolve(ctx, hit[0], people)
         if speaker is None or cue.kind == "rule" and speaker.type != "organisation":
@@ -205,6 +209,9 @@ def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: l
                 m = absolute_subject(ctx, clause_start, cue) or m
             if m is None and (ctx.lex.pro_drop or cue.tense == "gerund") and _only_fillers(ctx, before):
                 m = Mention(cue.start, cue.start, "pron", "", gender="any")
+        if cue.lemma in quoted_only(ctx.lex.lang) and (not characterised(ctx, *span) or any(
+                q.start_char <= cue.start < q.end_char for q in out + found)):  # 'said it rested on what they called "…"'
+            span = (0, 0)  # 'rejected the bill', 'a group called "Friends of the Earth"': an act or a name
         speaker = resolve(ctx, m, people)
         if m is not None and m.kind == "agency" or _relays(ctx, cue, m, speaker):
             clause_start = cue.end if not inverted else clause_start

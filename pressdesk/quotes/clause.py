@@ -132,6 +132,23 @@ def relay_at(ctx: Ctx, pos: int, end: int) -> bool:
 
 
 @lru_cache(maxsize=8)
+def quoted_only(lang: str) -> frozenset[str]:
+    """Cue lemmas that state only with someone's quoted words in their clause ('called the plan "a disgrace"'):
+    without them they act ('rejected the bill') or name ('a group called "Friends of the Earth"')."""
+    return frozenset(fold(w) for w in attribution_config().get(lang, {}).get("quoted_only", []))
+
+
+def characterised(ctx: Ctx, start: int, end: int) -> bool:
+    """A quotation inside the span opens in lower case: words someone used ('« accusations infondées »'), not a
+    quoted name ('„Poșta Română”', '"Friends of the Earth"')."""
+    for s, e in ctx.quotes_in(start, end + 1):
+        first = next((ch for ch in ctx.text[s + 1 : e] if ch.isalpha()), "")
+        if start <= s and e <= end + 1 and first.islower():
+            return True
+    return False
+
+
+@lru_cache(maxsize=8)
 def clause_only(lang: str) -> frozenset[str]:
     """Cue lemmas that state only with a clause or quoted words ('assure that'), not with a noun object."""
     return frozenset(fold(w) for w in attribution_config().get(lang, {}).get("clause_only", []))  # as cue lemmas are
