@@ -27,7 +27,7 @@ lock:
 run: $(VENV)/.installed
 	$(BIN)/python -m pressdesk ingest data/articles
 	$(BIN)/python -m pressdesk extract --if-stale
-	$(BIN)/streamlit run dashboard.py --server.port $(PORT) --server.address $(ADDRESS)
+	$(BIN)/python serve.py --server.port $(PORT) --server.address $(ADDRESS)
 
 test: $(VENV)/.installed
 	$(BIN)/ruff check .

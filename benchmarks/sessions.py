@@ -54,14 +54,15 @@ def free_port() -> int:
 
 @contextmanager
 def server(db: Path, password: str, timeout: float = 90, cpus: set[int] | None = None) -> Iterator[tuple[str, Path]]:
-    """`streamlit run` on a free loopback port, editors by password; yields (base URL, log file)."""
+    """The server (`serve.py`, i.e. `streamlit run`) on a free loopback port, editors by password; yields (base URL,
+    log file)."""
     port = free_port()
     log = db.with_suffix(".log")
     env = {**os.environ, "PRESSDESK_DB": str(db), "PRESSDESK_EDITOR_PASSWORD": password,
            "PRESSDESK_TRANSLATOR": "libre", "PRESSDESK_LIBRE_URL": f"http://127.0.0.1:{free_port()}/"}
     with log.open("wb") as out:
         proc = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+            [sys.executable, "serve.py", "--server.port", str(port),
              "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
             cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT,
             preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None)

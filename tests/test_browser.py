@@ -1,4 +1,5 @@
-"""Real browser: Debian's Chromium, driven by Playwright, against `streamlit run` on localhost.
+"""Real browser: Debian's Chromium, driven by Playwright, against the server `make run` starts (`serve.py`,
+i.e. `streamlit run dashboard.py`) on localhost.
 
 Each page must render its content with no exception on screen; a filter and a selection must survive a
 reload through the URL alone.
@@ -13,6 +14,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -38,15 +41,14 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def server(sample_db, tmp_path_factory):
-    db = tmp_path_factory.mktemp("browser") / "corpus.duckdb"
-    shutil.copy(sample_db, db)
+@contextmanager
+def _serving(db: Path) -> Iterator[str]:
+    """The dashboard as `make run` serves it (`serve.py`), on a free loopback port; yields its base URL."""
     port = _free_port()
     env = {**os.environ, "PRESSDESK_DB": str(db), "STREAMLIT_CLIENT_SHOW_ERROR_DETAILS": "full",
            "PRESSDESK_TRANSLATOR": "libre", "PRESSDESK_LIBRE_URL": f"http://127.0.0.1:{_free_port()}/"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
+        [sys.executable, "serve.py", "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
     )
@@ -61,12 +63,22 @@ def server(sample_db, tmp_path_factory):
     else:
         proc.kill()
         pytest.fail("streamlit did not start: " + proc.stdout.read().decode(errors="replace")[-2000:])
-    yield base
-    proc.terminate()
     try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
+        yield base
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def server(sample_db, tmp_path_factory):
+    db = tmp_path_factory.mktemp("browser") / "corpus.duckdb"
+    shutil.copy(sample_db, db)
+    with _serving(db) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
@@ -157,3 +169,19 @@ def test_default_timeline_bars_are_wide_enough_to_click(server, page):
     assert widths and min(widths) >= 8, widths
     ticks = page.eval_on_selector_all(".xtick text", "els => els.map(e => e.textContent)")
     assert ticks and not any(":" in t for t in ticks), ticks  # days, never hours
+
+
+@pytest.mark.parametrize("path,expect", [("/timeline", "Open event"), ("/who-said-what", "Speaker view")])
+def test_a_link_to_a_page_is_the_first_request_a_new_server_serves(sample_db, tmp_path, browser, path, expect):
+    """A shared link opened right after a restart shows its page, with no "Page not found" over it."""
+    db = tmp_path / "corpus.duckdb"
+    shutil.copy(sample_db, db)
+    with _serving(db) as base:
+        fresh = browser.new_page(viewport={"width": 1400, "height": 1000})
+        try:
+            fresh.goto(base + path)
+            settle(fresh, expect)
+            fresh.wait_for_timeout(1500)  # the dialog came after the page had drawn
+            settle(fresh, expect)
+        finally:
+            fresh.close()

@@ -776,3 +776,27 @@ def test_a_verb_group_ends_at_a_comma_so_the_name_after_it_is_a_subject(lang, te
 )
 def test_an_english_owner_before_a_spokesperson_is_the_speaker(text):
     assert [(q.speaker, q.speaker_type) for q in extract_quotes(text, "en", PUB)] == [("Kremlin", "organisation")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        ("en", "Ana Pop, the finance minister, said on Monday that the budget was ready.", "Ana Pop"),
+        ("en", "Ana Pop, the deputy health minister, said on Monday that the budget was ready.", "Ana Pop"),
+        ("fr", "Jean Dupont, le nouveau ministre des Finances, a déclaré que le budget était prêt.", "Jean Dupont"),
+        ("it", "Mario Bianchi, il nuovo ministro delle Finanze, ha detto che il bilancio è pronto.", "Mario Bianchi"),
+    ],
+)
+def test_a_role_with_modifiers_in_apposition_is_the_named_persons(lang, text, speaker):
+    """'Name, the finance minister, said': the role and its modifiers describe the name before them."""
+    assert [q.speaker for q in extract_quotes(text, lang, PUB)] == [speaker]
+
+
+def test_a_clause_between_name_and_role_is_no_apposition():
+    quotes = extract_quotes("Ana Pop, who met the health minister, said the budget was ready.", "en", PUB)
+    assert [q.speaker for q in quotes] == ["Ana Pop"] and quotes[0].speaker_role is None
+
+
+def test_an_inverted_subject_keeps_its_honorific_and_its_apposition():
+    text = '"Our emergency departments are under extreme pressure," said Dr Anil Mehra, director of the trust.'
+    assert [(q.speaker, q.speaker_role) for q in extract_quotes(text, "en", PUB)] == [("Anil Mehra", "director")]

@@ -16,6 +16,7 @@ from pressdesk.quotes.continuation import continuations, mood_continuation, spli
 from pressdesk.quotes.lexicon import attribution_config, lexicon
 from pressdesk.quotes.mentions import find_mentions
 from pressdesk.quotes.model import Ctx, Quote
+from pressdesk.quotes.paragraphs import carried_back, open_paragraph_spans
 from pressdesk.quotes.prepositional import prepositional
 from pressdesk.quotes.quote_first import uncued
 from pressdesk.quotes.referents import stands_as_subject
@@ -71,6 +72,8 @@ def extract_quotes(
     limit = body_end(text)
     spans = split_inner_attribution(text, find_quote_spans(text, limit), lex.cue)
     spans = sorted(spans + single_quote_spans(text, limit, lex.cue, spans))
+    open_spans = open_paragraph_spans(text, limit, spans)
+    spans = sorted(spans + open_spans)
     sents = sentences if sentences is not None else split_sentences(text, lang)
     units = make_units(text, sents, spans, limit)
     masked = mask_quotes(text[:limit], spans)
@@ -92,7 +95,7 @@ def extract_quotes(
             ctx.last_direct = None  # a sentence without quotes ends a split quotation
         ctx.prev_spoke = bool(found)
         out += found
-    return _dedupe(out)
+    return _dedupe(carried_back(text, out, open_spans, units))
 
 
 def _outside_attributed_content(ctx: Ctx, unit: Unit, cues: list) -> list:

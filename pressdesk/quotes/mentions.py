@@ -293,6 +293,19 @@ def _link_title(text: str, m: Mention, nxt: Mention, lex: Lexicon) -> Mention | 
     return replace(nxt, role=role, start=m.start, country=nxt.country or country or m.country)
 
 
+_APPOSED = re.compile(r"\s*,\s*(?:(?:an?|un|une|una|uno|o|un|ein|eine|el|la|le|il|the)\s+)?((?:[^\W\d_][\w’'-]*\s+){0,3})")
+
+
+def _role_apposition(gap: str, lex: Lexicon | None) -> bool:
+    """'Name, the minister,' / 'Name, the health minister,': a comma, a determiner and up to three modifiers of the
+    role ('finance', 'deputy foreign'), none of them a function word ('Name, who met the minister')."""
+    m = _APPOSED.fullmatch(gap)
+    if m is None:
+        return False
+    words = m.group(1).split()
+    return not words or lex is not None and not any(w.lower() in lex.function_words for w in words)
+
+
 def link_appositions(text: str, mentions: list[Mention], lex: Lexicon | None = None) -> list[Mention]:
     """'role, Name,' / 'role Name' / 'Name, role' -> the name carries the role (and absorbs the description)."""
     out: list[Mention] = []
@@ -319,9 +332,8 @@ def link_appositions(text: str, mentions: list[Mention], lex: Lexicon | None = N
             out.append(linked)
             i += 2
             continue
-        if m.kind in person_like and m.etype == "person" and nxt and nxt.kind == "role" and re.fullmatch(
-            r"\s*,\s*(?:(?:an?|un|une|una|uno|o|un|ein|eine|el|la|le|il|the)\s+)?", text[m.end : nxt.start]
-        ):
+        if m.kind in person_like and m.etype == "person" and nxt and nxt.kind == "role" and _role_apposition(
+                text[m.end : nxt.start], lex):
             out.append(replace(m, role=nxt.role, end=nxt.end))
             i += 2
             continue

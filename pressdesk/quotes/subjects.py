@@ -55,6 +55,9 @@ def speaker_right(ctx: Ctx, cue: Cue, limit: int) -> Mention | None:
     if det:
         pos = det.end()
     hon = ctx.lex.honorific.match(ctx.masked, pos, limit)
+    whole = ctx.mention_at(pos, 0) if hon else None
+    if whole is not None and whole.etype == "person" and whole.end <= limit + 60:
+        return whole  # 'said Dr Anil X, medical director of …': the name mention holds its honorific
     if hon:
         pos = hon.end() + len(ctx.masked[hon.end() : limit]) - len(ctx.masked[hon.end() : limit].lstrip())
     m = ctx.mention_at(pos)
