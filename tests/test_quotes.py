@@ -800,3 +800,31 @@ def test_a_clause_between_name_and_role_is_no_apposition():
 def test_an_inverted_subject_keeps_its_honorific_and_its_apposition():
     text = '"Our emergency departments are under extreme pressure," said Dr Anil Mehra, director of the trust.'
     assert [(q.speaker, q.speaker_role) for q in extract_quotes(text, "en", PUB)] == [("Anil Mehra", "director")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        ("ro", "Întrebată de jurnaliști despre buget, Ana Popescu a răspuns: „Nu vom crește taxele anul acesta”.",
+         "Ana Popescu"),
+        ("ro", "Întrebaţi despre buget, miniştrii au spus: „Taxele nu vor creşte anul acesta”.", "miniştrii"),
+        ("it", "Interpellata dai giornalisti, la ministra Anna Bellini ha detto: «Non aumenteremo le tasse».",
+         "Anna Bellini"),
+        ("fr", "Interrogée par les journalistes, la ministre Anne Durand a répondu : « Nous n’augmenterons pas les "
+               "impôts ».", "Anne Durand"),
+        ("en", "Asked by reporters about the budget, Finance Minister Ana Pop said: “We will not raise taxes.”", "Ana Pop"),
+    ],
+)
+def test_a_participle_clause_opening_the_sentence_is_no_cue(lang, text, speaker):
+    """'Întrebată de jurnaliști, X a răspuns: „…”': the participle (any gender or number) frames the question; the
+    statement is the quotation after the finite cue."""
+    quotes = extract_quotes(text, lang, PUB)
+    assert [(q.kind, q.speaker) for q in quotes][:1] == [("direct", speaker)], quotes
+
+
+@pytest.mark.parametrize("text", [
+    "Ministrul Ion Rusu arată că bugetul este gata pentru anul viitor.",
+    "Ministra Ana Popescu constată că deficitul a scăzut în ultimul trimestru.",
+])
+def test_a_present_form_that_ends_like_a_participle_is_a_cue(text):
+    assert [q.kind for q in extract_quotes(text, "ro", PUB)] == ["indirect"]

@@ -49,6 +49,7 @@ class Morphology:
     fixed_before: frozenset[str] = frozenset()  # 'proprement dit', 'autrement dit': a fixed phrase, no cue
     narrative: re.Pattern[str] | None = None  # 'Et d'ajouter', 'Et de poursuivre': an infinitive that narrates
     passive_before: frozenset[str] = frozenset()  # 'it was announced': a participle after them is a passive
+    finite_forms: frozenset[str] = frozenset()  # present forms that end like a participle ('arată', not 'arătată')
 
 
 class CueMatch:
@@ -200,8 +201,8 @@ class CueMatcher:
             return None  # 'will ask', 'va déclarer' (a future), 'sono state indicate' (a passive)
         if aux is not None:
             m = CueMatch(string, (aux.start(), vend), (s, vend), True, "participle", entry.kind, " ".join(entry.words))
-        elif self.morph.participle and low.endswith(self.morph.participle):
-            return None  # a bare participle is an adjective or a passive ('le texte précisé')
+        elif self.morph.participle and low.endswith(self.morph.participle) and low not in self.morph.finite_forms:
+            return None  # a bare participle is an adjective, a passive or an adverbial clause ('Întrebată de …, X')
         else:
             tense = "gerund" if gerund else "narrative" if narrative else "finite"
             m = CueMatch(string, (s, vend), (s, vend), False, tense, entry.kind, " ".join(entry.words))
@@ -300,6 +301,7 @@ def morphology(lang: str) -> Morphology:
         fixed_before=frozenset(cfg.get("fixed_before", [])),
         narrative=_narrative(cfg.get("narrative_infinitive", [])),
         passive_before=frozenset(cfg.get("passive_before", [])),
+        finite_forms=frozenset(cfg.get("finite_forms", [])),
     )
 
 
