@@ -154,10 +154,10 @@ def test_an_add_that_renames_a_grouped_speaker_regroups_them_as_a_full_regroup_d
 def test_a_new_report_that_bridges_two_stored_groups_renames_the_later_one_by_its_name():
     """The later group's members take the earlier group's name without being read one by one; only the members a
     link touches gain a reason, and one that had a reason keeps it."""
-    from pressdesk.story.incremental import Stored, merge
+    from pressdesk.story.incremental import merge
     from pressdesk.story.statements import Link
 
-    groups = {"g-early": Stored(3, (date(2024, 11, 1), "g-early")), "g-late": Stored(40, (date(2024, 11, 3), "g-late"))}
+    groups = {"g-early": (date(2024, 11, 1), "g-early"), "g-late": (date(2024, 11, 3), "g-late")}
     member_of = {"a": ("g-early", "same words"), "b": ("g-late", None)}
     links = [Link("new", "a", 5, "to a"), Link("new", "b", 7, "to b")]
     placed = merge(links, {"new": date(2024, 11, 2), "alone": date(2024, 11, 2)}, member_of, groups)

@@ -15,6 +15,7 @@ from pressdesk.quotes.clause import (
     content_end,
     inner,
     make,
+    opens_lower,
     person_relays,
     quoted_only,
     resolve,
@@ -55,10 +56,7 @@ def _gap_words(ctx: Ctx, start: int, end: int) -> int:
 def _embedded(ctx: Ctx, cue_end: int, qs: int) -> bool:
     """A quotation that goes on the reporter's sentence after its cue, with no colon or comma, and opens in lower
     case: words quoted inside the sentence ('a critiqué « le narratif des putschistes »'), not a statement."""
-    if ctx.text[cue_end:qs].strip():
-        return False
-    first = next((ch for ch in ctx.text[qs + 1 : qs + 8] if ch.isalpha()), "")
-    return first.islower()
+    return not ctx.text[cue_end:qs].strip() and opens_lower(ctx.text, qs, qs + 8)
 
 
 def direct(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: list[Speaker]) -> list[Quote]:

@@ -138,14 +138,16 @@ def quoted_only(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for w in attribution_config().get(lang, {}).get("quoted_only", []))
 
 
+def opens_lower(text: str, qs: int, end: int) -> bool:
+    """The first letter after the quotation mark at `qs` (and before `end`) is lower case: quoted words that go on
+    a sentence ('« le narratif des putschistes »'), not a statement or a name opening on a capital."""
+    return next((ch for ch in text[qs + 1 : end] if ch.isalpha()), "").islower()
+
+
 def characterised(ctx: Ctx, start: int, end: int) -> bool:
     """A quotation inside the span opens in lower case: words someone used ('« accusations infondées »'), not a
     quoted name ('„Poșta Română”', '"Friends of the Earth"')."""
-    for s, e in ctx.quotes_in(start, end + 1):
-        first = next((ch for ch in ctx.text[s + 1 : e] if ch.isalpha()), "")
-        if start <= s and e <= end + 1 and first.islower():
-            return True
-    return False
+    return any(start <= s and e <= end + 1 and opens_lower(ctx.text, s, e) for s, e in ctx.quotes_in(start, end + 1))
 
 
 @lru_cache(maxsize=8)

@@ -6,7 +6,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import NamedTuple
 
 import duckdb
 import pandas as pd
@@ -77,21 +76,14 @@ def neighbours(con: duckdb.DuckDBPyConnection, new: Sequence[Report], per_report
 # The touched quotes' stored rows (a tuple each: tens of thousands can be read per add).
 _TOUCHED_SQL = "SELECT g.quote_id, g.group_id, g.reason FROM statement_groups g JOIN touched USING (quote_id)"
 
-# Each group a link touches: its size and its first report (earliest date, then id; undated last), which names it.
-# Aggregated in the store, so a group of thousands of reports is never read into Python.
+# Each group a link touches and its first report (earliest date, then id; undated last), which names it. Aggregated
+# in the store, so a group of thousands of reports is never read into Python.
 _HEADS_SQL = """
-SELECT g.group_id, count(*), min({'day': coalesce(q.said_on, a.published, DATE '9999-12-31'), 'id': g.quote_id})
+SELECT g.group_id, min({'day': coalesce(q.said_on, a.published, DATE '9999-12-31'), 'id': g.quote_id})
 FROM statement_groups g JOIN quotes q USING (quote_id) JOIN articles a USING (article_id)
 WHERE g.group_id IN (SELECT group_id FROM statement_groups JOIN touched USING (quote_id))
 GROUP BY g.group_id
 """
-
-
-class Stored(NamedTuple):
-    """A stored group a new quote links to."""
-
-    size: int
-    first: tuple[date, str]  # (date or date.max, quote id) of its earliest report
 
 
 @dataclass(frozen=True)
@@ -104,12 +96,13 @@ class Placement:
 
 
 def merge(links: Sequence[Link], new: dict[str, date | None], member_of: dict[str, tuple[str, str | None]],
-          groups: dict[str, Stored]) -> Placement:
+          groups: dict[str, tuple[date, str]]) -> Placement:
     """Where the links put the new quotes and the stored groups they join.
 
     `new` gives each new quote's date, `member_of` the stored (group, reason) of each stored quote a link touches,
-    `groups` every such group. A merged group is named by its earliest report; a stored member keeps its reason
-    unless it had none, so only the members a link touches can change besides their group's name."""
+    `groups` the first report (date or date.max, quote id) of every such group. A merged group is named by its
+    earliest report; a stored member keeps its reason unless it had none, so only the members a link touches can
+    change besides their group's name. A quote gets a reason only from a link, so its group holds two reports."""
     sets = SmallestRoot()
     best: dict[str, tuple[int, str]] = {}
 
@@ -121,17 +114,13 @@ def merge(links: Sequence[Link], new: dict[str, date | None], member_of: dict[st
         for q in (link.a, link.b):
             if q not in best or link.strength > best[q][0]:
                 best[q] = (link.strength, link.reason)
-    size: dict[str, int] = {}
     first: dict[str, tuple[date, str]] = {}
-    for key, head, count in [*((g, s.first, s.size) for g, s in groups.items()),
-                             *((q, (day or date.max, q), 1) for q, day in new.items())]:
+    for key, head in [*groups.items(), *((q, (day or date.max, q)) for q, day in new.items())]:
         root = sets.find(key)
-        size[root] = size.get(root, 0) + count
         first[root] = min(first.get(root, head), head)
     renamed = {g: first[sets.find(g)][1] for g in groups if first[sets.find(g)][1] != g}
-    reasons = {q: best[q][1] for q, (g, reason) in member_of.items()
-               if reason is None and q in best and size[sets.find(g)] > 1}
-    rows = [(q, first[sets.find(q)][1], best[q][1] if q in best and size[sets.find(q)] > 1 else None) for q in new]
+    reasons = {q: best[q][1] for q, (_, reason) in member_of.items() if reason is None and q in best}
+    rows = [(q, first[sets.find(q)][1], best[q][1] if q in best else None) for q in new]
     return Placement(renamed, reasons, rows)
 
 
@@ -150,7 +139,7 @@ def add_statements(con: duckdb.DuckDBPyConnection, quote_ids: Sequence[str]) -> 
     cur.register("touched", pd.DataFrame({"quote_id": pd.Series(touched, dtype=object)}))
     try:
         member_of = {q: (g, reason) for q, g, reason in cur.execute(_TOUCHED_SQL).fetchall()}
-        groups = {g: Stored(n, (head["day"], head["id"])) for g, n, head in cur.execute(_HEADS_SQL).fetchall()}
+        groups = {g: (head["day"], head["id"]) for g, head in cur.execute(_HEADS_SQL).fetchall()}
     finally:
         cur.unregister("touched")
     placed = merge(links, {r.quote_id: r.day for r in new}, member_of, groups)
