@@ -53,13 +53,17 @@ def free_port() -> int:
 
 
 @contextmanager
-def server(db: Path, password: str, timeout: float = 90, cpus: set[int] | None = None) -> Iterator[tuple[str, Path]]:
-    """The server (`serve.py`, i.e. `streamlit run`) on a free loopback port, editors by password; yields (base URL,
-    log file)."""
+def server(db: Path, password: str | None = None, timeout: float = 90, cpus: set[int] | None = None,
+           env: dict[str, str] | None = None) -> Iterator[tuple[str, Path]]:
+    """The server as `make run` starts it (`serve.py`, i.e. `streamlit run`) on a free loopback port, editors by
+    password when one is given, translation pointed at a closed port, `env` added; yields (base URL, log file).
+    tests/test_browser.py starts its servers here too."""
     port = free_port()
     log = db.with_suffix(".log")
-    env = {**os.environ, "PRESSDESK_DB": str(db), "PRESSDESK_EDITOR_PASSWORD": password,
-           "PRESSDESK_TRANSLATOR": "libre", "PRESSDESK_LIBRE_URL": f"http://127.0.0.1:{free_port()}/"}
+    env = {**os.environ, "PRESSDESK_DB": str(db), "PRESSDESK_TRANSLATOR": "libre",
+           "PRESSDESK_LIBRE_URL": f"http://127.0.0.1:{free_port()}/", **(env or {})}
+    if password is not None:
+        env["PRESSDESK_EDITOR_PASSWORD"] = password
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [sys.executable, "serve.py", "--server.port", str(port),

@@ -9,18 +9,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.browser
 
@@ -31,46 +26,15 @@ if not CHROMIUM.exists():
 
 from playwright.sync_api import Page, sync_playwright  # noqa: E402
 
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+from benchmarks.sessions import CHROMIUM_ARGS  # noqa: E402
+from benchmarks.sessions import server as serving  # noqa: E402
 
 
 @contextmanager
 def _serving(db: Path) -> Iterator[str]:
-    """The dashboard as `make run` serves it (`serve.py`), on a free loopback port; yields its base URL."""
-    port = _free_port()
-    env = {**os.environ, "PRESSDESK_DB": str(db), "STREAMLIT_CLIENT_SHOW_ERROR_DETAILS": "full",
-           "PRESSDESK_TRANSLATOR": "libre", "PRESSDESK_LIBRE_URL": f"http://127.0.0.1:{_free_port()}/"}
-    proc = subprocess.Popen(
-        [sys.executable, "serve.py", "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-    )
-    base = f"http://127.0.0.1:{port}"
-    deadline = time.monotonic() + 90
-    while time.monotonic() < deadline:
-        try:
-            if urllib.request.urlopen(f"{base}/_stcore/health", timeout=2).status == 200:
-                break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("streamlit did not start: " + proc.stdout.read().decode(errors="replace")[-2000:])
-    try:
+    """The dashboard as `make run` serves it (`serve.py`), with error details shown; yields its base URL."""
+    with serving(db, env={"STREAMLIT_CLIENT_SHOW_ERROR_DETAILS": "full"}) as (base, _):
         yield base
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
 
 
 @pytest.fixture(scope="module")
