@@ -55,13 +55,27 @@ def _linkable(t: str, where: str) -> str:
 
 # Stored clusters each new event links to (events.cluster's rule: same precision and year-knowledge, a shared key
 # actor, overlapping spans). Old events are already clustered among themselves, so a cluster is all a link needs.
+# Stored events are first narrowed on their own columns to the new events' actors and overall span ($bounds), which
+# the scan checks against each row group's min and max before it reads a row, so it skips what lies outside.
+_NEW = _linkable("n", "list_contains($ids, n.article_id)")
+_BOUNDS_SQL = f"SELECT min(s), max(e), list(DISTINCT actor) FROM ({_NEW})"
+_NEAR = "NOT list_contains($ids, o.article_id) AND list_has_any(o.actors, $actors::VARCHAR[])"
 _LINKS_SQL = f"""
-WITH n AS ({_linkable('n', 'list_contains(?, n.article_id)')}),
-     o AS ({_linkable('o', 'NOT list_contains(?, o.article_id)')})
+WITH n AS ({_NEW}),
+     o AS ({_linkable('o', f"{_NEAR} AND o.date_start <= $last AND o.date_end >= $first")}
+           UNION ALL {_linkable('o', f"{_NEAR} AND (o.date_start IS NULL OR o.date_end IS NULL)")})
 SELECT DISTINCT n.event_id, o.cluster_id FROM n JOIN o
   ON o.precision = n.precision AND o.year_known IS NOT DISTINCT FROM n.year_known AND o.actor = n.actor
  AND o.s <= n.e AND o.e >= n.s
 """
+
+
+def _links(cur: duckdb.DuckDBPyConnection, ids: list[str]) -> list[tuple[str, str]]:
+    """(new event, stored cluster) pairs that link."""
+    first, last, actors = cur.execute(_BOUNDS_SQL, {"ids": ids}).fetchone()
+    if not actors:
+        return []
+    return cur.execute(_LINKS_SQL, {"ids": ids, "first": first, "last": last, "actors": actors}).fetchall()
 
 
 def recluster_added(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> list[str]:
@@ -73,7 +87,7 @@ def recluster_added(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) 
     new = cur.execute(f"SELECT {_COLUMNS} FROM events WHERE list_contains(?, article_id)", [ids]).fetchall()
     if not new:
         return []
-    links = cur.execute(_LINKS_SQL, [ids, ids]).fetchall()
+    links = _links(cur, ids)
     sets = SmallestRoot()
     for event_id, root in ev.cluster(_events(new)).items():  # links among the new events
         sets.union(event_id, root)

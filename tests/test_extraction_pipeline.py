@@ -231,6 +231,28 @@ def test_a_new_event_linking_two_stored_clusters_merges_them_under_the_smallest_
     assert dict(con.execute("SELECT event_id, cluster_id FROM events").fetchall()) == rows
 
 
+def test_stored_events_narrowed_by_the_new_ones_span_and_actors_still_link_as_a_full_clustering_does(con):
+    from pressdesk import clusters
+
+    undated = dict(precision="day", actors=["Mark Rutte"])
+    stored = [_event("e1", "a1", date(2024, 9, 1), date(2024, 10, 25), precision="range", actors=["Mark Rutte"]),
+              _event("e2", "a2", date(2023, 5, 2), precision="range", actors=["Mark Rutte"]),  # before the new span
+              _event("e3", "a3", date(2024, 10, 21), precision="range", actors=["Wang Yi"]),  # nobody new names
+              _event("e4", "a4", None, **undated)]  # a day whose year is unknown
+    new = [_event("e5", "a5", date(2024, 10, 20), date(2024, 10, 22), precision="range", actors=["Mark Rutte"]),
+           _event("e6", "a6", None, **undated)]
+    for e in (stored[3], new[1]):
+        e.year_known, e.month, e.day = False, 10, 21
+    _store_events(con, stored)
+    clusters.recluster_all(con)
+    _store_events(con, new)
+    clusters.recluster_added(con, ["a5", "a6"])
+    added = _clusters(con)
+    assert added == {frozenset({"e1", "e5"}), frozenset({"e2"}), frozenset({"e3"}), frozenset({"e4", "e6"})}
+    clusters.recluster_all(con)
+    assert _clusters(con) == added
+
+
 def test_articles_added_one_by_one_cluster_as_the_whole_corpus_does(con):
     from tests.conftest import ROOT
 

@@ -94,7 +94,8 @@ def test_extraction_stores_the_groups_and_regroups_when_an_article_arrives(con):
 
 
 @pytest.mark.parametrize(("first", "second"), [("2024-11-02", "2024-11-01"), ("2024-11-01", None),
-                                               (None, "2024-11-01"), (None, None)])
+                                               (None, "2024-11-01"), (None, None),
+                                               ("2024-11-04", "2024-11-01"), ("2024-11-01", "2024-11-04")])
 def test_a_new_report_finds_the_stored_report_of_its_statement_dated_or_not(con, first, second):
     for name, text, day in (("ro.json", LAVROV_RO, first), ("it.json", LAVROV_IT, second)):
         ingest_upload(con, name, json.dumps({"text": text, "published": day}).encode())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 import duckdb
 import pandas as pd
@@ -32,11 +32,12 @@ def ungrouped(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None 
 
 # Stored reports near each new one, the closest first. A dated new report meets its speaker's reports by (speaker,
 # day) on each day of its window, an equality join (a join on the speaker alone pairs it with every report of a
-# busy speaker before the dates are compared); the article is read only for a quote not dated itself.
+# busy speaker before the dates are compared); the article is read only for a quote not dated itself. Dated stored
+# quotes are first narrowed to the new reports' days ($first, $last), so the scan skips row groups outside them.
 _NEIGHBOURS_SQL = """
 WITH old AS (
     SELECT quote_id, speaker, said_on AS day FROM quotes
-    WHERE said_on IS NOT NULL AND speaker IN (SELECT speaker FROM new_reports) AND speaker_type IS DISTINCT FROM 'unnamed'
+    WHERE said_on BETWEEN $first AND $last AND speaker IN (SELECT speaker FROM new_reports) AND speaker_type IS DISTINCT FROM 'unnamed'
     UNION ALL
     SELECT q.quote_id, q.speaker, a.published FROM quotes q JOIN articles a USING (article_id)
     WHERE q.said_on IS NULL AND q.speaker IN (SELECT speaker FROM new_reports)
@@ -64,13 +65,25 @@ def neighbours(con: duckdb.DuckDBPyConnection, new: Sequence[Report], per_report
     `per_report` closest in date for each new report, as a full grouping compares each report with its neighbours."""
     frame = pd.DataFrame([(r.quote_id, r.speaker, r.day) for r in new], columns=["new_id", "speaker", "new_day"])
     frame["new_day"] = pd.to_datetime(frame["new_day"])
+    first, last = _days_near([r.day for r in new])
     cur = con.cursor()
     cur.register("new_reports", frame)
     try:
-        return [r[0] for r in cur.execute(_NEIGHBOURS_SQL, {"window": WINDOW_DAYS, "per_report": int(per_report)})
-                .fetchall()]
+        return [r[0] for r in cur.execute(_NEIGHBOURS_SQL, {"window": WINDOW_DAYS, "per_report": int(per_report),
+                                                            "first": first, "last": last}).fetchall()]
     finally:
         cur.unregister("new_reports")
+
+
+def _days_near(days: list[date | None]) -> tuple[date, date]:
+    """The stored days these reports' windows reach: every day when one of them is undated."""
+    window = timedelta(days=WINDOW_DAYS)
+    dated = [d for d in days if d is not None]
+    if len(dated) < len(days) or not dated:
+        return date.min, date.max
+    first, last = min(dated), max(dated)
+    return (first - window if first > date.min + window else date.min,
+            last + window if last < date.max - window else date.max)
 
 
 # The touched quotes' stored rows (a tuple each: tens of thousands can be read per add).
