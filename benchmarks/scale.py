@@ -5,6 +5,7 @@ and extracted; bigger corpora replicate its rows with new ids and dates shifted 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import math
 import os
@@ -14,6 +15,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,6 +57,26 @@ def label(n: int) -> str:
     return f"{n // 1000}k" if n >= 1000 and n % 1000 == 0 else str(n)
 
 
+@contextlib.contextmanager
+def timing_finish() -> Iterator[list[float]]:
+    """Time each run of the corpus-wide steps after an extraction (`pipeline.finish`) apart: the part of an ingest
+    whose cost may follow the corpus rather than the articles."""
+    finish, steps = pipeline.finish, []
+
+    def timed_finish(*args, **kwargs):
+        t = time.perf_counter()
+        try:
+            return finish(*args, **kwargs)
+        finally:
+            steps.append(time.perf_counter() - t)
+
+    pipeline.finish = timed_finish
+    try:
+        yield steps
+    finally:
+        pipeline.finish = finish
+
+
 def build_base(db: Path, corpus: Path | None, n: int, workers: int | None) -> dict:
     """Ingest (no extraction) then extract the base corpus, timing each step."""
     from benchmarks.corpus import generate
@@ -71,19 +93,9 @@ def build_base(db: Path, corpus: Path | None, n: int, workers: int | None) -> di
     report = ingest(con, [source], extract=False)
     ingest_s = time.perf_counter() - t0
     ids = [r[0] for r in con.execute("SELECT article_id FROM articles ORDER BY article_id").fetchall()]
-    finish, steps = pipeline.finish, []
-
-    def timed_finish(*args, **kwargs):  # the corpus-wide steps after the extraction, timed apart
-        t = time.perf_counter()
-        finish(*args, **kwargs)
-        steps.append(time.perf_counter() - t)
-
-    pipeline.finish = timed_finish
     t0 = time.perf_counter()
-    try:
+    with timing_finish() as steps:
         counts = extract_articles(con, ids, workers=workers)
-    finally:
-        pipeline.finish = finish
     extract_s = time.perf_counter() - t0
     con.close()
     return {"articles": len(ids), "added": len(report.added), "ingest_s": ingest_s, "extract_s": extract_s,
@@ -144,16 +156,17 @@ def span_days(db: Path) -> int:
         con.close()
 
 
-def add_median(db: Path, base: int, runs: int = 3) -> tuple[float, float, float]:
+def add_median(db: Path, base: int, runs: int = 3) -> tuple[float, float, float, float]:
     """add_articles `runs` times, each into a fresh copy: the run of median time (one add varies by a second here)."""
     return sorted((add_articles(db, base) for _ in range(runs)), key=lambda r: r[0])[runs // 2]
 
 
-def add_articles(db: Path, base: int, n: int = 100) -> tuple[float, float, float]:
+def add_articles(db: Path, base: int, n: int = 100) -> tuple[float, float, float, float]:
     """Seconds to ingest and extract `n` new articles into a copy of the corpus (the incremental steps, event
     clusters, statement groups and wire copies, should cost about what the new articles hold, whatever the corpus),
     the megabytes this left in the write-ahead log, and the seconds of the checkpoint that writes them into the file
-    (DuckDB runs one whenever the log passes `checkpoint_threshold`: once per so many adds)."""
+    (DuckDB runs one whenever the log passes `checkpoint_threshold`: once per so many adds), and the seconds of the
+    corpus-wide steps within the add."""
     from benchmarks.corpus import generate
     from pressdesk.ingest import ingest
 
@@ -164,7 +177,8 @@ def add_articles(db: Path, base: int, n: int = 100) -> tuple[float, float, float
     source.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in records), encoding="utf-8")
     con = store.connect(copy)
     t0 = time.perf_counter()
-    ingest(con, [source])
+    with timing_finish() as steps:
+        ingest(con, [source])
     elapsed = time.perf_counter() - t0
     wal = Path(f"{copy}.wal")
     logged = wal.stat().st_size / 1e6 if wal.exists() else 0.0
@@ -173,7 +187,7 @@ def add_articles(db: Path, base: int, n: int = 100) -> tuple[float, float, float
     checkpoint = time.perf_counter() - t0
     con.close()
     copy.unlink()
-    return elapsed, logged, checkpoint
+    return elapsed, logged, checkpoint, sum(steps)
 
 
 def time_pages(db: Path) -> dict:
@@ -257,15 +271,16 @@ def main() -> None:
                 note = f"   ERROR {t['error']}" if t["error"] else ""
                 print(f"  {page_name(page):16s} first {t['first']:6.2f} s   cached {t['cached']:6.2f} s{note}")
             print(f"  page process peak RSS: {results[size]['peak_rss_mb']:,.0f} MB")
-            added, logged, checkpoint = add_median(db, n)
-            print(f"  100 new articles ingested and extracted into it: {added:.1f} s (median of 3); it left {logged:.1f}"
-                  f" MB in the write-ahead log, whose checkpoint (once the log passes the threshold) took"
-                  f" {checkpoint:.1f} s")
+            added, logged, checkpoint, steps = add_median(db, n)
+            print(f"  100 new articles ingested and extracted into it: {added:.1f} s (median of 3), of which {steps:.1f} s"
+                  f" the corpus-wide steps; it left {logged:.1f} MB in the write-ahead log, whose checkpoint (once the"
+                  f" log passes the threshold) took {checkpoint:.1f} s")
             if size > n:  # the same size at the base's density: each copy a base span later, none overlapping
                 spread = workdir / f"spread_{size}.duckdb"
                 replicate(base_db, spread, size, span_days(base_db) + 2 * SHIFT_DAYS)
+                added, _, _, steps = add_median(spread, n)
                 print(f"  ... into {label(size)} whose copies do not overlap in time (each speaker as many reports a "
-                      f"day as in the base): {add_median(spread, n)[0]:.1f} s")
+                      f"day as in the base): {added:.1f} s, of which {steps:.1f} s the corpus-wide steps")
                 spread.unlink()
         print("\n| page | " + " | ".join(f"{label(s)} first / cached" for s in sizes) + " |")
         print("|---|" + "---|" * len(sizes))
