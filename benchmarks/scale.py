@@ -272,9 +272,9 @@ def main() -> None:
                 print(f"  {page_name(page):16s} first {t['first']:6.2f} s   cached {t['cached']:6.2f} s{note}")
             print(f"  page process peak RSS: {results[size]['peak_rss_mb']:,.0f} MB")
             added, logged, checkpoint, steps = add_median(db, n)
-            print(f"  100 new articles ingested and extracted into it: {added:.1f} s (median of 3), of which {steps:.1f} s"
-                  f" the corpus-wide steps; it left {logged:.1f} MB in the write-ahead log, whose checkpoint (once the"
-                  f" log passes the threshold) took {checkpoint:.1f} s")
+            print(f"  100 new articles ingested and extracted into it: {added:.1f} s (median of 3), of which"
+                  f" {steps:.1f} s the corpus-wide steps; it left {logged:.1f} MB in the write-ahead log, whose"
+                  f" checkpoint (once the log passes the threshold) took {checkpoint:.1f} s")
             if size > n:  # the same size at the base's density: each copy a base span later, none overlapping
                 spread = workdir / f"spread_{size}.duckdb"
                 replicate(base_db, spread, size, span_days(base_db) + 2 * SHIFT_DAYS)

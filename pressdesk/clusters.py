@@ -55,8 +55,8 @@ def _linkable(t: str, where: str) -> str:
 
 # Stored clusters each new event links to (events.cluster's rule: same precision and year-knowledge, a shared key
 # actor, overlapping spans). Old events are already clustered among themselves, so a cluster is all a link needs.
-# Stored events are first narrowed on their own columns to the new events' actors and overall span ($bounds), which
-# the scan checks against each row group's min and max before it reads a row, so it skips what lies outside.
+# Stored events are first narrowed on their own columns to the new events' key actors and overall span (_BOUNDS_SQL),
+# which the scan checks against each row group's min and max before it reads a row, so it skips what lies outside.
 _NEW = _linkable("n", "list_contains($ids, n.article_id)")
 _BOUNDS_SQL = f"SELECT min(s), max(e), list(DISTINCT actor) FROM ({_NEW})"
 _NEAR = "NOT list_contains($ids, o.article_id) AND list_has_any(o.actors, $actors::VARCHAR[])"

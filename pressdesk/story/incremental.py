@@ -37,7 +37,8 @@ def ungrouped(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None 
 _NEIGHBOURS_SQL = """
 WITH old AS (
     SELECT quote_id, speaker, said_on AS day FROM quotes
-    WHERE said_on BETWEEN $first AND $last AND speaker IN (SELECT speaker FROM new_reports) AND speaker_type IS DISTINCT FROM 'unnamed'
+    WHERE said_on BETWEEN $first AND $last AND speaker IN (SELECT speaker FROM new_reports)
+      AND speaker_type IS DISTINCT FROM 'unnamed'
     UNION ALL
     SELECT q.quote_id, q.speaker, a.published FROM quotes q JOIN articles a USING (article_id)
     WHERE q.said_on IS NULL AND q.speaker IN (SELECT speaker FROM new_reports)
