@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pressdesk.quotes.lexicon import Lexicon, apostrophe_forms, attribution_config
+from pressdesk.quotes.lexicon import Lexicon, apostrophe_forms, attribution_words
 from pressdesk.quotes.mentions import Mention
 from pressdesk.quotes.orgs import looks_given
 
@@ -15,15 +15,16 @@ _SENT_END = re.compile(r"[.!?]\s+$")
 
 @lru_cache(maxsize=32)
 def _pattern(lang: str, key: str = "org_anaphors") -> re.Pattern[str] | None:
-    forms = attribution_config().get(lang, {}).get(key, [])
+    forms = attribution_words(lang, key)
     if not forms:
         return None
     return re.compile(rf"(?<![\w’'-])(?:{apostrophe_forms(forms)})(?![\w’'-])", re.I)
 
 
 def _head(phrase: str) -> str:
-    """The noun of a definite description: its last word, without an elided article ("l'agence" -> 'agence')."""
-    return re.split(r"[\s'’]", phrase.strip())[-1].lower()
+    """The noun of a definite description as written: its last word, without an elided article ("l'agence" ->
+    'agence')."""
+    return re.split(r"[\s'’]", phrase.strip())[-1]
 
 
 def _named_with(head: str, before: list[Mention]) -> Mention | None:
@@ -71,11 +72,11 @@ def org_anaphors(text: str, lex: Lexicon, mentions: list[Mention]) -> list[Menti
             s, e = hit.span()
             if any(m.start < e and s < m.end for m in mentions + extra):
                 continue
-            if key == "head_anaphors" and not re.split(r"[\s'’]", hit.group())[-1].islower():
+            if key == "head_anaphors" and not _head(hit.group()).islower():
                 continue  # 'le Gouvernement', 'the Court': a name in its own right, not a description
             before = [m for m in mentions if m.end <= s]
             ante = (_antecedent(text, hit.group().split()[-1].lower(), before, lex) if key == "org_anaphors"
-                    else _named_with(_head(hit.group()), before))
+                    else _named_with(_head(hit.group()).lower(), before))
             if ante is not None:
                 name = ante.canonical or ante.surface
                 head = s + max(hit.group().rfind(" "), hit.group().rfind("'"), hit.group().rfind("’")) + 1

@@ -24,7 +24,7 @@ from pressdesk.quotes.clause import (
 )
 from pressdesk.quotes.clause import kind_of as _kind_of
 from pressdesk.quotes.coordination import coordinated_end, shares_subject
-from pressdesk.quotes.lexicon import attribution_config
+from pressdesk.quotes.lexicon import attribution_config, attribution_words
 from pressdesk.quotes.mentions import Mention
 from pressdesk.quotes.model import Ctx, Cue, Quote
 from pressdesk.quotes.referents import PERSON
@@ -113,7 +113,7 @@ _OBJECT_KINDS = frozenset({"announce", "accuse", "call_on", "praise"})
 
 def _verb_start(ctx: Ctx, cue: Cue) -> int:
     """The cue's main verb, after its auxiliaries ('a annoncé' -> 'annoncé', 'ha accusato' -> 'accusato')."""
-    aux = {a.lower() for a in attribution_config().get(ctx.lex.lang, {}).get("auxiliaries", [])}
+    aux = {a.lower() for a in attribution_words(ctx.lex.lang, "auxiliaries")}
     return next((w.start() for w in WORD.finditer(ctx.masked, cue.start, cue.end) if w.group().lower() not in aux),
                 cue.start)
 
@@ -262,7 +262,7 @@ def _action_only(ctx: Ctx, cue: Cue, span: tuple[int, int]) -> bool:
         return False
     words = [re.split(r"(?<=['’])", w.lower(), maxsplit=1) for w in WORD.findall(ctx.masked[span[0] : span[1]])]
     flat = [part for w in words for part in w if part]  # "d'ouvrir" -> "d'", "ouvrir"
-    markers = set(attribution_config().get(ctx.lex.lang, {}).get("infinitive_markers", [])) | {"of", "să"}
+    markers = set(attribution_words(ctx.lex.lang, "infinitive_markers")) | {"of", "să"}
     k = next((i for i, w in enumerate(flat) if w in markers), None)
     if verb_final_infinitive(ctx, cue, span, flat):
         return False  # 'kündigte an, in Revision zu gehen' / 'kündigte an, die Gespräche abzubrechen'
@@ -279,7 +279,7 @@ _CLAUSE_STOP = re.compile(r"[,;:.!?«»“”„\"]")
 def _request(ctx: Ctx, cue: Cue, end: int) -> bool:
     """A request verb followed, after at most a short addressee, by an infinitive ('asked X to', 'demande à X
     de', 'chiede di', 'a cerut să'): someone was asked to act, nobody made a statement."""
-    markers = set(attribution_config().get(ctx.lex.lang, {}).get("infinitive_markers", []))
+    markers = set(attribution_words(ctx.lex.lang, "infinitive_markers"))
     stop = _CLAUSE_STOP.search(ctx.masked, cue.end, end)
     words = [p for w in WORD.findall(ctx.masked[cue.end : stop.start() if stop else end])[:_REQUEST_WORDS]
              for p in re.split(r"(?<=['’])", w.lower()) if p]  # "d'arrêter" -> "d'", "arrêter"
@@ -345,7 +345,7 @@ def _addressee_end(ctx: Ctx, cue: Cue, limit: int) -> int:
     if cue.kind != "speech":  # 'asked the government to', 'a appelé les pays à': the addressee is the content
         return cue.end
     pos = object_end(ctx, cue.end, limit)
-    verbs = attribution_config().get(ctx.lex.lang, {}).get("object_verbs", [])
+    verbs = attribution_words(ctx.lex.lang, "object_verbs")
     if pos > cue.end or cue.surface.split()[-1].lower() not in verbs:
         return pos
     m = ctx.mention_at(_NP_WORD.match(ctx.masked, pos).start(1) if _NP_WORD.match(ctx.masked, pos) else pos, 0)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pressdesk.quotes.lexicon import Lexicon, apostrophe_forms, attribution_config
+from pressdesk.quotes.lexicon import Lexicon, apostrophe_forms, attribution_words
 from pressdesk.quotes.mention import Mention, overlaps
 
 _DEFINITION = re.compile(r"\(\s*([A-ZÀ-Þ]{2,8})\s*\)")
@@ -62,7 +62,7 @@ def acronym_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
 
 @lru_cache(maxsize=16)
 def _body_pattern(lang: str) -> re.Pattern[str] | None:
-    forms = attribution_config().get(lang, {}).get("body_nouns", [])
+    forms = attribution_words(lang, "body_nouns")
     if not forms:
         return None
     alt = apostrophe_forms(forms).replace(r"\ ", r"\s+")  # a phrase may run over a line break

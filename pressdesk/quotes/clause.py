@@ -7,7 +7,7 @@ from datetime import date
 from functools import lru_cache
 
 from pressdesk.entities import fold, key_of
-from pressdesk.quotes.lexicon import attribution_config, listed
+from pressdesk.quotes.lexicon import attribution_config, attribution_words, listed
 from pressdesk.quotes.mentions import Mention
 from pressdesk.quotes.model import Ctx, Cue, Quote
 from pressdesk.quotes.referents import resolve_reference
@@ -81,7 +81,7 @@ def complement(ctx: Ctx, cue: Cue, end: int) -> int | None:
     words = WORD.findall(between)
     if len(words) > 14 or _SENT_PUNCT.search(between) or (m.group().lower() in ctx.lex.weak_complementizers and len(words) > 2):
         return None
-    finite = set(attribution_config().get(ctx.lex.lang, {}).get("finite_verbs", []))
+    finite = set(attribution_words(ctx.lex.lang, "finite_verbs"))
     if any(w.lower() in finite for w in words):
         return None  # 'said the plan would require a vote that ...': the clause began right after the cue
     return m.end()
@@ -135,7 +135,7 @@ def relay_at(ctx: Ctx, pos: int, end: int) -> bool:
 def quoted_only(lang: str) -> frozenset[str]:
     """Cue lemmas that state only with someone's quoted words in their clause ('called the plan "a disgrace"'):
     without them they act ('rejected the bill') or name ('a group called "Friends of the Earth"')."""
-    return frozenset(fold(w) for w in attribution_config().get(lang, {}).get("quoted_only", []))
+    return frozenset(fold(w) for w in attribution_words(lang, "quoted_only"))
 
 
 def opens_lower(text: str, qs: int, end: int) -> bool:
@@ -153,13 +153,13 @@ def characterised(ctx: Ctx, start: int, end: int) -> bool:
 @lru_cache(maxsize=8)
 def clause_only(lang: str) -> frozenset[str]:
     """Cue lemmas that state only with a clause or quoted words ('assure that'), not with a noun object."""
-    return frozenset(fold(w) for w in attribution_config().get(lang, {}).get("clause_only", []))  # as cue lemmas are
+    return frozenset(fold(w) for w in attribution_words(lang, "clause_only"))  # as cue lemmas are
 
 
 @lru_cache(maxsize=8)
 def person_relays(lang: str) -> frozenset[str]:
     """Relay verbs that are a statement when a person is their subject ('il sindaco ha riferito di …')."""
-    return frozenset(attribution_config().get(lang, {}).get("person_relays", []))
+    return frozenset(attribution_words(lang, "person_relays"))
 
 
 def gerund_statement(ctx: Ctx, pos: int, end: int) -> bool:
@@ -263,7 +263,7 @@ _ZU_INFINITIVE = re.compile(r"[^\W\d_]{2,}zu[^\W\d_]+en", re.I)
 
 def verb_final_infinitive(ctx: Ctx, cue: Cue, span: tuple[int, int], flat: list[str]) -> bool:
     """A comma-set infinitive clause ending in 'zu + verb' or a 'zu'-compound ('abzubrechen') after the cue."""
-    if "zu" not in attribution_config().get(ctx.lex.lang, {}).get("infinitive_markers", []) or len(flat) < 2:
+    if "zu" not in attribution_words(ctx.lex.lang, "infinitive_markers") or len(flat) < 2:
         return False
     if "," not in ctx.masked[cue.end : span[0] + 1]:
         return False

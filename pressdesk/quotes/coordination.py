@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from pressdesk.quotes.lexicon import attribution_config, listed
+from pressdesk.quotes.lexicon import attribution_words, listed
 from pressdesk.quotes.model import Ctx, Cue, Quote
 
 _BREAK = re.compile(r"\s*(?:,|\s[-–—])\s*")  # ', but' / ' - but' / ' — mais'
@@ -15,7 +15,7 @@ _BREAK = re.compile(r"\s*(?:,|\s[-–—])\s*")  # ', but' / ' - but' / ' — ma
 
 @lru_cache(maxsize=16)
 def _coordinators(lang: str) -> re.Pattern[str] | None:
-    words = attribution_config().get(lang, {}).get("coordination", [])
+    words = attribution_words(lang, "coordination")
     if not words:
         return None
     return re.compile(rf"(?:{listed(words, True)})\s+", re.I)

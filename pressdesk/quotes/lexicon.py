@@ -101,6 +101,11 @@ def attribution_config() -> dict:
     return tomllib.loads((DATA / "attribution.toml").read_text(encoding="utf-8"))
 
 
+def attribution_words(lang: str, key: str) -> list[str]:
+    """One language's list under `key` in attribution.toml: empty when the language has none."""
+    return attribution_config().get(lang, {}).get(key, [])
+
+
 def _csv(name: str) -> list[dict[str, str]]:
     with open(DATA / name, encoding="utf-8", newline="") as fh:
         return list(csv.DictReader(fh))

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from pressdesk.quotes.clause import WORD, inner, make, resolve, trim, via
-from pressdesk.quotes.lexicon import attribution_config
+from pressdesk.quotes.lexicon import attribution_config, attribution_words
 from pressdesk.quotes.model import Ctx, Quote
 from pressdesk.quotes.spans import Unit
 from pressdesk.quotes.speakers import Speaker, same_speaker
@@ -134,7 +134,7 @@ _AHEAD_WORDS = 6  # words between 'Così' and the subject it announces ('Così i
 def _cataphoric(ctx: Ctx, qe: int, people: list[Speaker]) -> Speaker | None:
     """'“…”. Così il sindaco, X, torna a commentare': the next sentence opens on a word pointing back at the
     quotation (data: cataphoric) and names its speaker as its subject."""
-    words = attribution_config().get(ctx.lex.lang, {}).get("cataphoric", [])
+    words = attribution_words(ctx.lex.lang, "cataphoric")
     m = _SENTENCE_BREAK.match(ctx.masked, qe) or re.compile(r"\s*").match(ctx.masked, qe)
     first = _FIRST_WORD.match(ctx.masked, m.end()) if m else None
     if first is None or first.group().lower() not in words or "\n" in ctx.masked[qe : first.start()]:

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from pressdesk.quotes.clause import WORD, content_end, make, resolve, trim
 from pressdesk.quotes.clause import kind_of as _kind_of
-from pressdesk.quotes.lexicon import attribution_config, listed
+from pressdesk.quotes.lexicon import attribution_words, listed
 from pressdesk.quotes.model import Ctx, Quote
 from pressdesk.quotes.spans import Unit
 from pressdesk.quotes.speakers import Speaker
@@ -20,7 +20,7 @@ _SPEAKING = ("person", "organisation", "unnamed")
 
 @lru_cache(maxsize=16)
 def _markers(lang: str) -> re.Pattern[str] | None:
-    words = attribution_config().get(lang, {}).get("relative_attribution", [])
+    words = attribution_words(lang, "relative_attribution")
     if not words:
         return None
     return re.compile(rf"(?<![\w’'-])(?:{listed(words, True)})(?![\w’'-])", re.I)

@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from pressdesk.quotes.clause import WORD, kind_of, make, resolve, trim
-from pressdesk.quotes.lexicon import apostrophe_forms, attribution_config
+from pressdesk.quotes.lexicon import apostrophe_forms, attribution_words
 from pressdesk.quotes.model import Ctx, Cue, Quote
 from pressdesk.quotes.spans import Unit
 from pressdesk.quotes.speakers import Speaker
@@ -20,7 +20,7 @@ _TAIL_WORDS = 12  # the pointing sentence holds the cue, the speaker and little 
 
 @lru_cache(maxsize=16)
 def _lead_in(lang: str) -> re.Pattern[str] | None:
-    forms = attribution_config().get(lang, {}).get("retrospective", [])
+    forms = attribution_words(lang, "retrospective")
     if not forms:
         return None
     return re.compile(rf"\s*(?:{apostrophe_forms(forms)})(?:(?<=['’])|\s+)", re.I)

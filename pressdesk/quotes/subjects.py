@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from pressdesk.quotes.clause import DET, WORD, after_fillers
-from pressdesk.quotes.lexicon import attribution_config
+from pressdesk.quotes.lexicon import attribution_config, attribution_words
 from pressdesk.quotes.mentions import Mention
 from pressdesk.quotes.model import Ctx, Cue
 from pressdesk.quotes.orgs import nominative
@@ -76,7 +76,7 @@ def _managed_body(ctx: Ctx, pos: int, limit: int) -> Mention | None:
     """'assure la direction de la Banque de France', 'said the management of Acme Corp': a body's management
     noun (data: org_parts) and its body right after the cue; the body speaks."""
     part = WORD.match(ctx.masked, pos, limit)
-    parts = {p.lower() for p in attribution_config().get(ctx.lex.lang, {}).get("org_parts", [])}
+    parts = {p.lower() for p in attribution_words(ctx.lex.lang, "org_parts")}
     if part is None or part.group().lower() not in parts:
         return None
     of = ctx.lex.of_words.match(ctx.masked[part.end() : limit])
