@@ -105,6 +105,20 @@ def writing(con: duckdb.DuckDBPyConnection, **frames: pd.DataFrame) -> Iterator[
             cur.close()
 
 
+@contextmanager
+def reading(con: duckdb.DuckDBPyConnection, **frames: pd.DataFrame) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A private cursor with the given DataFrames readable by name in its SQL (a long id list joins as a table)."""
+    cur = con.cursor()
+    for name, frame in frames.items():
+        cur.register(name, frame)
+    try:
+        yield cur
+    finally:
+        for name in frames:
+            cur.unregister(name)
+        cur.close()
+
+
 def schema_version(con: duckdb.DuckDBPyConnection) -> int:
     return con.cursor().execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()[0]
 

@@ -67,13 +67,9 @@ def neighbours(con: duckdb.DuckDBPyConnection, new: Sequence[Report], per_report
     frame = pd.DataFrame([(r.quote_id, r.speaker, r.day) for r in new], columns=["new_id", "speaker", "new_day"])
     frame["new_day"] = pd.to_datetime(frame["new_day"])
     first, last = _days_near([r.day for r in new])
-    cur = con.cursor()
-    cur.register("new_reports", frame)
-    try:
+    with store.reading(con, new_reports=frame) as cur:
         return [r[0] for r in cur.execute(_NEIGHBOURS_SQL, {"window": WINDOW_DAYS, "per_report": int(per_report),
                                                             "first": first, "last": last}).fetchall()]
-    finally:
-        cur.unregister("new_reports")
 
 
 def _days_near(days: list[date | None]) -> tuple[date, date]:
@@ -149,13 +145,9 @@ def add_statements(con: duckdb.DuckDBPyConnection, quote_ids: Sequence[str]) -> 
     old = reports_of(con, neighbours(con, new)) if new else []
     links = links_to_new(new, old)
     touched = sorted({q for link in links for q in (link.a, link.b)} - set(quote_ids))
-    cur = con.cursor()
-    cur.register("touched", pd.DataFrame({"quote_id": pd.Series(touched, dtype=object)}))
-    try:
+    with store.reading(con, touched=pd.DataFrame({"quote_id": pd.Series(touched, dtype=object)})) as cur:
         member_of = {q: (g, reason) for q, g, reason in cur.execute(_TOUCHED_SQL).fetchall()}
         groups = {g: (head["day"], head["id"]) for g, head in cur.execute(_HEADS_SQL).fetchall()}
-    finally:
-        cur.unregister("touched")
     placed = merge(links, {r.quote_id: r.day for r in new}, member_of, groups)
     speaker = {r.quote_id: r.speaker for r in new}
     frames = {
