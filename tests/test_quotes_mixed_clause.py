@@ -70,3 +70,28 @@ def test_a_low_opening_mark_closed_by_a_straight_one_is_a_quotation():
     text = 'Ana Pop a afirmat că reforma este „o necesitate pentru economia ţării". Apoi a plecat.'
     assert [text[s:e] for s, e in find_quote_spans(text)] == ['„o necesitate pentru economia ţării"']
     assert [(q.speaker, q.kind) for q in extract_quotes(text, "ro", None)] == [("Ana Pop", "mixed")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "second"),
+    [
+        ("en", "“The reform is a trap for every worker in the country,” Ana Pop said, for whom “neither the unions nor "
+               "the employers are fooled by it”.", "neither the unions"),
+        ("fr", "« La réforme est un piège pour tous les travailleurs du pays », a déclaré Ana Pop, pour qui « ni les "
+               "syndicats ni les patrons ne sont dupes ».", "ni les syndicats"),
+        ("it", "«La riforma è una trappola per tutti i lavoratori del paese», ha dichiarato Ana Pop, per la quale «né "
+               "i sindacati né i datori di lavoro ci cascano».", "né i sindacati"),
+        ("ro", "„Reforma este o capcană pentru toţi muncitorii din ţară”, a declarat Ana Pop, pentru care „nici "
+               "sindicatele, nici patronii nu sunt păcăliţi”.", "nici sindicatele"),
+    ],
+)
+def test_a_cueless_quotation_running_on_from_the_reporter_is_mixed(lang: str, text: str, second: str) -> None:
+    """A second quotation after an attributed one continues its speaker; inside the reporter's clause it is mixed."""
+    quotes = extract_quotes(text, lang, None)
+    assert [(q.speaker, q.kind) for q in quotes] == [("Ana Pop", "direct"), ("Ana Pop", "mixed")], quotes
+    assert quotes[1].text.startswith(second)
+
+
+def test_a_second_quotation_opening_its_own_sentence_stays_direct() -> None:
+    text = "“The reform is a trap for every worker,” Ana Pop said. “Nobody is fooled by it, not the unions.”"
+    assert [q.kind for q in extract_quotes(text, "en", None)] == ["direct", "direct"]

@@ -15,10 +15,10 @@ from pressdesk.quotes.clause import (
     content_end,
     inner,
     make,
-    opens_lower,
     person_relays,
     quoted_only,
     resolve,
+    runs_on,
     trim,
     verb_final_infinitive,
 )
@@ -51,12 +51,6 @@ def _gap_words(ctx: Ctx, start: int, end: int) -> int:
     union, Dana X, told')."""
     inside = sum(len(WORD.findall(ctx.masked[m.start : m.end])) - 1 for m in ctx.mentions_between(start, end))
     return len(WORD.findall(ctx.masked[start:end])) - inside
-
-
-def _embedded(ctx: Ctx, cue_end: int, qs: int) -> bool:
-    """A quotation that goes on the reporter's sentence after its cue, with no colon or comma, and opens in lower
-    case: words quoted inside the sentence ('a critiqué « le narratif des putschistes »'), not a statement."""
-    return not ctx.text[cue_end:qs].strip() and opens_lower(ctx.text, qs, qs + 8)
 
 
 def direct(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: list[Speaker]) -> list[Quote]:
@@ -103,7 +97,7 @@ def direct(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: lis
         if head is not None:  # 'everything else that's been “left in the cold,” X explained': the whole clause
             out.append(make(ctx, unit, speaker, "mixed", cue.surface, trim(ctx.text, head, qe), relay))
             continue
-        kind = "mixed" if cue.end <= qs and _embedded(ctx, cue.end, qs) else "direct"
+        kind = "mixed" if cue.end <= qs and runs_on(ctx.text, qs) else "direct"
         out.append(make(ctx, unit, speaker, kind, cue.surface, span, relay))
     return out
 

@@ -144,6 +144,18 @@ def opens_lower(text: str, qs: int, end: int) -> bool:
     return next((ch for ch in text[qs + 1 : end] if ch.isalpha()), "").islower()
 
 
+_OPENING_MARKS = frozenset("«“„\"‹‘'")
+
+
+def runs_on(text: str, qs: int) -> bool:
+    """The quotation at `qs` goes on the reporter's own words, no colon or comma between, and opens in lower case
+    ('ont annoncé être « résolus à … »', 'pour qui « ni les Africains … »'): quoted words inside a sentence
+    (mixed), not a statement standing on its own."""
+    before = text[:qs].rstrip()
+    opening = text[qs:qs + 1] in _OPENING_MARKS  # not the second part of a quotation split by its attribution
+    return opening and bool(before) and before[-1].isalnum() and opens_lower(text, qs, qs + 8)
+
+
 def characterised(ctx: Ctx, start: int, end: int) -> bool:
     """A quotation inside the span opens in lower case: words someone used ('« accusations infondées »'), not a
     quoted name ('„Poșta Română”', '"Friends of the Earth"')."""

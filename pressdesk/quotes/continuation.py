@@ -7,7 +7,7 @@ import re
 
 from pressdesk.entities import canonical_name, same_person
 from pressdesk.quotes.attribute import as_speaker as _as_speaker
-from pressdesk.quotes.clause import WORD, inner, make, trim, via
+from pressdesk.quotes.clause import WORD, inner, make, runs_on, trim, via
 from pressdesk.quotes.clause import kind_of as _kind_of
 from pressdesk.quotes.model import Ctx, Cue, Quote
 from pressdesk.quotes.spans import Unit
@@ -27,7 +27,8 @@ def continuations(ctx: Ctx, unit: Unit, quotes: list[Quote]) -> list[Quote]:
             continue
         if any(q.start_char <= qs + 1 <= q.end_char for q in quotes) or len(WORD.findall(ctx.text[qs:qe])) < 5:
             continue
-        out.append(make(ctx, unit, _as_speaker(last), "direct", last.cue, inner(ctx.text, qs, qe), last.via))
+        kind = "mixed" if runs_on(ctx.text, qs) else "direct"
+        out.append(make(ctx, unit, _as_speaker(last), kind, last.cue, inner(ctx.text, qs, qe), last.via))
     return out
 
 
