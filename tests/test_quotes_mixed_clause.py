@@ -95,3 +95,22 @@ def test_a_cueless_quotation_running_on_from_the_reporter_is_mixed(lang: str, te
 def test_a_second_quotation_opening_its_own_sentence_stays_direct() -> None:
     text = "“The reform is a trap for every worker,” Ana Pop said. “Nobody is fooled by it, not the unions.”"
     assert [q.kind for q in extract_quotes(text, "en", None)] == ["direct", "direct"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "cue", "said"),
+    [
+        ("en", "The ministry has \"totally\" rejected what it called \"unfounded accusations\" from the opposition.",
+         'has "totally" rejected', "rejected what it called"),
+        ("fr", "Le ministère a « totalement » rejeté des « accusations infondées » de l'opposition.",
+         "a « totalement » rejeté", "rejeté des"),
+        ("it", "Il ministero ha «totalmente» respinto le «accuse infondate» dell'opposizione.",
+         "ha «totalmente» respinto", "respinto le"),
+        ("ro", "Ministerul a „categoric” respins „acuzaţiile nefondate” ale opoziţiei.",
+         "a „categoric” respins", "respins „acuzaţiile"),
+    ],
+)
+def test_a_word_quoted_between_auxiliary_and_verb_keeps_the_cue(lang: str, text: str, cue: str, said: str) -> None:
+    quotes = extract_quotes(text, lang, None)
+    assert [(q.kind, q.cue) for q in quotes] == [("mixed", cue)], quotes
+    assert quotes[0].text.startswith(said)

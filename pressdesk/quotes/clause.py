@@ -44,7 +44,8 @@ def find_cues(ctx: Ctx, unit: Unit) -> list[Cue]:
         pron = None
         if ctx.lex.inverted and "-" in low:  # 'a-t-elle ajouté', 'ajoute-t-il'
             pron = next((g for k, g in ctx.lex.inverted.items() if re.search(rf"{re.escape(k)}(?![\w-])", low)), None)
-        out.append(Cue(m.start(), m.end(), m.group(), tense, kind, pron=pron, lemma=getattr(m, "lemma", "")))
+        surface = ctx.text[m.start():m.end()]  # as written: a word quoted inside the cue shows ("a « totalement » rejeté")
+        out.append(Cue(m.start(), m.end(), surface, tense, kind, pron=pron, lemma=getattr(m, "lemma", "")))
     return out
 
 

@@ -323,6 +323,10 @@ def stop_forms(lang: str) -> frozenset[str]:
     return frozenset(r["form"].lower() for r in _rows(CUES / "stop.csv") if r["lang"] == lang)
 
 
+# a word or two quoted between auxiliary and verb, as masked (marks kept, words blanked): 'a « totalement » rejeté'
+_QUOTED_WORD = r"[«“„\"‘][^\S\n]{1,30}[»”“\"’]"
+
+
 def cue_matcher(lang: str, cfg: dict, only: list[Entry] | None = None) -> CueMatcher:
     """The matcher of one language: its entries (or only these), auxiliaries (attribution.toml), inverted clitics."""
     adv = cfg.get("adverb_max", 2)
@@ -330,7 +334,7 @@ def cue_matcher(lang: str, cfg: dict, only: list[Entry] | None = None) -> CueMat
     # look-behind per clitic and apostrophe
     clitics = "".join(f"|(?<=(?<![\\w’']){re.escape(c[:-1])}{q})" for c in cfg.get("aux_clitics", []) for q in "'’")
     aux = re.compile(rf"(?:(?<![\w’']){clitics})"
-                     rf"(?:{trie_alternation(cfg.get('auxiliaries', []), ignore_case=True) or '(?!x)x'})(?:\s+[\w’'-]+){{0,{adv}}}?\s+\Z",
+                     rf"(?:{trie_alternation(cfg.get('auxiliaries', []), ignore_case=True) or '(?!x)x'})(?:\s+(?:[\w’'-]+|{_QUOTED_WORD})){{0,{adv}}}?\s+\Z",
                      re.IGNORECASE)
     inv_forms = list(cfg.get("inverted_pronouns", {}))
     inverted = re.compile(rf"(?:{trie_alternation(inv_forms, ignore_case=True)})(?![\w-])", re.IGNORECASE) if inv_forms else None
