@@ -124,3 +124,18 @@ def test_cueless_quotation_after_a_sentence_naming_another_speaker_is_not_the_to
     text = ("Mayor Mark Ross arrived in the square with a long list of finished works. According to the teachers' "
             "union leader Ana Pop, the works were “far too late for the children who needed them most.”")
     assert "Mark Ross" not in [q.speaker for q in extract_quotes(text, "en", None)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        ("it", "Poi è stata la volta di Donald Trump, giunto a Davos. Il presidente Usa ha detto che il mondo non è "
+               "in crisi.", "Donald Trump"),
+        ("ro", "Apoi a venit rândul lui Emmanuel Macron, sosit la Davos. Preşedintele Franţei a spus că lumea nu este "
+               "în criză.", "Emmanuel Macron"),
+    ],
+)
+def test_a_title_followed_by_a_country_name_is_that_country_s_officeholder(lang: str, text: str, speaker: str) -> None:
+    """'il presidente Usa', 'preşedintele Franţei': the country qualifies the title (as 'américain' does), so the
+    title points back to the president named before, not to the country."""
+    assert [q.speaker for q in extract_quotes(text, lang, None)] == [speaker]

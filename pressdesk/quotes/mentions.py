@@ -33,6 +33,11 @@ def _modifiers(text: str, pos: int, lex: Lexicon, ents: list[EntityMention]) -> 
         rest = text[pos:]
         m = re.match(r"\s*", rest)
         skip = m.end() if m else 0
+        bare = None if lex.adjective_first else next((e for e in ents if e.start == pos + skip), None)
+        if bare is not None and bare.type == "country" and "country" not in found:
+            found["country"] = bare.canonical  # 'il presidente Usa', 'preşedintele Franţei': the country, no 'of'
+            pos = bare.end
+            continue
         adj = lex.adjective.match(rest, skip)
         if adj and adj.start() == skip:
             country = gaz.country_of_adjective(adj.group(), lex.lang)
