@@ -114,3 +114,26 @@ def test_a_word_quoted_between_auxiliary_and_verb_keeps_the_cue(lang: str, text:
     quotes = extract_quotes(text, lang, None)
     assert [(q.kind, q.cue) for q in quotes] == [("mixed", cue)], quotes
     assert quotes[0].text.startswith(said)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "verb"),
+    [
+        ("en", "Ana Pop criticised the \"perennial prophets of doom\" who say that the world is in crisis.", "criticised"),
+        ("fr", "Ana Pop a fustigé les « éternels prophètes de malheur » qui affirment que le monde est en crise.",
+         "a fustigé"),
+        ("it", "Ana Pop si scaglia contro i \"perenni profeti di sventura\" che avvertono che il mondo è in crisi.",
+         "scaglia"),
+        ("ro", "Ana Pop a criticat „eternii profeţi ai nenorocirii” care avertizează că lumea este în criză.",
+         "a criticat"),
+    ],
+)
+def test_a_relative_clause_on_quoted_words_leaves_them_to_the_cue(lang: str, text: str, verb: str) -> None:
+    """'that/que/che/că' after the quoted object opens the relative's clause: the statement is the quoted words."""
+    quotes = extract_quotes(text, lang, None)
+    assert [(q.speaker, q.kind, q.cue) for q in quotes] == [("Ana Pop", "mixed", verb)], quotes
+
+
+def test_told_reporters_who_gathered_keeps_the_clause() -> None:
+    quotes = extract_quotes("Ana Pop told reporters who gathered outside that she would resign.", "en", None)
+    assert [(q.speaker, q.text) for q in quotes] == [("Ana Pop", "she would resign")]

@@ -85,7 +85,20 @@ def complement(ctx: Ctx, cue: Cue, end: int) -> int | None:
     finite = set(attribution_words(ctx.lex.lang, "finite_verbs"))
     if any(w.lower() in finite for w in words):
         return None  # 'said the plan would require a vote that ...': the clause began right after the cue
+    if _relative_before(ctx, cue.end, m.start()):
+        return None  # 'fustige les « prophètes de malheur » qui affirment que': the relative's verb holds the clause
     return m.end()
+
+
+def _relative_before(ctx: Ctx, start: int, at: int) -> bool:
+    """Quoted words between a cue and the complementizer at `at` open a relative clause: the complementizer or a
+    relative pronoun follows them at once ('contro i "profeti di sventura" che avvertono', '« prophètes » qui
+    affirment que'), so the clause is the relative's, not the cue's ('told reporters who … that' stays the cue's)."""
+    quoted = ctx.quotes_in(start, at)
+    if not quoted or not opens_lower(ctx.text, *quoted[-1]):
+        return False
+    after = WORD.findall(ctx.masked[quoted[-1][1] : at])
+    return not after or after[0].lower() in ctx.lex.relatives
 
 
 def colon_after(ctx: Ctx, cue: Cue, qs: int) -> bool:
