@@ -137,3 +137,16 @@ def test_a_relative_clause_on_quoted_words_leaves_them_to_the_cue(lang: str, tex
 def test_told_reporters_who_gathered_keeps_the_clause() -> None:
     quotes = extract_quotes("Ana Pop told reporters who gathered outside that she would resign.", "en", None)
     assert [(q.speaker, q.text) for q in quotes] == [("Ana Pop", "she would resign")]
+
+
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("Ana Pop lashed out at the \"perennial prophets of doom\" on the left.", 1),
+        ("Ana Pop hit out at \"fake experts\" during the rally.", 1),
+        ("Ana Pop lashed out at her critics during the rally.", 0),  # no quoted words: an act, no statement
+    ],
+)
+def test_lashing_out_at_quoted_words_is_a_statement(text: str, said: int) -> None:
+    quotes = extract_quotes(text, "en", None)
+    assert [(q.speaker, q.kind) for q in quotes] == [("Ana Pop", "mixed")] * said
