@@ -57,8 +57,9 @@ def _linkable(t: str, where: str) -> str:
 # actor, overlapping spans). Old events are already clustered among themselves, so a cluster is all a link needs.
 # Stored events are first narrowed on their own columns to the new events' key actors and overall span (_BOUNDS_SQL),
 # which the scan checks against each row group's min and max before it reads a row, so it skips what lies outside.
-_NEW = _linkable("n", "list_contains($ids, n.article_id)")
+_NEW = _linkable("n", store.among("n.article_id", "$ids"))
 _BOUNDS_SQL = f"SELECT min(s), max(e), list(DISTINCT actor) FROM ({_NEW})"
+# (not the new articles: checked row by row, as most stored rows pass it, which as an anti-join cost more)
 _NEAR = "NOT list_contains($ids, o.article_id) AND list_has_any(o.actors, $actors::VARCHAR[])"
 _LINKS_SQL = f"""
 WITH n AS ({_NEW}),
@@ -84,7 +85,7 @@ def recluster_added(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) 
     smallest id, as a full clustering would name them. Returns the stored clusters merged away (their ids are gone)."""
     cur = con.cursor()
     ids = list(article_ids)
-    new = cur.execute(f"SELECT {_COLUMNS} FROM events WHERE list_contains(?, article_id)", [ids]).fetchall()
+    new = cur.execute(f"SELECT {_COLUMNS} FROM events WHERE {store.among('article_id')}", [ids]).fetchall()
     if not new:
         return []
     links = _links(cur, ids)

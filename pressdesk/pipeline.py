@@ -47,7 +47,7 @@ def _inputs(con: duckdb.DuckDBPyConnection, ids: list[str]) -> list[ArticleInput
     sents: dict[str, list[Sentence]] = {}
     for aid, *row in cur.execute(
         "SELECT article_id, idx, start_char, end_char, text, role FROM sentences"
-        " WHERE list_contains(?, article_id) ORDER BY article_id, idx", [ids]
+        f" WHERE {store.among('article_id')} ORDER BY article_id, idx", [ids]
     ).fetchall():
         sents.setdefault(aid, []).append(Sentence(*row))
     # a publication date stored before dates were checked (year 1, 9999) is treated as unknown, not computed with
@@ -164,10 +164,10 @@ def write_rows(con: duckdb.DuckDBPyConnection, ids: list[str], events_df: pd.Dat
     states = pd.DataFrame({"article_id": ids, "error": [errors.get(i) for i in ids]}, dtype="object")
     extra = feature_frames(features or {}, quotes_df["quote_id"])
     with store.writing(con, new_events=events_df, new_quotes=quotes_df, new_states=states, **extra) as cur:
-        cur.execute("DELETE FROM events WHERE list_contains(?, article_id)", [ids])
+        cur.execute(f"DELETE FROM events WHERE {store.among('article_id')}", [ids])
         cur.execute("DELETE FROM quote_evidence WHERE quote_id IN"
-                    " (SELECT quote_id FROM quotes WHERE list_contains(?, article_id))", [ids])
-        cur.execute("DELETE FROM quotes WHERE list_contains(?, article_id)", [ids])
+                    f" (SELECT quote_id FROM quotes WHERE {store.among('article_id')})", [ids])
+        cur.execute(f"DELETE FROM quotes WHERE {store.among('article_id')}", [ids])
         wire_index.forget(cur, "SELECT unnest(?::VARCHAR[])", [ids])
         if len(events_df):
             cur.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) SELECT * FROM new_events")

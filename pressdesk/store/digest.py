@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import duckdb
 
+from pressdesk.store import among
 from pressdesk.store.queries import RECLUSTER, put_setting
 
 DIGEST_KEY = "digests"  # setting: the corpus token the digests were last made for
@@ -69,9 +70,9 @@ class Digest:
 
 DIGESTS = (
     Digest("statement_digest", "group_id", _STATEMENT_SUMS, _STATEMENT_ROWS,
-           "SELECT g.group_id FROM statement_groups g JOIN quotes q USING (quote_id) WHERE list_contains(?, q.article_id)"),
+           f"SELECT g.group_id FROM statement_groups g JOIN quotes q USING (quote_id) WHERE {among('q.article_id')}"),
     Digest("cluster_digest", "cluster_id", _CLUSTER_SUMS, _CLUSTER_ROWS,
-           "SELECT cluster_id FROM events WHERE list_contains(?, article_id)", plottable=True),
+           f"SELECT cluster_id FROM events WHERE {among('article_id')}", plottable=True),
 )
 
 

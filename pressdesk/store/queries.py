@@ -8,6 +8,8 @@ from typing import Any
 import duckdb
 import pandas as pd
 
+from pressdesk.store import among
+
 
 def df(con: duckdb.DuckDBPyConnection, sql: str, params: list[Any] | None = None) -> pd.DataFrame:
     """Run a parameterised query and return a DataFrame (a fresh cursor keeps threads apart)."""
@@ -187,9 +189,9 @@ def put_setting(cur: duckdb.DuckDBPyConnection, key: str, value: str) -> None:
 def article_names(con: duckdb.DuckDBPyConnection, article_ids: list[str]) -> dict[str, set[str]]:
     """Named speakers and event actors of each article: the context that places a year-unknown mention."""
     rows = con.cursor().execute(
-        """SELECT article_id, speaker FROM quotes
-           WHERE list_contains(?, article_id) AND speaker_type IN ('person', 'organisation', 'country')
-           UNION SELECT article_id, unnest(actors) FROM events WHERE list_contains(?, article_id)""",
+        f"""SELECT article_id, speaker FROM quotes
+           WHERE {among('article_id')} AND speaker_type IN ('person', 'organisation', 'country')
+           UNION SELECT article_id, unnest(actors) FROM events WHERE {among('article_id')}""",
         [article_ids, article_ids],
     ).fetchall()
     out: dict[str, set[str]] = {}

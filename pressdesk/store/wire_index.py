@@ -11,6 +11,8 @@ from collections.abc import Sequence
 
 import duckdb
 
+from pressdesk.store import among
+
 BANDS = 32  # locality-sensitive hashing: signatures agreeing on any band of 2 values are candidates
 ROWS = 2  # signature values per band (64 permutations)
 BUCKET_CAP = 100  # arrivals per band bucket that later articles are compared with
@@ -33,7 +35,7 @@ FROM nb LEFT JOIN counted c USING (b, k)
 """
 
 _CANDIDATES_SQL = f"""
-WITH nb AS (SELECT b, k, article_id FROM article_bands WHERE list_contains(?, article_id)),
+WITH nb AS (SELECT b, k, article_id FROM article_bands WHERE {among('article_id')}),
      shared AS (SELECT n.article_id, o.article_id AS other_id, count(*) AS bands
                 FROM nb n JOIN article_bands o USING (b, k)
                 WHERE o.seq <= {BUCKET_CAP} AND o.article_id <> n.article_id GROUP BY ALL)
@@ -45,7 +47,7 @@ QUALIFY row_number() OVER (PARTITION BY article_id ORDER BY bands DESC, other_id
 def index(cur: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) -> None:
     """(Re)index the band keys of these articles from their stored signatures, inside the caller's transaction."""
     ids = list(article_ids)
-    cur.execute("DELETE FROM article_bands WHERE list_contains(?, article_id)", [ids])
+    cur.execute(f"DELETE FROM article_bands WHERE {among('article_id')}", [ids])
     cur.execute(INDEX_SQL, [ids])
 
 
@@ -72,7 +74,7 @@ def forget(cur: duckdb.DuckDBPyConnection, article_ids_sql: str, params: list) -
     signed = [r[0] for r in cur.execute(
         f"SELECT article_id FROM article_signatures WHERE article_id IN ({article_ids_sql})", params).fetchall()]
     if signed:
-        cur.execute("DELETE FROM article_bands WHERE list_contains(?, article_id)", [signed])
+        cur.execute(f"DELETE FROM article_bands WHERE {among('article_id')}", [signed])
         cur.execute("DELETE FROM article_signatures WHERE list_contains(?, article_id)", [signed])
     cur.execute(f"DELETE FROM wire_credits WHERE article_id IN ({article_ids_sql})", params)
 

@@ -126,10 +126,10 @@ def refresh_statements(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str
     with store.writing(con, new_groups=frame) as w:
         if scoped is None:
             w.execute("DELETE FROM statement_groups WHERE quote_id NOT IN (SELECT quote_id FROM quotes)"
-                      " OR list_contains(?, speaker) OR speaker IS NULL", [known])
+                      f" OR {store.among('speaker')} OR speaker IS NULL", [known])
         else:  # rows without a speaker are their quote's own group: only the added articles' can change
-            w.execute("DELETE FROM statement_groups WHERE list_contains(?, speaker) OR speaker IS NULL AND quote_id IN"
-                      " (SELECT quote_id FROM quotes WHERE list_contains(?, article_id))", [known, ids])
+            w.execute(f"DELETE FROM statement_groups WHERE {store.among('speaker')} OR speaker IS NULL AND quote_id IN"
+                      f" (SELECT quote_id FROM quotes WHERE {store.among('article_id')})", [known, ids])
         if rows:
             w.execute("DELETE FROM statement_groups WHERE quote_id IN (SELECT quote_id FROM new_groups)")
             w.execute("INSERT INTO statement_groups (quote_id, group_id, speaker, reason) SELECT n.quote_id, n.group_id,"
@@ -143,7 +143,7 @@ def refresh_statements(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str
         else:  # only the added articles' and the regrouped speakers' can lack a group: those are looked up
             own = [r[0] for r in w.execute(
                 "SELECT quote_id FROM quotes WHERE (speaker IS NULL OR speaker_type = 'unnamed')"
-                " AND (list_contains(?, article_id) OR list_contains(?, speaker))", [ids, known]).fetchall()]
+                f" AND ({store.among('article_id')} OR {store.among('speaker')})", [ids, known]).fetchall()]
             w.execute("INSERT INTO statement_groups (quote_id, group_id, speaker, reason)"
                       " SELECT quote_id, quote_id, speaker, NULL FROM quotes WHERE list_contains(?, quote_id) AND"
                       " quote_id NOT IN (SELECT quote_id FROM statement_groups WHERE list_contains(?, quote_id))",

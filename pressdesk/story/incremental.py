@@ -23,7 +23,7 @@ def ungrouped(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | None 
     if article_ids is None:
         return [r[0] for r in cur.execute(f"SELECT quote_id FROM quotes ANTI JOIN statement_groups USING (quote_id)"
                                           f" WHERE {named} ORDER BY quote_id").fetchall()]
-    quotes = [r[0] for r in cur.execute(f"SELECT quote_id FROM quotes WHERE {named} AND list_contains(?, article_id)"
+    quotes = [r[0] for r in cur.execute(f"SELECT quote_id FROM quotes WHERE {named} AND {store.among('article_id')}"
                                         " ORDER BY quote_id", [list(article_ids)]).fetchall()]
     grouped = {r[0] for r in cur.execute("SELECT quote_id FROM statement_groups WHERE list_contains(?, quote_id)",
                                          [quotes]).fetchall()}

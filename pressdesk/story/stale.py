@@ -7,10 +7,12 @@ from collections.abc import Sequence
 
 import duckdb
 
+from pressdesk.store import among
+
 # Speakers regrouped in full: a grouped quote renamed, removed or extracted again. Quotes never grouped are added.
-EVERY_ROW_SQL = """
+EVERY_ROW_SQL = f"""
 SELECT q.speaker FROM quotes q JOIN statement_groups g USING (quote_id)
-WHERE g.speaker IS DISTINCT FROM q.speaker OR list_contains(?, q.article_id)
+WHERE g.speaker IS DISTINCT FROM q.speaker OR {among('q.article_id')}
 UNION SELECT g.speaker FROM statement_groups g LEFT JOIN quotes q USING (quote_id)
 WHERE q.quote_id IS NULL OR g.speaker IS DISTINCT FROM q.speaker
 """
@@ -28,7 +30,7 @@ def stale_speakers(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str],
         return None
     cur = con.cursor()
     ids = list(article_ids)
-    added = [r[0] for r in cur.execute("SELECT quote_id FROM quotes WHERE list_contains(?, article_id)", [ids])
+    added = [r[0] for r in cur.execute(f"SELECT quote_id FROM quotes WHERE {among('article_id')}", [ids])
              .fetchall()]
     regrouped = [r[0] for r in cur.execute(  # the added articles' quotes already grouped: extracted again
         "SELECT quote_id FROM statement_groups WHERE list_contains(?, quote_id)", [added]).fetchall()]
@@ -37,7 +39,7 @@ def stale_speakers(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str],
     if groups - quotes + len(added) - len(regrouped) != 0:  # grouped quotes removed, if every other one is grouped
         return None
     touched = regrouped + ([r[0] for r in cur.execute(
-        "SELECT quote_id FROM statement_groups WHERE list_contains(?, speaker)", [list(renamed)]).fetchall()]
+        f"SELECT quote_id FROM statement_groups WHERE {among('speaker')}", [list(renamed)]).fetchall()]
         if renamed else [])
     if not touched:
         return []
