@@ -308,9 +308,9 @@ def merge_speakers(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str] | 
         names = [r[0] for r in cur.execute("SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL").fetchall()]
     else:
         new = [r[0] for r in cur.execute("SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL"
-                                         " AND list_contains(?, article_id)", [list(article_ids)]).fetchall()]
+                                         f" AND {store.among('article_id')}", [list(article_ids)]).fetchall()]
         stored = [r[0] for r in cur.execute("SELECT DISTINCT speaker FROM quotes WHERE speaker IS NOT NULL"
-                                            " AND NOT list_contains(?, article_id)", [list(article_ids)]).fetchall()]
+                                            f" AND NOT {store.among('article_id')}", [list(article_ids)]).fetchall()]
         names = sorted(set(new) | set(related_names(new, stored))) if new else []
     mapping = {k: v for k, v in merge_names(names).items() if k != v}
     if not mapping:
