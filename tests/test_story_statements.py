@@ -184,3 +184,28 @@ def test_the_unfiltered_statement_list_is_the_one_a_filter_matching_everything_g
             assert total == filtered_total > 5
             assert plain.to_dict("records") == via_filter.to_dict("records")
     con.close()
+
+
+def test_reports_read_the_cached_pivot_translation_of_each_language(db_copy):
+    """A quote's cached translation into the pivot language is what reports compare across languages; the cache's
+    'auto' source matches any language, and a language nothing was translated from reads none."""
+    from pressdesk import store
+    from pressdesk.story.build import PIVOT, reports_of
+    from pressdesk.translate import cache
+
+    con = store.connect(db_copy)
+    rows = con.execute("SELECT q.quote_id, q.text, coalesce(q.language, a.language) FROM quotes q JOIN articles a"
+                       " USING (article_id) WHERE q.speaker IS NOT NULL AND q.speaker_type <> 'unnamed'"
+                       " ORDER BY q.quote_id").fetchall()
+    by_lang = {}
+    for qid, text, lang in rows:
+        by_lang.setdefault(lang, (qid, text))
+    assert {"fr", "it"} <= set(by_lang), by_lang.keys()
+    (fr_id, fr_text), (it_id, it_text) = by_lang["fr"], by_lang["it"]
+    assert [r.pivot for r in reports_of(con, [fr_id, it_id])] == [None, None]
+    cache.store(con, [cache.Translated(fr_text, "the French words in English", "fr", PIVOT, "test")])
+    got = {r.quote_id: r for r in reports_of(con, [fr_id, it_id])}
+    assert (got[fr_id].pivot, got[fr_id].pivot_lang, got[it_id].pivot) == ("the French words in English", PIVOT, None)
+    cache.store(con, [cache.Translated(it_text, "the Italian words in English", "auto", PIVOT, "test")])
+    assert {r.quote_id: r.pivot for r in reports_of(con, [it_id])} == {it_id: "the Italian words in English"}
+    con.close()

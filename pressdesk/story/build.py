@@ -42,6 +42,7 @@ WHERE list_contains(?, q.quote_id) GROUP BY q.quote_id
 
 def _pivots(con: duckdb.DuckDBPyConnection, texts: list[str], languages: list[str | None]) -> list[str | None]:
     """Each quote in the pivot language: itself when already in it, else its cached translation (or None)."""
+    from pressdesk.translate.config import normalize_lang
     from pressdesk.translate.lookup import cached_translations
 
     out: list[str | None] = [t if lang == PIVOT else None for t, lang in zip(texts, languages, strict=True)]
@@ -49,12 +50,23 @@ def _pivots(con: duckdb.DuckDBPyConnection, texts: list[str], languages: list[st
     for pos, lang in enumerate(languages):
         if lang is not None and lang != PIVOT:
             by_lang.setdefault(lang, []).append(pos)
+    cached = _cached_sources(con) if by_lang else set()
     for lang, positions in by_lang.items():
+        src = normalize_lang(lang)
+        if not (cached and (src == "auto" or "auto" in cached or src in cached)):
+            continue  # nothing cached from this language (the cache's 'auto' matches any)
         found = cached_translations(con, list(dict.fromkeys(texts[p] for p in positions)), lang, PIVOT)
         for p in positions:
             if texts[p] in found:
                 out[p] = found[texts[p]].translated
     return out
+
+
+def _cached_sources(con: duckdb.DuckDBPyConnection) -> set[str]:
+    """Languages with any cached translation into the pivot: tens of thousands of reports are read per add, and
+    hashing their texts to look up a language nothing was translated from cost 0.1 s."""
+    return {r[0] for r in con.cursor().execute(
+        "SELECT DISTINCT source_lang FROM translations WHERE target_lang = ?", [PIVOT]).fetchall()}
 
 
 def reports(con: duckdb.DuckDBPyConnection, speakers: Sequence[str]) -> list[Report]:
