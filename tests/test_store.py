@@ -80,3 +80,29 @@ def test_the_checkpoint_threshold_comes_from_the_environment_checked(monkeypatch
     monkeypatch.setenv("PRESSDESK_CHECKPOINT_THRESHOLD", "1'; DROP TABLE articles; --")
     with pytest.raises(ValueError, match="PRESSDESK_CHECKPOINT_THRESHOLD must be a size"):
         store.connect(":memory:")
+
+
+def test_statement_groups_are_renamed_to_their_smallest_quote_id_with_their_digest_rows(tmp_path):
+    """A store grouped when groups were named by their earliest report: each group and its digest row take the
+    group's smallest quote id, as grouping names them now, and nothing else changes."""
+    import duckdb
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)")
+    ours = next(m[0] for m in MIGRATIONS if m[1].startswith("statement groups named"))
+    for version, name, statements in [m for m in MIGRATIONS if m[0] < ours]:
+        for sql in statements:
+            con.execute(sql)
+        con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
+    con.execute("INSERT INTO statement_groups (quote_id, group_id, speaker, reason) VALUES ('q-late', 'q-late', 'X',"
+                " NULL), ('a-early', 'q-late', 'X', 'same words'), ('q-alone', 'q-alone', 'Y', NULL)")
+    con.execute("INSERT INTO statement_digest VALUES ('q-late', 2, 7, DATE '2024-11-01', DATE '2024-11-02', 2, 1),"
+                " ('q-alone', 1, 9, DATE '2024-11-03', DATE '2024-11-03', 1, 1)")
+    con.close()
+    con = store.connect(path)
+    assert con.execute("SELECT quote_id, group_id, reason FROM statement_groups ORDER BY 1").fetchall() == [
+        ("a-early", "a-early", "same words"), ("q-alone", "q-alone", None), ("q-late", "a-early", None)]
+    assert con.execute("SELECT group_id, n, h FROM statement_digest ORDER BY 1").fetchall() == [
+        ("a-early", 2, 7), ("q-alone", 1, 9)]
+    con.close()

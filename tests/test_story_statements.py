@@ -30,7 +30,7 @@ def _groups(reports):
 
 def test_a_statement_in_two_languages_is_one_group_with_its_reason():
     groups = _groups([_report("q-ro", RO, "ro", date(2024, 11, 1)), _report("q-it", IT, "it", date(2024, 11, 2))])
-    assert groups["q-ro"][0] == groups["q-it"][0] == "q-ro"  # named by the earliest report
+    assert groups["q-ro"][0] == groups["q-it"][0] == "q-it"  # named by the smallest quote id
     reason = groups["q-it"][1]
     assert reason.startswith("same speaker Sergei Lavrov · 1 day apart · similar words (")
     assert "stabiliti~stabilite" in reason or "stabilite~stabiliti" in reason
@@ -132,7 +132,7 @@ def test_articles_added_one_by_one_group_as_a_full_regroup_does(con):
     names = con.execute("SELECT quote_id, group_id FROM statement_groups ORDER BY ALL").fetchall()
     refresh_statements(con, None)
     assert _partition(con) == added
-    # and each group keeps the name a full regroup gives it: its earliest report
+    # and each group keeps the name a full regroup gives it: its smallest quote id
     assert con.execute("SELECT quote_id, group_id FROM statement_groups ORDER BY ALL").fetchall() == names
 
 
@@ -152,21 +152,21 @@ def test_an_add_that_renames_a_grouped_speaker_regroups_them_as_a_full_regroup_d
 
 
 
-def test_a_new_report_that_bridges_two_stored_groups_renames_the_later_one_by_its_name():
-    """The later group's members take the earlier group's name without being read one by one; only the members a
-    link touches gain a reason, and one that had a reason keeps it."""
+def test_a_new_report_that_bridges_two_stored_groups_renames_the_one_with_the_larger_name():
+    """The other group's members take the smaller name without being read one by one; only the members a link
+    touches gain a reason, and one that had a reason keeps it."""
     from pressdesk.story.incremental import merge
     from pressdesk.story.statements import Link
 
-    groups = {"g-early": (date(2024, 11, 1), "g-early"), "g-late": (date(2024, 11, 3), "g-late")}
-    member_of = {"a": ("g-early", "same words"), "b": ("g-late", None)}
-    links = [Link("new", "a", 5, "to a"), Link("new", "b", 7, "to b")]
-    placed = merge(links, {"new": date(2024, 11, 2), "alone": date(2024, 11, 2)}, member_of, groups)
-    assert placed.renamed == {"g-late": "g-early"}
+    member_of = {"a": ("g-1", "same words"), "b": ("g-2", None)}
+    links = [Link("n-new", "a", 5, "to a"), Link("n-new", "b", 7, "to b")]
+    placed = merge(links, ["n-new", "alone"], member_of)
+    assert placed.renamed == {"g-2": "g-1"}
     assert placed.reasons == {"b": "to b"}
-    assert sorted(placed.rows) == [("alone", "alone", None), ("new", "g-early", "to b")]
-    earlier = merge(links, {"new": date(2024, 10, 30)}, member_of, groups)  # a new first report names them all
-    assert earlier.renamed == {"g-early": "new", "g-late": "new"} and earlier.rows == [("new", "new", "to b")]
+    assert sorted(placed.rows) == [("alone", "alone", None), ("n-new", "g-1", "to b")]
+    # a new quote whose id is smaller than both names names them all
+    smaller = merge([Link("a-new", "a", 5, "to a"), Link("a-new", "b", 7, "to b")], ["a-new"], member_of)
+    assert smaller.renamed == {"g-1": "a-new", "g-2": "a-new"} and smaller.rows == [("a-new", "a-new", "to b")]
 
 
 def test_the_unfiltered_statement_list_is_the_one_a_filter_matching_everything_gives(sample_db):

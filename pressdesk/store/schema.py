@@ -232,4 +232,16 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                                             publishers VARCHAR[])""",
         ],
     ),
+    (
+        13,
+        "statement groups named by their smallest quote id",
+        [
+            # as pressdesk.story.statements names them now (they were named by their earliest report); the digest
+            # rows follow their group, whose members do not change
+            *(f"""UPDATE {table} SET group_id = m.first
+                  FROM (SELECT group_id AS old, min(quote_id) AS first FROM statement_groups GROUP BY 1) m
+                  WHERE {table}.group_id = m.old AND m.first <> m.old""" for table in ("statement_digest",
+                                                                                       "statement_groups")),
+        ],
+    ),
 ]

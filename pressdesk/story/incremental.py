@@ -86,16 +86,6 @@ def _days_near(days: list[date | None]) -> tuple[date, date]:
 # The touched quotes' stored rows (a tuple each: tens of thousands can be read per add).
 _TOUCHED_SQL = "SELECT g.quote_id, g.group_id, g.reason FROM statement_groups g JOIN touched USING (quote_id)"
 
-# Each group a link touches and its first report (earliest date, then id; undated last), which names it. Aggregated
-# in the store, so a group of thousands of reports is never read into Python.
-_HEADS_SQL = """
-SELECT g.group_id, min({'day': coalesce(q.said_on, a.published, DATE '9999-12-31'), 'id': g.quote_id})
-FROM statement_groups g JOIN quotes q USING (quote_id) JOIN articles a USING (article_id)
-WHERE g.group_id IN (SELECT group_id FROM statement_groups JOIN touched USING (quote_id))
-GROUP BY g.group_id
-"""
-
-
 @dataclass(frozen=True)
 class Placement:
     """What an add writes: stored groups renamed (old id -> new), stored members' new reasons, the new rows."""
@@ -105,14 +95,13 @@ class Placement:
     rows: list[tuple[str, str, str | None]]  # (quote_id, group_id, reason) of each new quote
 
 
-def merge(links: Sequence[Link], new: dict[str, date | None], member_of: dict[str, tuple[str, str | None]],
-          groups: dict[str, tuple[date, str]]) -> Placement:
-    """Where the links put the new quotes and the stored groups they join.
+def merge(links: Sequence[Link], new: Sequence[str], member_of: dict[str, tuple[str, str | None]]) -> Placement:
+    """Where the links put the `new` quotes and the stored groups they join.
 
-    `new` gives each new quote's date, `member_of` the stored (group, reason) of each stored quote a link touches,
-    `groups` the first report (date or date.max, quote id) of every such group. A merged group is named by its
-    earliest report; a stored member keeps its reason unless it had none, so only the members a link touches can
-    change besides their group's name. A quote gets a reason only from a link, so its group holds two reports."""
+    `member_of` gives the stored (group, reason) of each stored quote a link touches. A group is named by its
+    smallest quote id, so merged groups take the smallest of their names and the new quotes' ids; a stored member
+    keeps its reason unless it had none, so only the members a link touches can change besides their group's name.
+    A quote gets a reason only from a link, so its group holds two reports."""
     sets = SmallestRoot()
     best: dict[str, tuple[int, str]] = {}
 
@@ -124,13 +113,10 @@ def merge(links: Sequence[Link], new: dict[str, date | None], member_of: dict[st
         for q in (link.a, link.b):
             if q not in best or link.strength > best[q][0]:
                 best[q] = (link.strength, link.reason)
-    first: dict[str, tuple[date, str]] = {}
-    for key, head in [*groups.items(), *((q, (day or date.max, q)) for q, day in new.items())]:
-        root = sets.find(key)
-        first[root] = min(first.get(root, head), head)
-    renamed = {g: first[sets.find(g)][1] for g in groups if first[sets.find(g)][1] != g}
+    groups = {g for g, _ in member_of.values()}
+    renamed = {g: sets.find(g) for g in sorted(groups) if sets.find(g) != g}
     reasons = {q: best[q][1] for q, (_, reason) in member_of.items() if reason is None and q in best}
-    rows = [(q, first[sets.find(q)][1], best[q][1] if q in best else None) for q in new]
+    rows = [(q, sets.find(q), best[q][1] if q in best else None) for q in new]
     return Placement(renamed, reasons, rows)
 
 
@@ -147,11 +133,10 @@ def add_statements(con: duckdb.DuckDBPyConnection, quote_ids: Sequence[str]) -> 
     touched = sorted({q for link in links for q in (link.a, link.b)} - set(quote_ids))
     with store.reading(con, touched=pd.DataFrame({"quote_id": pd.Series(touched, dtype=object)})) as cur:
         member_of = {q: (g, reason) for q, g, reason in cur.execute(_TOUCHED_SQL).fetchall()}
-        groups = {g: (head["day"], head["id"]) for g, head in cur.execute(_HEADS_SQL).fetchall()}
-    placed = merge(links, {r.quote_id: r.day for r in new}, member_of, groups)
+    placed = merge(links, [r.quote_id for r in new], member_of)
     speaker = {r.quote_id: r.speaker for r in new}
     frames = {
-        "stale_groups": pd.DataFrame({"group_id": pd.Series(list(groups), dtype=object)}),
+        "stale_groups": pd.DataFrame({"group_id": pd.Series(sorted({g for g, _ in member_of.values()}), dtype=object)}),
         "renamed_groups": pd.DataFrame({"old": pd.Series(list(placed.renamed), dtype=object),
                                         "new": pd.Series(list(placed.renamed.values()), dtype=object)}),
         "new_reasons": pd.DataFrame({"quote_id": pd.Series(list(placed.reasons), dtype=object),
