@@ -139,3 +139,22 @@ def test_a_title_followed_by_a_country_name_is_that_country_s_officeholder(lang:
     """'il presidente Usa', 'preşedintele Franţei': the country qualifies the title (as 'américain' does), so the
     title points back to the president named before, not to the country."""
     assert [q.speaker for q in extract_quotes(text, lang, None)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        ("en", "Emmanuel Macron spoke after Olaf Scholz. The latter said the plan was ready.", "Olaf Scholz"),
+        ("fr", "« Nous sommes prêts », a déclaré Emmanuel Macron après avoir reçu Olaf Scholz. Ce dernier a ajouté "
+               "que l'accord était proche.", "Olaf Scholz"),
+        ("fr", "Marie Curie a reçu Pierre Martin. Cette dernière a affirmé que le projet avancerait.", "Marie Curie"),
+        ("it", "«Siamo pronti», ha detto Emmanuel Macron dopo aver ricevuto Olaf Scholz. Quest'ultimo ha aggiunto che "
+               "l'accordo è vicino.", "Olaf Scholz"),
+        ("ro", "„Suntem pregătiţi”, a declarat Emmanuel Macron după ce l-a primit pe Olaf Scholz. Acesta din urmă a "
+               "adăugat că acordul este aproape.", "Olaf Scholz"),
+    ],
+)
+def test_the_latter_is_the_person_named_last_not_the_last_speaker(lang: str, text: str, speaker: str) -> None:
+    """'ce dernier', "quest'ultimo", 'acesta din urmă', 'the latter' (data: attribution.toml `latter`): the one named
+    last whose gender fits ('cette dernière' skips a man named after her), where a pronoun would take the speaker."""
+    assert extract_quotes(text, lang, None)[-1].speaker == speaker

@@ -10,7 +10,7 @@ from pressdesk.entities import fold, key_of
 from pressdesk.quotes.lexicon import attribution_config, attribution_words, listed
 from pressdesk.quotes.mentions import Mention
 from pressdesk.quotes.model import Ctx, Cue, Quote
-from pressdesk.quotes.referents import resolve_reference
+from pressdesk.quotes.referents import latest_named, resolve_reference
 from pressdesk.quotes.spans import Unit
 from pressdesk.quotes.speakers import Speaker, from_mention
 
@@ -276,7 +276,7 @@ def resolve(ctx: Ctx, m: Mention | None, unit_people: list[Speaker]) -> Speaker 
     if m.kind == "last":
         return ctx.disc.last
     if m.kind == "pron":
-        return resolve_reference(ctx, m, unit_people)
+        return (latest_named(ctx, m) if m.latest else None) or resolve_reference(ctx, m, unit_people)
     return from_mention(m, ctx.disc, ctx.lex)
 
 

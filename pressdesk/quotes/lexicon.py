@@ -56,6 +56,8 @@ class Lexicon:
     preposition: re.Pattern[str]
     weak_prepositions: frozenset[str]
     pronouns: dict[str, str]
+    latter: re.Pattern[str] | None  # 'ce dernier', "quest'ultimo": the person named last (gender by phrase)
+    latter_gender: dict[str, str]
     relatives: frozenset[str]
     honorific: re.Pattern[str]
     determiners: frozenset[str]
@@ -151,6 +153,9 @@ def lexicon(language: str) -> Lexicon:
         preposition=re.compile(rf"(?<![\w’'-])(?:{_alt(preps, True)})(?![\w-])", re.IGNORECASE),
         weak_prepositions=frozenset(p.lower() for p in cfg.get("weak_prepositions", [])),
         pronouns={k.lower(): v for k, v in cfg.get("pronouns", {}).items()},
+        latter=re.compile(rf"(?<![\w’'-])(?:{_alt(list(cfg['latter']), True)})(?![\w-])", re.IGNORECASE)
+        if cfg.get("latter") else None,
+        latter_gender={k.lower(): v for k, v in cfg.get("latter", {}).items()},
         relatives=frozenset(r.lower() for r in cfg.get("relative", [])),
         honorific=re.compile(rf"(?<![\w-])(?:{_alt(_capitalised(cfg.get('honorifics', [])))})(?=\s)"),
         determiners=frozenset(d.lower() for d in cfg.get("determiners", [])),

@@ -19,6 +19,7 @@ class Mention:
     org: str | None = None
     gender: str | None = None
     definite: bool = False  # 'the official', 'le responsable', 'edilul': may point back to a named person
+    latest: bool = False  # 'ce dernier', "quest'ultimo", 'the latter': the one named last, not the most salient
 
 
 class Taken(list):

@@ -195,8 +195,12 @@ def _role_mention(
 
 
 def _pronouns(text: str, lex: Lexicon) -> list[Mention]:
-    out = []
+    out = [Mention(m.start(), m.end(), "pron", m.group(), gender=lex.latter_gender.get(" ".join(m.group().lower().split())),
+                   latest=True) for m in (lex.latter.finditer(text) if lex.latter else ())]
+    phrases = [(m.start, m.end) for m in out]
     for m in _WORD.finditer(text):
+        if overlaps((m.start(), m.end()), phrases):
+            continue
         w = m.group().lower()
         if w in lex.pronouns:
             out.append(Mention(m.start(), m.end(), "pron", m.group(), gender=lex.pronouns[w]))

@@ -113,6 +113,20 @@ def candidates(ctx: Ctx, m: Mention, unit_people: list[Speaker]) -> list[Referen
     return [r for r in out if r.agreement >= 0]
 
 
+def latest_named(ctx: Ctx, m: Mention) -> Speaker | None:
+    """'ce dernier', "quest'ultimo", 'the latter': whoever was named last before the phrase, with no clash of gender
+    ('cette dernière' is a woman), rather than the most salient speaker a pronoun would get."""
+    for n in reversed(ctx.mentions_between(0, m.start)):
+        if n.kind not in ("entity", "name", "inst", "role") or n.etype in ("country", "place") and m.gender != "any":
+            continue
+        sp = from_mention(n, ctx.disc, ctx.lex)
+        if sp is None or sp.type == "unnamed":
+            continue
+        if m.gender not in ("m", "f") or agreement(m.gender, sp, False) >= 0:
+            return sp
+    return None
+
+
 def resolve_reference(ctx: Ctx, m: Mention, unit_people: list[Speaker]) -> Speaker | None:
     """The best-ranked candidate (the first listed on a tie), or None when nobody fits."""
     cls = pronoun_class(m)
