@@ -315,3 +315,33 @@ def test_progressive_is_still_a_cue() -> None:
 def test_subject_phrase_never_ends_on_a_preposition() -> None:
     got = extract_quotes("He is said to have told aides that the plan would fail.", "en", None)
     assert all(not q.speaker.endswith(" to") for q in got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        ("en", "In a statement, the Ukrainian defence ministry said 3,000 troops had arrived.",
+         "Ukrainian Ministry of Defense"),
+        ("en", "On Monday, the regional authorities said 3,000 troops had arrived.", "regional authorities"),
+        ("fr", "Lundi, les autorités ukrainiennes ont déclaré que 3 000 soldats étaient arrivés.", "autorités ukrainiennes"),
+        ("it", "In una nota, le autorità ucraine hanno spiegato che 3.000 soldati sono arrivati.",
+         "autorità ucraine"),
+        ("ro", "Într-un comunicat, autorităţile ucrainene au precizat că 3.000 de soldaţi au sosit.",
+         "autorităţile ucrainene"),
+    ],
+)
+def test_a_described_subject_after_a_lead_in_phrase_is_the_speaker(lang: str, text: str, speaker: str) -> None:
+    """'In a statement,' / 'On Monday,' / 'Lundi,' open the sentence before the subject: they are not its speaker,
+    and the described subject after their comma is."""
+    assert [q.speaker for q in extract_quotes(text, lang, None)] == [speaker]
+
+
+def test_a_preposition_and_a_weekday_are_no_person() -> None:
+    """'On Monday' opening a sentence was read as a person's name and taken as the speaker."""
+    text = "On Monday, the mayor's office said the bridge would reopen in two weeks."
+    assert [q.speaker for q in extract_quotes(text, "en", None)] != ["On Monday"]
+    from pressdesk.entities import find_entities
+    from pressdesk.quotes.lexicon import lexicon
+    from pressdesk.quotes.mentions import find_mentions
+
+    assert not [m for m in find_mentions(text, lexicon("en"), find_entities(text, "en")) if m.surface == "On Monday"]

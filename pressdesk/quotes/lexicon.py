@@ -47,6 +47,14 @@ def _words(forms: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-])(?:{alt})", re.IGNORECASE)
 
 
+def _calendar(lang: str) -> frozenset[str]:
+    """The language's month and weekday names, folded as the date extractor folds them."""
+    from pressdesk.dates.lang import load_language
+
+    spec = load_language(lang)
+    return frozenset(spec.months) | frozenset(spec.weekdays) if spec else frozenset()
+
+
 @dataclass(frozen=True)
 class Lexicon:
     lang: str
@@ -74,6 +82,7 @@ class Lexicon:
     adjective_first: bool
     pro_drop: bool
     case_prepositions: frozenset[str]
+    calendar: frozenset[str]  # month and weekday names (data/dates), folded: 'On Monday' is no person
     statement_gap: re.Pattern[str]  # 'selon [un communiqué de] X'
     determiner_gap: re.Pattern[str]
     weak_complementizers: frozenset[str]  # complementizers that count only right after the cue
@@ -172,6 +181,7 @@ def lexicon(language: str) -> Lexicon:
         adjective_first=bool(cfg.get("adjective_before_noun", False)),
         pro_drop=bool(cfg.get("pro_drop", False)),
         case_prepositions=frozenset(p.lower() for p in conf["common"]["case_prepositions"]),
+        calendar=_calendar(lang),
         statement_gap=re.compile(
             rf"\s*(?:(?:\w{{1,3}}['’]|\w{{1,4}}\s+)?(?:{statement.pattern})\s+(?:\w{{1,4}}\s+|\w{{1,3}}['’])*)?",
             re.IGNORECASE),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from pressdesk.dates.text import fold
 from pressdesk.quotes.lexicon import Lexicon, listed
 from pressdesk.quotes.mention import Mention, overlaps
 from pressdesk.quotes.orgs import glued_title
@@ -34,6 +35,9 @@ def find_names(text: str, lex: Lexicon, taken: list[tuple[int, int]]) -> list[Me
             j += 1
         while run and _link_word(run[-1][2], "de"):
             run.pop()
+        if len(run) >= 2 and run[0][2].lower() in lex.case_prepositions and all(
+                fold(w) in lex.calendar for _, _, w in run[1:]):
+            run = []  # 'On Monday', 'In March': a date opening the sentence, not a person
         while len(run) > 2 and _acronym(run[0][2]) and not _acronym(run[1][2]):
             run.pop(0)  # 'AUR Petrişor Peiu', 'PSD Ion Pop': a party or body acronym before the name
         while len(run) > 2 and _LOWER_COMPOUND.search(run[0][2]):

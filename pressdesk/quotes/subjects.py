@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from pressdesk.dates.text import fold
 from pressdesk.quotes.clause import DET, WORD, after_fillers
 from pressdesk.quotes.lexicon import attribution_config, attribution_words
 from pressdesk.quotes.mentions import Mention
@@ -235,8 +236,26 @@ def _absolute_prepositions() -> frozenset[str]:
 
 
 def noun_subject(ctx: Ctx, start: int, cue: Cue) -> Mention | None:
-    """Fallback subject: a short bare noun phrase opening the clause ('Les parties ont déclaré')."""
-    return _bare_noun(ctx, start, cue.start)
+    """Fallback subject: a short bare noun phrase opening the clause ('Les parties ont déclaré'), or following a
+    lead-in phrase and its comma ('In a statement, the defence ministry said', 'Lundi, les parties ont déclaré')."""
+    found = _bare_noun(ctx, start, cue.start)
+    comma = ctx.masked.rfind(",", start, cue.start)
+    if found is None and comma > start and _lead_in(ctx, start, comma) and proper_subject(ctx, start, cue) is None:
+        found = _bare_noun(ctx, comma + 1, cue.start)  # not a name ('In una nota, Stellantis'): read as a body
+    return found
+
+
+_LEAD_IN_WORDS = 6
+
+
+def _lead_in(ctx: Ctx, start: int, end: int) -> bool:
+    """An adverbial phrase that opens a sentence before its subject: a preposition and a few words ('In a
+    statement', 'On Monday', 'Dans un communiqué'), or a date alone ('Lundi', 'Ieri')."""
+    words = WORD.findall(ctx.masked[start:end])
+    if not words or len(words) > _LEAD_IN_WORDS or ctx.quotes_in(start, end) or ctx.lex.cue.search(ctx.masked, start, end):
+        return False
+    first = words[0].lower()
+    return first in ctx.lex.case_prepositions or all(fold(w) in ctx.lex.calendar for w in words)
 
 
 def _bare_noun(ctx: Ctx, start: int, end: int) -> Mention | None:
