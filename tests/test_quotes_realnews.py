@@ -345,3 +345,33 @@ def test_a_preposition_and_a_weekday_are_no_person() -> None:
     from pressdesk.quotes.mentions import find_mentions
 
     assert not [m for m in find_mentions(text, lexicon("en"), find_entities(text, "en")) if m.surface == "On Monday"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "said"),
+    [
+        ("it", "Interpellato sulla presenza di soldati stranieri, Ivan Petrov ha risposto di non avere informazioni.",
+         "di non avere informazioni"),
+        ("fr", "Interrogé sur la présence de soldats étrangers, Ivan Petrov a répondu ne pas avoir d'informations.",
+         "ne pas avoir d'informations"),
+    ],
+)
+def test_a_lead_in_before_subject_and_cue_is_not_the_statement(lang: str, text: str, said: str) -> None:
+    """'Asked about X, Y replied to have none': the infinitive after the cue is what was said, not the lead-in."""
+    assert [(q.speaker, q.text) for q in extract_quotes(text, lang, None)] == [("Ivan Petrov", said)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "said"),
+    [
+        ("en", "The ministry condemned the \"provocation\".", 'condemned the "provocation"'),
+        ("fr", "Le ministère a dénoncé une « provocation ».", "dénoncé une « provocation »"),
+        ("it", "Il ministero ha denunciato una «provocazione».", "denunciato una «provocazione»"),
+        ("ro", "Ministerul a denunţat o „provocare”.", "denunţat o „provocare”"),
+    ],
+)
+def test_one_quoted_word_after_an_accusing_verb_is_a_mixed_statement(lang: str, text: str, said: str) -> None:
+    quotes = extract_quotes(text, lang, None)
+    assert [(q.kind, q.text) for q in quotes] == [("mixed", said)]
+    assert not extract_quotes(text.replace("«", "").replace("»", "").replace("„", "").replace("”", "")
+                              .replace('"', ""), lang, None)  # without the marks it is an act: no statement

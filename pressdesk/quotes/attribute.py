@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from pressdesk.quotes.clause import (
+    INFINITIVE,
     LAST,
     WORD,
     characterised,
@@ -190,7 +191,8 @@ def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: l
                     span = (0, 0)  # 'told a rally in Los Angeles', 'a déclaré à la presse': an audience, no statement
                 if rest.startswith(":"):
                     span = trim(ctx.text, cue.end + ctx.masked[cue.end :].index(":") + 1, unit.end)
-                elif len(WORD.findall(ctx.text[span[0] : span[1]])) < 3 or _action_only(ctx, cue, span) or (
+                elif len(WORD.findall(ctx.text[span[0] : span[1]])) < 3 and not (
+                        cue.kind in _OBJECT_KINDS and characterised(ctx, *span)) or _action_only(ctx, cue, span) or (
                         cue.lemma in clause_only(ctx.lex.lang) and _kind_of(ctx, *span) != "mixed"):
                     span = (0, 0)  # 'care asigura preşedinţia rotativă': 'ensure' with a noun, no statement
                 elif cue.kind in _OBJECT_KINDS and span[1] > span[0]:
@@ -242,7 +244,6 @@ def _colon_quote(ctx: Ctx, start: int, end: int) -> tuple[int, tuple[int, int]] 
     return None
 
 
-_INFINITIVE = re.compile(r"[^\W\d_]+(?:are|ere|ire|arsi|ersi|irsi|er|ir|re|oir)", re.I)
 
 
 def _action_only(ctx: Ctx, cue: Cue, span: tuple[int, int]) -> bool:
@@ -263,7 +264,7 @@ def _action_only(ctx: Ctx, cue: Cue, span: tuple[int, int]) -> bool:
     if k is None or cue.kind == "announce" and k > 0:
         return True  # 'annonce l'ouverture de deux usines': the of-word belongs to the noun phrase
     tail = flat[k + 1 :]
-    return not (len(tail) >= 3 or flat[k] in ("to", "să", "zu") or tail and _INFINITIVE.fullmatch(tail[0]))
+    return not (len(tail) >= 3 or flat[k] in ("to", "să", "zu") or tail and INFINITIVE.fullmatch(tail[0]))
 
 
 _REQUEST_WORDS = 5  # words after a request verb that may hold its addressee ('a cerut Guvernului României să')

@@ -284,6 +284,7 @@ def resolve(ctx: Ctx, m: Mention | None, unit_people: list[Speaker]) -> Speaker 
 _CLAUSE_COMMA = re.compile(r",(?!\d)")
 
 
+INFINITIVE = re.compile(r"[^\W\d_]+(?:are|ere|ire|arsi|ersi|irsi|er|ir|re|oir)", re.I)  # fr/it/es forms
 _ZU_INFINITIVE = re.compile(r"[^\W\d_]{2,}zu[^\W\d_]+en", re.I)
 
 

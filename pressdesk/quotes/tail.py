@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from pressdesk.quotes.clause import WORD, content_end, first_word, trim
+from pressdesk.quotes.clause import INFINITIVE, WORD, content_end, first_word, trim
+from pressdesk.quotes.lexicon import attribution_words
 from pressdesk.quotes.mentions import Mention
 from pressdesk.quotes.model import Ctx, Cue, Quote
 from pressdesk.quotes.spans import Unit
@@ -27,6 +28,9 @@ def tail_ok(ctx: Ctx, pos: int, end: int) -> bool:
     if not words:
         return True
     first = words[0].lower()
+    if first in attribution_words(ctx.lex.lang, "infinitive_markers") and any(
+            INFINITIVE.fullmatch(w) for w in words[1:3]):
+        return False  # 'ha risposto di non avere informazioni': the cue's own content follows it
     return len(words) <= 8 and not ctx.lex.complementizer.search(seg.group()) and (
         first in ctx.lex.case_prepositions or bool(ctx.lex.fillers.match(ctx.masked, pos + len(seg.group()) - len(seg.group().lstrip())))
     )
