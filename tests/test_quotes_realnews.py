@@ -375,3 +375,13 @@ def test_one_quoted_word_after_an_accusing_verb_is_a_mixed_statement(lang: str, 
     assert [(q.kind, q.text) for q in quotes] == [("mixed", said)]
     assert not extract_quotes(text.replace("«", "").replace("»", "").replace("„", "").replace("”", "")
                               .replace('"', ""), lang, None)  # without the marks it is an act: no statement
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Potrivit Moscovei, 3.000 de soldaţi sunt deja la faţa locului.", "Russia"),
+    ("Potrivit Kievului, 3.000 de soldaţi sunt deja la faţa locului.", "Ukraine"),
+    ("Kievul a anunţat că 3.000 de soldaţi sunt deja la faţa locului.", "Ukraine"),
+])
+def test_romanian_inflected_capitals_stand_for_their_country(text: str, speaker: str) -> None:
+    """The genitive and articled forms of a capital ('Moscovei', 'Kievul') are the gazetteer's aliases."""
+    assert [q.speaker for q in extract_quotes(text, "ro", None)] == [speaker]
