@@ -385,3 +385,23 @@ def test_one_quoted_word_after_an_accusing_verb_is_a_mixed_statement(lang: str, 
 def test_romanian_inflected_capitals_stand_for_their_country(text: str, speaker: str) -> None:
     """The genitive and articled forms of a capital ('Moscovei', 'Kievul') are the gazetteer's aliases."""
     assert [q.speaker for q in extract_quotes(text, "ro", None)] == [speaker]
+
+
+def test_per_and_a_name_right_before_a_quotation_attribute_it() -> None:
+    """'Per il ministro X «…»': no comma, the quotation right after the name ('per' otherwise needs its comma)."""
+    quotes = extract_quotes("Per il ministro Ivan Petrov «la presenza di truppe straniere è un fatto gravissimo».",
+                            "it", None)
+    assert [(q.speaker, q.kind) for q in quotes] == [("Ivan Petrov", "mixed")]
+    assert quotes[0].text.strip("«»").startswith("la presenza")
+
+
+def test_a_colon_after_the_speaker_and_an_aside_opens_the_quotation() -> None:
+    text = "Lo ha dichiarato il ministro Ivan Petrov, a margine di un incontro a Roma: «La situazione è grave»."
+    assert [(q.speaker, q.kind, q.text) for q in extract_quotes(text, "it", None)] == [
+        ("Ivan Petrov", "direct", "La situazione è grave")]
+
+
+def test_a_place_after_a_preposition_is_not_an_inverted_speaker() -> None:
+    """'said, speaking in Brussels: "…"': Brussels (which may stand for the Commission) is where, not who."""
+    text = "Ivan Petrov said, speaking in Brussels on Monday: \"The situation is very serious.\""
+    assert {q.speaker for q in extract_quotes(text, "en", None)} == {"Ivan Petrov"}

@@ -18,7 +18,9 @@ WORD = re.compile(r"[\w’'-]+")
 _NEG_COORD = re.compile(r"(?<!\w)(?:not|pas|non|nu)\s+\w+\s+(?:or|ou|o|sau|nor|ni)\s*$")
 _NEG_AFTER = re.compile(r"\S+\s+(?:not|pas|non|nu)\b", re.I)
 DET = re.compile(r"(?:\w{1,3}['’]|(?:the|le|la|les|il|lo|i|gli|un|una|une|o|el|los|las|der|die|das|den|dem)\s+)", re.I)
-_COLON_GAP = re.compile(r"(?:[^.;:,]{0,60}?[:,])?\s*")
+# between a cue and its quotation: nothing, a comma, or a colon after a few words (the speaker, 'a margine di un
+# incontro a Roma', 'in a statement on Monday')
+_COLON_GAP = re.compile(r"(?:[^.;:,]{0,60}?[:,]|[^.;:]{0,120}?:)?\s*")
 _SENT_PUNCT = re.compile(r"[.!?;]")
 LAST = Mention(0, 0, "last", "")
 

@@ -39,8 +39,9 @@ def prepositional(ctx: Ctx, unit: Unit, relay: str | None, people: list[Speaker]
         if m is None or m.start < pos or m.kind in ("rel", "agency"):
             continue
         after = ctx.masked[m.end : unit.end]
-        if word in ctx.lex.weak_prepositions and not after.lstrip().startswith(","):
-            continue
+        quoted = any(qs == m.end + len(after) - len(after.lstrip()) for qs, _ in ctx.quotes_in(m.end, unit.end + 1))
+        if word in ctx.lex.weak_prepositions and not (after.lstrip().startswith(",") or quoted):
+            continue  # 'Per il ministro X, …' or 'Per il ministro X «…»': the quotation right after the name
         if word in ctx.lex.tail_prepositions and not (after.lstrip().startswith(",") if not head else _ONLY_PUNCT.fullmatch(
                 ctx.masked, m.end, content_end(ctx, m.end, unit.end))):
             continue  # 'per the ministry, ...' / '..., per the ministry.' only

@@ -69,6 +69,8 @@ def speaker_right(ctx: Ctx, cue: Cue, limit: int) -> Mention | None:
                 and not ctx.lex.cue.search(ctx.masked, pos, m.start)):  # 'a déclaré le préfet, Luc X'
             m = None
     if m is not None and m.start >= pos and m.end <= limit + 60:
+        if preceded_by_preposition(ctx.masked, m.start, ctx.lex):
+            return None  # 'said, speaking in Brussels': where, not who
         return m
     return _managed_body(ctx, pos, limit) or inverted_subject(ctx, cue, limit)
 
