@@ -123,3 +123,10 @@ def test_phrasal_announcements_are_cues(lang, text, cue):
     from pressdesk.quotes import extract_quotes
 
     assert [(q.speaker, q.cue) for q in extract_quotes(text, lang, None)] == [("Ana Pop", cue)]
+
+
+def test_cutting_short_is_a_cue_in_italian() -> None:
+    from pressdesk.quotes import extract_quotes
+
+    quotes = extract_quotes("«Non abbiamo informazioni», ha tagliato corto Ivan Petrov.", "it", None)
+    assert [(q.speaker, q.cue) for q in quotes] == [("Ivan Petrov", "ha tagliato corto")]
