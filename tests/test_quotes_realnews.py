@@ -405,3 +405,26 @@ def test_a_place_after_a_preposition_is_not_an_inverted_speaker() -> None:
     """'said, speaking in Brussels: "…"': Brussels (which may stand for the Commission) is where, not who."""
     text = "Ivan Petrov said, speaking in Brussels on Monday: \"The situation is very serious.\""
     assert {q.speaker for q in extract_quotes(text, "en", None)} == {"Ivan Petrov"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker", "cue"),
+    [
+        ("en", "\"They are being trained in the east,\" the official, who asked not to be named, told AFP.",
+         "official", "told"),
+        ("en", "\"They are being trained in the east,\" the official, who spoke on condition of anonymity, said.",
+         "official", "said"),
+        ("fr", "« Ils sont déjà là », le responsable, qui a requis l'anonymat, a assuré à l'AFP.", "responsable",
+         "a assuré"),
+        ("it", "«Sono già lì», il funzionario, che ha chiesto l'anonimato, ha detto all'ANSA.", "funzionario",
+         "ha detto"),
+        ("ro", "„Sunt deja acolo”, oficialul, care a cerut anonimatul, a declarat pentru AFP.", "oficialul",
+         "a declarat"),
+    ],
+)
+def test_a_relative_aside_between_quotation_and_cue_describes_the_speaker(lang: str, text: str, speaker: str,
+                                                                          cue: str) -> None:
+    """'"…," the official, who asked not to be named, told AFP': the aside's verb is neither the cue nor a
+    statement of its own, and its 'che/that' opens no clause."""
+    quotes = extract_quotes(text, lang, None)
+    assert [(q.kind, q.speaker, q.cue) for q in quotes] == [("direct", speaker, cue)]

@@ -47,11 +47,22 @@ _MAX_GAP_WORDS = 7  # words allowed between a closing quote and its cue ('," the
 _NP_WORD = re.compile(r"\s*([\w’'-]+)")
 
 
+_ASIDE = re.compile(r",(?=([^,]*),)")  # overlapping: each comma opens a candidate aside
+
+
+def _relative_asides(ctx: Ctx, start: int, end: int) -> list[tuple[int, int]]:
+    """Relative clauses set between commas ('the official, who asked not to be named, told'): spans of masked text."""
+    return [(a.start(1), a.end(1)) for a in _ASIDE.finditer(ctx.masked, start, end)
+            if (words := WORD.findall(a.group(1))) and words[0].lower() in ctx.lex.relatives]
+
+
 def _gap_words(ctx: Ctx, start: int, end: int) -> int:
     """Words between a closing quote and its cue, a speaker mention counting as one ('the head of the
-    union, Dana X, told')."""
+    union, Dana X, told') and a relative clause set between commas as none ('the official, who asked not to be
+    named, told')."""
     inside = sum(len(WORD.findall(ctx.masked[m.start : m.end])) - 1 for m in ctx.mentions_between(start, end))
-    return len(WORD.findall(ctx.masked[start:end])) - inside
+    aside = sum(len(WORD.findall(ctx.masked[a:b])) for a, b in _relative_asides(ctx, start, end))
+    return len(WORD.findall(ctx.masked[start:end])) - inside - aside
 
 
 def direct(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: list[Speaker]) -> list[Quote]:
@@ -64,15 +75,17 @@ def direct(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: lis
         if len(WORD.findall(ctx.text[qs:qe])) < 3 and ctx.text[qe - 1] not in "-–—":  # '“Serve - ha detto X -'
             continue
         nxt = quotes[n + 1][0] if n + 1 < len(quotes) else unit.end
+        asides = _relative_asides(ctx, qe, nxt)
         cue = next((c for c in cues if qe <= c.start < nxt and not c.used and c.kind != "stance" and not (
-            c.tense == "gerund" and speaker_right(ctx, c, unit.end) is not None)), None)  # 'contenus accusant X
+            c.tense == "gerund" and speaker_right(ctx, c, unit.end) is not None) and not any(
+            a <= c.start < b for a, b in asides)), None)  # 'contenus accusant X'; not 'who asked not to be named
         speaker: Speaker | None = None
         head: int | None = None
-        if cue and _gap_words(ctx, qe, cue.start) <= _MAX_GAP_WORDS and not ctx.lex.complementizer.search(
-            ctx.masked, qe, cue.start
-        ):
+        if cue and _gap_words(ctx, qe, cue.start) <= _MAX_GAP_WORDS and not any(
+            not any(a <= k.start() < b for a, b in asides) for k in ctx.lex.complementizer.finditer(ctx.masked, qe, cue.start)
+        ):  # 'che/that' opens the cue's own clause, unless it is an aside's relative ('il funzionario, che ha chiesto')
             head = _clause_head(ctx, quotes[n - 1][1] if n else unit.start, qs)
-            left = ctx.mentions_between(qe, cue.start)
+            left = [x for x in ctx.mentions_between(qe, cue.start) if x.kind != "rel"]  # not an aside's 'who'
             m = left[-1] if left else speaker_right(ctx, cue, unit.end)
             speaker = resolve(ctx, m, people)
             if m is None and described_subject(ctx, qe, cue, unit.end):
@@ -92,6 +105,9 @@ def direct(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: lis
         if speaker is None or _relays(ctx, cue, m, speaker):
             continue
         cue.used = True
+        for c in cues:
+            if any(a <= c.start < b for a, b in asides if b <= cue.start):
+                c.used = True  # the aside describes the speaker ('who spoke on condition of anonymity'): no statement
         span = inner(ctx.text, qs, qe)
         if len(WORD.findall(ctx.text[qs:qe])) < 3 and n + 1 < len(quotes):
             span = inner(ctx.text, *quotes[n + 1])  # '“Serve - ha detto X - una risposta”': the words after the aside
