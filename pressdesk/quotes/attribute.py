@@ -56,6 +56,13 @@ def _relative_asides(ctx: Ctx, start: int, end: int) -> list[tuple[int, int]]:
             if (words := WORD.findall(a.group(1))) and words[0].lower() in ctx.lex.relatives]
 
 
+def _complementizer_outside(ctx: Ctx, start: int, end: int, asides: list[tuple[int, int]]) -> bool:
+    """A 'that/que/che' between a quotation and a cue opens the cue's own clause, unless it is an aside's relative
+    ('il funzionario, che ha chiesto l'anonimato, ha detto')."""
+    return any(not any(a <= k.start() < b for a, b in asides)
+               for k in ctx.lex.complementizer.finditer(ctx.masked, start, end))
+
+
 def _gap_words(ctx: Ctx, start: int, end: int) -> int:
     """Words between a closing quote and its cue, a speaker mention counting as one ('the head of the
     union, Dana X, told') and a relative clause set between commas as none ('the official, who asked not to be
@@ -81,9 +88,8 @@ def direct(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: lis
             a <= c.start < b for a, b in asides)), None)  # 'contenus accusant X'; not 'who asked not to be named
         speaker: Speaker | None = None
         head: int | None = None
-        if cue and _gap_words(ctx, qe, cue.start) <= _MAX_GAP_WORDS and not any(
-            not any(a <= k.start() < b for a, b in asides) for k in ctx.lex.complementizer.finditer(ctx.masked, qe, cue.start)
-        ):  # 'che/that' opens the cue's own clause, unless it is an aside's relative ('il funzionario, che ha chiesto')
+        if cue and _gap_words(ctx, qe, cue.start) <= _MAX_GAP_WORDS and not _complementizer_outside(
+                ctx, qe, cue.start, asides):
             head = _clause_head(ctx, quotes[n - 1][1] if n else unit.start, qs)
             left = [x for x in ctx.mentions_between(qe, cue.start) if x.kind != "rel"]  # not an aside's 'who'
             m = left[-1] if left else speaker_right(ctx, cue, unit.end)
@@ -258,8 +264,6 @@ def _colon_quote(ctx: Ctx, start: int, end: int) -> tuple[int, tuple[int, int]] 
         if len(WORD.findall(ctx.text[qs:qe])) >= 4 and not ctx.masked[qe:end].strip(" .;"):
             return colon, (qs, qe)
     return None
-
-
 
 
 def _action_only(ctx: Ctx, cue: Cue, span: tuple[int, int]) -> bool:

@@ -117,7 +117,7 @@ def latest_named(ctx: Ctx, m: Mention) -> Speaker | None:
     """'ce dernier', "quest'ultimo", 'the latter': whoever was named last before the phrase, with no clash of gender
     ('cette dernière' is a woman), rather than the most salient speaker a pronoun would get."""
     for n in reversed(ctx.mentions_between(0, m.start)):
-        if n.kind not in ("entity", "name", "inst", "role") or n.etype in ("country", "place") and m.gender != "any":
+        if n.kind not in ("entity", "name", "inst", "role") or (n.etype in ("country", "place") and m.gender != "any"):
             continue
         sp = from_mention(n, ctx.disc, ctx.lex)
         if sp is None or sp.type == "unnamed":
