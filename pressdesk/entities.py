@@ -90,6 +90,7 @@ class Gazetteer:
     by_canonical: dict[str, Entity] = field(default_factory=dict)
     max_n: int = 1
     first_tokens: dict[str, int] = field(default_factory=dict)  # first folded token -> longest alias length
+    surname_tokens: set[str] = field(default_factory=set)  # the folded token of each key in `surnames`
 
     def add(self, entity: Entity) -> None:
         self.entities.append(entity)
@@ -104,6 +105,7 @@ class Gazetteer:
             last = key_of(entity.canonical)[-1:]
             if last and last not in self.index:
                 self.surnames.setdefault(last, entity)
+                self.surname_tokens.add(last[0])
 
     def lookup(self, surface: str) -> Entity | None:
         hit = self.index.get(key_of(surface))
@@ -206,32 +208,36 @@ def find_entities(text: str, language: str | None = None, gazetteer: Gazetteer |
 
 def _find_entities(text: str, language: str | None, gazetteer: Gazetteer | None) -> list[EntityMention]:
     gaz = gazetteer or load_gazetteer()
-    spans = [(m.start(), m.end(), m.group()) for m in TOKEN.finditer(text)]
+    tokens = list(TOKEN.finditer(text))
     whole = fold(text)  # one char per char: each token's folded form is a slice
-    folded = [whole[s[0] : s[1]] for s in spans]
+    folded = [whole[t.start() : t.end()] for t in tokens]
+    firsts, surnames = gaz.first_tokens, gaz.surname_tokens
     out: list[EntityMention] = []
     seen_people: set[str] = set()
-    i = 0
-    while i < len(spans):
+    free = 0  # tokens before this one belong to an entity already found
+    # only tokens that open an alias or are a known surname are looked at: most of a text is neither
+    for i in [k for k, f in enumerate(folded) if f in firsts or f in surnames]:
+        if i < free:
+            continue
         hit = None
-        for n in range(min(gaz.first_tokens.get(folded[i], 0), len(spans) - i), 0, -1):
+        for n in range(min(firsts.get(folded[i], 0), len(tokens) - i), 0, -1):
             found = gaz.index.get(tuple(folded[i : i + n]))
-            if found and _case_ok([s[2] for s in spans[i : i + n]], found[1], _sentence_initial(text, spans[i][0])):
+            if found and _case_ok([t.group() for t in tokens[i : i + n]], found[1],
+                                  _sentence_initial(text, tokens[i].start())):
                 hit = (n, found[0])
                 break
         if hit is None:
             person = gaz.surnames.get((folded[i],))
-            if person and person.canonical in seen_people and spans[i][2][:1].isupper():
+            if person and person.canonical in seen_people and tokens[i].group()[:1].isupper():
                 hit = (1, person)
         if hit is None:
-            i += 1
             continue
         n, entity = hit
-        start, end = spans[i][0], spans[i + n - 1][1]
+        start, end = tokens[i].start(), tokens[i + n - 1].end()
         out.append(EntityMention(entity.canonical, entity.type, text[start:end], start, end))
         if entity.type == "person":
             seen_people.add(entity.canonical)
-        i += n
+        free = i + n
     return out
 
 

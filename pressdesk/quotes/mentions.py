@@ -199,7 +199,7 @@ def _pronouns(text: str, lex: Lexicon) -> list[Mention]:
                    latest=True) for m in (lex.latter.finditer(text) if lex.latter else ())]
     phrases = [(m.start, m.end) for m in out]
     for m in _WORD.finditer(text):
-        if overlaps((m.start(), m.end()), phrases):
+        if phrases and overlaps((m.start(), m.end()), phrases):
             continue
         w = m.group().lower()
         if w in lex.pronouns:

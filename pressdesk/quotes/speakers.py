@@ -198,7 +198,7 @@ def _same_named(surface: str, name: str) -> bool:
 
 def preceded_by_preposition(text: str, start: int, lex: Lexicon) -> bool:
     """True when the word before a mention (skipping one determiner) is a case preposition."""
-    preps = _case_prepositions()
+    preps = lex.case_prepositions
     window = text[max(0, start - 40) : start]
     window = window[max(window.rfind(". "), window.rfind("! "), window.rfind("? ")) + 1 :]  # this sentence only
     before = _WORDS.findall(window)
@@ -224,10 +224,6 @@ def preceded_by_verb(text: str, start: int, lex: Lexicon) -> bool:
     if words and words[-1].lower() in lex.determiners:  # group ends at a comma ('…would stay, Ana Pop said')
         words = words[:-1]
     return len(words) >= 2 and words[-2].lower() in {a.lower() for a in aux} and words[-1].islower()
-
-
-def _case_prepositions() -> frozenset[str]:
-    return frozenset(p.lower() for p in attribution_config()["common"]["case_prepositions"])
 
 
 def same_speaker(a: Speaker | None, b: Speaker | None) -> bool:
