@@ -428,3 +428,34 @@ def test_a_relative_aside_between_quotation_and_cue_describes_the_speaker(lang: 
     statement of its own, and its 'che/that' opens no clause."""
     quotes = extract_quotes(text, lang, None)
     assert [(q.kind, q.speaker, q.cue) for q in quotes] == [("direct", speaker, cue)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "speaker"),
+    [
+        ("it", "Ivan Petrov: «L'Italia non invierà soldati».", "Ivan Petrov"),
+        ("ro", "Ivan Petrov: „România nu va trimite soldaţi”.", "Ivan Petrov"),
+        ("fr", "Ivan Petrov : « La France n'enverra pas de soldats ».", "Ivan Petrov"),
+        ("en", "Ivan Petrov: \"France will not send troops.\"", "Ivan Petrov"),
+    ],
+)
+def test_a_name_a_colon_and_a_short_quotation_is_a_statement(lang: str, text: str, speaker: str) -> None:
+    """The headline and lead form 'X: «…»' labels the quotation as X's speech, however short."""
+    assert [(q.speaker, q.kind) for q in extract_quotes(text, lang, None)] == [(speaker, "direct")]
+
+
+def test_a_title_a_colon_and_a_quotation_stay_no_statement() -> None:
+    assert extract_quotes("Photo: \"The bridge at dawn\".", "en", None) == []
+
+
+def test_an_infinitive_with_a_glued_pronoun_is_no_cue() -> None:
+    """'Ad annunciarlo è stato X' (it was X who announced it): 'Ad' was taken as the speaker of 'annunciarlo'."""
+    assert extract_quotes("Ad annunciarlo è stato il ministro degli Esteri, Ivan Petrov.", "it", None) == []
+
+
+def test_a_relay_clause_before_citing_is_not_part_of_the_statement() -> None:
+    """'A, ha riferito l'agenzia Yonhap, citando fonti di governo': the statement is A, relayed by the agency."""
+    text = "I soldati sono già in Russia, ha riferito l'agenzia Yonhap, citando fonti di governo."
+    quotes = extract_quotes(text, "it", None)
+    assert [(q.text, q.via) for q in quotes] == [("I soldati sono già in Russia", "Yonhap")]
+    assert extract_quotes("Lo ha riferito l'agenzia Yonhap, citando fonti di governo.", "it", None) == []

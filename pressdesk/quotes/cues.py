@@ -50,6 +50,7 @@ class Morphology:
     narrative: re.Pattern[str] | None = None  # 'Et d'ajouter', 'Et de poursuivre': an infinitive that narrates
     passive_before: frozenset[str] = frozenset()  # 'it was announced': a participle after them is a passive
     finite_forms: frozenset[str] = frozenset()  # present forms that end like a participle ('arată', not 'arătată')
+    infinitive_clitics: tuple[str, ...] = ()  # pronouns glued to an infinitive ('annunciarlo', 'decirlo')
 
 
 class CueMatch:
@@ -162,6 +163,10 @@ class CueMatcher:
         m = self.match(string, pos, end)
         return m if m is not None and m.end() == end else None
 
+    def _clitic_infinitive(self, folded: str, lemma: str) -> bool:
+        """An infinitive with a pronoun glued on ('annunciarlo' = annunciar(e) + lo, 'decirlo'): no finite verb."""
+        return any(folded.endswith(c) and folded[: -len(c)] in (lemma, lemma[:-1]) for c in self.morph.infinitive_clitics)
+
     def _cue_at(self, string: str, tok: re.Match[str], lo: int, end: int) -> CueMatch | None:
         """The cue whose verb is this word, with its auxiliary and adverbs before it if any."""
         s = tok.start()
@@ -190,7 +195,7 @@ class CueMatcher:
         gerund = low.endswith(self.morph.gerund) if self.morph.gerund else False
         if prev_word in self.morph.passive_before and not gerund:
             return None  # 'it was announced that', 'is said to': a passive names no speaker
-        infinitive = folded == entry.words[0] and not gerund
+        infinitive = (folded == entry.words[0] or self._clitic_infinitive(folded, entry.words[0])) and not gerund
         narrative = infinitive and self._narrated(string, s)
         if infinitive and not narrative and (not self.morph.infinitive_cue or prev_word in self.morph.infinitive_markers):
             return None  # 'pour expliquer', 'to say', 'a declara'
@@ -302,6 +307,7 @@ def morphology(lang: str) -> Morphology:
         narrative=_narrative(cfg.get("narrative_infinitive", [])),
         passive_before=frozenset(cfg.get("passive_before", [])),
         finite_forms=frozenset(cfg.get("finite_forms", [])),
+        infinitive_clitics=tuple(cfg.get("infinitive_clitics", [])),
     )
 
 

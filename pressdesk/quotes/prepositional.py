@@ -59,7 +59,7 @@ def prepositional(ctx: Ctx, unit: Unit, relay: str | None, people: list[Speaker]
             start = comma + 1 if comma > 0 else m.end
             span = trim(ctx.text, start, content_end(ctx, start, unit.end))
         elif _ONLY_PUNCT.fullmatch(_COORD.sub("", ctx.masked[m.end : content_end(ctx, m.end, unit.end)])):
-            span = trim(ctx.text, unit.start, p.start())
+            span = trim(ctx.text, unit.start, _before_cue_clause(ctx, unit.start, p.start()))
         else:
             span = trim(ctx.text, unit.start, unit.end)
         kind = _kind_of(ctx, *span)
@@ -72,6 +72,20 @@ def prepositional(ctx: Ctx, unit: Unit, relay: str | None, people: list[Speaker]
             continue
         out.append(make(ctx, unit, speaker, kind, p.group() + ctx.masked[p.end() : m.start].rstrip(), span, relay))
     return out
+
+
+_ATTRIBUTION_WORDS = 8  # 'ha riferito l'agenzia Yonhap': a cue, its speaker and little else
+
+
+def _before_cue_clause(ctx: Ctx, start: int, end: int) -> int:
+    """Where the statement before a trailing preposition ends: before a cue's clause that relays it ('A, ha riferito
+    l'agenzia Yonhap, citando fonti di governo' says A; 'Lo ha riferito Yonhap, citando …' says nothing here)."""
+    cue = ctx.lex.cue.search(ctx.masked, start, end)
+    if cue is None or cue.tense == "gerund":
+        return end  # '…, esprimendo il suo sostegno …, secondo X': the gerund is part of what X says
+    comma = ctx.masked.rfind(",", start, cue.start())
+    cut = comma if comma > start else start
+    return cut if len(WORD.findall(ctx.masked[cut:end])) <= _ATTRIBUTION_WORDS else end
 
 
 def _attributed_to(ctx: Ctx, pos: int, end: int, word: str) -> Mention | None:

@@ -50,6 +50,20 @@ def speech_shaped(text: str, qs: int, qe: int, unit_start: int) -> bool:
     return _opens_sentence(text, qs, unit_start) or bool(_END_PUNCT.search(body)) or text[qe : qe + 1] in ".!?"
 
 
+_LABEL_MIN_WORDS = 3
+
+
+def _labelled(ctx: Ctx, unit: Unit, qs: int, qe: int) -> bool:
+    """'Meloni: «L'Italia non invierà soldati»', 'Marcel Ciolacu: „…”': the sentence is a speaker's name, a colon
+    and the quotation, as headlines and leads write it; the label says it is speech, however short."""
+    before = ctx.masked[unit.start : qs].rstrip()
+    if not before.endswith(":") or len(WORD.findall(ctx.text[qs:qe])) < _LABEL_MIN_WORDS:
+        return False
+    label = before[:-1].strip()
+    names = [m for m in ctx.mentions_between(unit.start, qs) if m.kind in ("entity", "name", "inst")]
+    return len(names) == 1 and names[0].surface == label
+
+
 def _opens_sentence(text: str, qs: int, unit_start: int) -> bool:
     before = text[unit_start:qs].rstrip()
     return not before or before.endswith((":", "—", "–", "-"))
@@ -154,7 +168,7 @@ def uncued(ctx: Ctx, unit: Unit, found: list[Quote], people: list[Speaker]) -> l
     for qs, qe in ctx.quotes_in(unit.start, unit.end + 1):
         if any(q.start_char < qe and qs < q.end_char for q in found + out):
             continue
-        if not speech_shaped(ctx.text, qs, qe, unit.start):
+        if not speech_shaped(ctx.text, qs, qe, unit.start) and not _labelled(ctx, unit, qs, qe):
             continue
         ranked = sorted(candidates(ctx, unit, qs, people), key=lambda c: -c.score())
         ahead = _cataphoric(ctx, qe, people) if not ranked and _opens_sentence(ctx.text, qs, unit.start) else None
