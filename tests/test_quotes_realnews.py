@@ -459,3 +459,17 @@ def test_a_relay_clause_before_citing_is_not_part_of_the_statement() -> None:
     quotes = extract_quotes(text, "it", None)
     assert [(q.text, q.via) for q in quotes] == [("I soldati sono già in Russia", "Yonhap")]
     assert extract_quotes("Lo ha riferito l'agenzia Yonhap, citando fonti di governo.", "it", None) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind", "said"),
+    [
+        ("en", "Ivan Petrov, asked about the reports, said: \"I have nothing to add.\"", "direct",
+         "I have nothing to add."),
+        ("en", "Ivan Petrov, asked about the reports, said he had nothing to add.", "indirect", "he had nothing to add"),
+    ],
+)
+def test_an_asked_aside_after_the_subject_is_no_statement(lang: str, text: str, kind: str, said: str) -> None:
+    """'X, asked about the reports, said': the aside tells what X was asked; the statement is the cue's."""
+    assert [(q.speaker, q.kind, q.cue, q.text) for q in extract_quotes(text, lang, None)] == [
+        ("Ivan Petrov", kind, "said", said)]

@@ -179,6 +179,9 @@ def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: l
             clause_start = max(clause_start, cue.end if cue.used else clause_start)
             continue
         comp = complement(ctx, cue, unit.end)
+        if cue.kind == "request" and comp is None and ctx.masked[clause_start : cue.start].rstrip().endswith(","):
+            cue.used = True  # 'Peskov, asked about the reports, said': an aside about the speaker, no statement
+            continue
         if cue.kind == "request" and comp is None and _request(ctx, cue, unit.end):
             cue.used = True  # 'asked the minister to resign', 'chiede di poter leggere': a request, no statement,
             asker = resolve(ctx, speaker_left(ctx, cue, clause_start), people)  # but the asker holds the floor

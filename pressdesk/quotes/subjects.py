@@ -189,7 +189,8 @@ def _nouns_between(ctx: Ctx, start: int, end: int, allow_none: bool) -> bool:
 
 
 def gerund_aside(ctx: Ctx, start: int, end: int) -> tuple[int, int] | None:
-    """The span of a gerund clause set off by commas right before end ('X, riferendo che …, ha affermato'), if any."""
+    """The span of a gerund clause (or a subjectless 'asked …') set off by commas right before end ('X, riferendo che
+    …, ha affermato', 'Peskov, asked about the reports, said'), if any."""
     before = ctx.masked[start:end].rstrip()
     if not before.endswith(","):
         return None
@@ -198,7 +199,7 @@ def gerund_aside(ctx: Ctx, start: int, end: int) -> tuple[int, int] | None:
     while comma >= 0:
         look = comma + 1 + len(ctx.masked[comma + 1 : close]) - len(ctx.masked[comma + 1 : close].lstrip())
         m = ctx.lex.cue.match(ctx.masked, look, close)
-        if m is not None and m.tense == "gerund":
+        if m is not None and (m.tense == "gerund" or m.kind == "request"):  # ', asked about the reports,'
             return comma, close
         comma = ctx.masked.rfind(",", max(start, close - 300), comma)
     return None

@@ -76,7 +76,12 @@ def parenthetical(ctx: Ctx, pos: int, end: int) -> bool:
 
 def relative_after_subject(ctx: Ctx, start: int, comma: int) -> bool:
     """The clause before the comma is only a subject and its relative clause ('The diplomat, who spoke on
-    condition of anonymity,'), so no statement of its own."""
+    condition of anonymity,') or an aside about it ('Peskov, asked about the reports,'), so no statement of its own."""
     first = ctx.masked.find(",", start, comma)
-    return first >= 0 and len(WORD.findall(ctx.masked[start:first])) <= 5 and first_word(
-        ctx.masked, first + 1, comma) in ctx.lex.relatives and "," not in ctx.masked[first + 1 : comma]
+    if first < 0 or len(WORD.findall(ctx.masked[start:first])) > 5 or "," in ctx.masked[first + 1 : comma]:
+        return False
+    if first_word(ctx.masked, first + 1, comma) in ctx.lex.relatives:
+        return True
+    look = first + 1 + len(ctx.masked[first + 1 : comma]) - len(ctx.masked[first + 1 : comma].lstrip())
+    aside = ctx.lex.cue.match(ctx.masked, look, comma)  # 'Peskov, asked about the reports, said'
+    return aside is not None and (aside.tense == "gerund" or aside.kind == "request")
