@@ -473,3 +473,15 @@ def test_an_asked_aside_after_the_subject_is_no_statement(lang: str, text: str, 
     """'X, asked about the reports, said': the aside tells what X was asked; the statement is the cue's."""
     assert [(q.speaker, q.kind, q.cue, q.text) for q in extract_quotes(text, lang, None)] == [
         ("Ivan Petrov", kind, "said", said)]
+
+
+@pytest.mark.parametrize("text", [
+    "According to a senior Ukrainian official, the troops are in Kursk.",
+    "According to a senior official who spoke on condition of anonymity, the troops are in Kursk.",
+    "According to an official, the troops are in Kursk.",
+])
+def test_according_to_an_indefinite_description_attributes_the_statement(text: str) -> None:
+    """'According to a senior official': the indefinite article no longer hides the unnamed source."""
+    quotes = extract_quotes(text, "en", None)
+    assert [(q.speaker_type, q.text) for q in quotes] == [("unnamed", "the troops are in Kursk")]
+    assert "official" in quotes[0].speaker

@@ -196,7 +196,7 @@ def lexicon(language: str) -> Lexicon:
         definite=re.compile(rf"(?<![\w'’-])(?:{_alt(cfg.get('definite', []), True)})\s*$", re.I),
         enclitic=tuple(cfg.get("enclitic_articles", [])),
         determiner_gap=re.compile(
-            r"\s*(?:\w{1,3}['’]|(?:the|le|la|les|il|lo|l|un|una|une|o|gli|i|el|los|las|des|der|den|dem|die|das)\s+)?", re.I),
+            r"\s*(?:\w{1,3}['’]|(?:the|an?|le|la|les|il|lo|l|un|uno|una|une|unui|unei|o|gli|i|el|los|las|des|der|den|dem|die|das)\s+)?", re.I),
         **_organisation_fields(cfg, conf["common"]),
     )
 
