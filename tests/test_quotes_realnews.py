@@ -485,3 +485,28 @@ def test_according_to_an_indefinite_description_attributes_the_statement(text: s
     quotes = extract_quotes(text, "en", None)
     assert [(q.speaker_type, q.text) for q in quotes] == [("unnamed", "the troops are in Kursk")]
     assert "official" in quotes[0].speaker
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "said"),
+    [
+        ("fr", "« C'est inacceptable », s'est indigné le ministre.", "C'est inacceptable"),
+        ("en", "\"Totally unacceptable,\" the minister said.", "Totally unacceptable"),
+        ("it", "«Totalmente inaccettabile», ha detto il ministro.", "Totalmente inaccettabile"),
+    ],
+)
+def test_a_two_word_reaction_opening_its_sentence_before_its_cue_is_said(lang: str, text: str, said: str) -> None:
+    assert [(q.kind, q.text) for q in extract_quotes(text, lang, None)] == [("direct", said)]
+
+
+def test_two_quoted_words_inside_a_sentence_stay_a_phrase() -> None:
+    assert extract_quotes("\"Peace plan\", the document, was rejected.", "en", None) == []
+
+
+@pytest.mark.parametrize(("lang", "text", "speaker"), [
+    ("fr", "Emmanuel Macron était à Bruxelles. Le chef de l'Etat a affirmé que la France était prête.",
+     "Emmanuel Macron"),
+    ("it", "Sergio Mattarella era a Roma. Il capo dello Stato ha detto che l'Italia resta unita.", "Sergio Mattarella"),
+])
+def test_the_head_of_state_points_back_to_the_president(lang: str, text: str, speaker: str) -> None:
+    assert [q.speaker for q in extract_quotes(text, lang, None)] == [speaker]

@@ -56,6 +56,24 @@ def _relative_asides(ctx: Ctx, start: int, end: int) -> list[tuple[int, int]]:
             if (words := WORD.findall(a.group(1))) and words[0].lower() in ctx.lex.relatives]
 
 
+_COMMA_THEN = re.compile(r"[^\S\n]*,[^\S\n]*")
+_SHORT_GAP_WORDS = 4  # the speaker between: 'the Kremlin spokesman said'
+
+
+def _cue_follows(ctx: Ctx, qs: int, qe: int, cues: list[Cue]) -> bool:
+    """A comma (inside or after the closing mark) and a cue right after a quotation that opens its sentence: a short
+    reaction quoted as said ('« C'est inacceptable », s'est indigné le ministre')."""
+    inside = ctx.text[qs + 1 : qe - 1].rstrip().endswith(",")
+    after = _COMMA_THEN.match(ctx.masked, qe)
+    pos = qe if inside else (after.end() if after else -1)
+    before = ctx.masked[max(0, qs - 2) : qs].strip()
+    if pos < 0 or before not in ("", ".", "\n"):
+        return False
+    cue = next((c for c in cues if c.start >= pos), None)  # right after, or after its speaker ('the minister said')
+    return cue is not None and not re.search(r"[,;:.!?]", ctx.masked[pos : cue.start]) and len(
+        WORD.findall(ctx.masked[pos : cue.start])) <= _SHORT_GAP_WORDS
+
+
 def _complementizer_outside(ctx: Ctx, start: int, end: int, asides: list[tuple[int, int]]) -> bool:
     """A 'that/que/che' between a quotation and a cue opens the cue's own clause, unless it is an aside's relative
     ('il funzionario, che ha chiesto l'anonimato, ha detto')."""
@@ -79,8 +97,9 @@ def direct(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: lis
     # a verb that characterises in quoted words holds them in its clause, read as reported speech ('called it "…"')
     cues = [c for c in cues if c.lemma not in quoted_only(ctx.lex.lang)]
     for n, (qs, qe) in enumerate(quotes):
-        if len(WORD.findall(ctx.text[qs:qe])) < 3 and ctx.text[qe - 1] not in "-–—":  # '“Serve - ha detto X -'
-            continue
+        words = len(WORD.findall(ctx.text[qs:qe]))
+        if words < 3 and ctx.text[qe - 1] not in "-–—" and not (words == 2 and _cue_follows(ctx, qs, qe, cues)):
+            continue  # '“Serve - ha detto X -'; '« C'est inacceptable », s'est indigné X'; else a phrase in marks
         nxt = quotes[n + 1][0] if n + 1 < len(quotes) else unit.end
         asides = _relative_asides(ctx, qe, nxt)
         cue = next((c for c in cues if qe <= c.start < nxt and not c.used and c.kind != "stance" and not (
