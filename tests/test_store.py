@@ -39,18 +39,25 @@ def test_db_path_follows_environment(monkeypatch, tmp_path):
     assert store.db_path().name == "pressdesk.duckdb"
 
 
-def test_year_unknown_dates_are_migrated_to_null_date_and_month_day(tmp_path):
-    """Rows stored with the placeholder year 2000 lose that year: no query can mistake them for real dates."""
+def _store_before(path, migration: str):
+    """A store at the schema just before the migration whose name starts with `migration`, as an older release left
+    it (a plain connection: opening it with store.connect applies the rest)."""
     import duckdb
 
-    path = tmp_path / "old.duckdb"
     con = duckdb.connect(str(path))
     con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)")
-    ours = next(m[0] for m in MIGRATIONS if m[1].startswith("year-unknown"))
+    ours = next(m[0] for m in MIGRATIONS if m[1].startswith(migration))
     for version, name, statements in [m for m in MIGRATIONS if m[0] < ours]:
         for sql in statements:
             con.execute(sql)
         con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
+    return con
+
+
+def test_year_unknown_dates_are_migrated_to_null_date_and_month_day(tmp_path):
+    """Rows stored with the placeholder year 2000 lose that year: no query can mistake them for real dates."""
+    path = tmp_path / "old.duckdb"
+    con = _store_before(path, "year-unknown")
     con.execute("INSERT INTO articles (article_id, text, content_hash, published) VALUES "
                 "('a', 'x', 'h1', NULL), ('b', 'y', 'h2', DATE '2024-11-22')")
     con.execute("INSERT INTO events (event_id, article_id, date_start, date_end, precision, year_known) VALUES "
@@ -85,16 +92,8 @@ def test_the_checkpoint_threshold_comes_from_the_environment_checked(monkeypatch
 def test_statement_groups_are_renamed_to_their_smallest_quote_id_with_their_digest_rows(tmp_path):
     """A store grouped when groups were named by their earliest report: each group and its digest row take the
     group's smallest quote id, as grouping names them now, and nothing else changes."""
-    import duckdb
-
     path = tmp_path / "old.duckdb"
-    con = duckdb.connect(str(path))
-    con.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name VARCHAR, applied_at TIMESTAMP)")
-    ours = next(m[0] for m in MIGRATIONS if m[1].startswith("statement groups named"))
-    for version, name, statements in [m for m in MIGRATIONS if m[0] < ours]:
-        for sql in statements:
-            con.execute(sql)
-        con.execute("INSERT INTO schema_migrations (version, name) VALUES (?, ?)", [version, name])
+    con = _store_before(path, "statement groups named")
     con.execute("INSERT INTO statement_groups (quote_id, group_id, speaker, reason) VALUES ('q-late', 'q-late', 'X',"
                 " NULL), ('a-early', 'q-late', 'X', 'same words'), ('q-alone', 'q-alone', 'Y', NULL)")
     con.execute("INSERT INTO statement_digest VALUES ('q-late', 2, 7, DATE '2024-11-01', DATE '2024-11-02', 2, 1),"
