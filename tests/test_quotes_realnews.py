@@ -510,3 +510,25 @@ def test_two_quoted_words_inside_a_sentence_stay_a_phrase() -> None:
 ])
 def test_the_head_of_state_points_back_to_the_president(lang: str, text: str, speaker: str) -> None:
     assert [q.speaker for q in extract_quotes(text, lang, None)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "cue"),
+    [
+        ("en", "\"There are no foreign soldiers here,\" Ivan Petrov said, calling the reports \"a hoax\".", "calling"),
+        ("fr", "« Il n'y a pas de soldats étrangers ici », a affirmé Ivan Petrov, qualifiant ces informations de "
+               "« canular ».", "qualifiant"),
+        ("it", "«Non ci sono soldati stranieri qui», ha ribadito Ivan Petrov, definendo le notizie «una bufala».",
+         "definendo"),
+        ("ro", "„Nu există soldaţi străini aici”, a declarat Ivan Petrov, numind informaţiile „o farsă”.", "numind"),
+    ],
+)
+def test_a_gerund_that_characterises_in_quoted_words_is_a_second_statement(lang: str, text: str, cue: str) -> None:
+    """'X said A, calling the reports "a hoax"': the quoted words are X's too (a gerund without them stays one)."""
+    quotes = extract_quotes(text, lang, None)
+    assert [(q.speaker, q.kind) for q in quotes] == [("Ivan Petrov", "direct"), ("Ivan Petrov", "mixed")]
+    assert quotes[1].cue == cue
+
+
+def test_defining_without_quoted_words_is_no_statement() -> None:
+    assert extract_quotes("Il governo ha definito le regole per il nuovo anno.", "it", None) == []

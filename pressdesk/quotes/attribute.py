@@ -256,9 +256,11 @@ def reported(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: l
             continue
         if speaker is None or span[1] - span[0] < 8 or cue.kind == "rule" and not _rules(speaker, comp):
             continue
-        if cue.tense == "gerund" and any(same_speaker(speaker, as_speaker(q)) and not (
+        own_words = cue.lemma in quoted_only(ctx.lex.lang) and characterised(ctx, *span)
+        if cue.tense == "gerund" and not own_words and any(same_speaker(speaker, as_speaker(q)) and not (
                 comp is not None and _right_after(ctx, q, cue)) for q in out + found):
-            continue  # 'X said A, emphasizing B' is one statement of X; 'X said A, adding that B' is two
+            continue  # 'X said A, emphasizing B' is one statement of X; 'X said A, adding that B' is two, and so is
+            # 'X said A, calling the reports "a hoax"': the quoted words are X's too
         cue.used = True
         lead = _colon_quote(ctx, span[0], span[1]) if comp is not None else None
         if lead is not None:  # 'Spiega che A: "B"': A reported, B quoted, both the speaker's
