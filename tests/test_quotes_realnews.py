@@ -532,3 +532,21 @@ def test_a_gerund_that_characterises_in_quoted_words_is_a_second_statement(lang:
 
 def test_defining_without_quoted_words_is_no_statement() -> None:
     assert extract_quotes("Il governo ha definito le regole per il nuovo anno.", "it", None) == []
+
+
+def test_a_lead_in_before_the_speaker_and_a_clause_after_the_cue() -> None:
+    """'In an interview on October 30, X said the troops were in Kursk': the clause after 'said' is the statement
+    (dated by the lead-in), not the lead-in before the comma; 'the' opening it is no filler of a tail."""
+    from datetime import date
+
+    quotes = extract_quotes("In an interview on October 30, Ivan Petrov said the troops were in Kursk.", "en",
+                            date(2024, 11, 6))
+    assert [(q.text, q.said_on) for q in quotes] == [("the troops were in Kursk", date(2024, 10, 30))]
+
+
+@pytest.mark.parametrize("text", [
+    "The troops are in Kursk, Ivan Petrov said later on Monday.",
+    "The troops are in Kursk, Ivan Petrov said in a statement.",
+])
+def test_a_tail_of_fillers_and_a_date_keeps_the_statement_before(text: str) -> None:
+    assert [q.text for q in extract_quotes(text, "en", None)] == ["The troops are in Kursk"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from pressdesk.dates.text import fold
 from pressdesk.quotes.clause import INFINITIVE, WORD, content_end, first_word, trim
 from pressdesk.quotes.lexicon import attribution_words
 from pressdesk.quotes.mentions import Mention
@@ -31,9 +32,17 @@ def tail_ok(ctx: Ctx, pos: int, end: int) -> bool:
     if first in attribution_words(ctx.lex.lang, "infinitive_markers") and any(
             INFINITIVE.fullmatch(w) for w in words[1:3]):
         return False  # 'ha risposto di non avere informazioni': the cue's own content follows it
-    return len(words) <= 8 and not ctx.lex.complementizer.search(seg.group()) and (
-        first in ctx.lex.case_prepositions or bool(ctx.lex.fillers.match(ctx.masked, pos + len(seg.group()) - len(seg.group().lstrip())))
-    )
+    if len(words) > 8 or ctx.lex.complementizer.search(seg.group()):
+        return False
+    if first in ctx.lex.case_prepositions:
+        return True  # 'in a statement', 'à la presse'
+    lead = ctx.lex.fillers.match(ctx.masked, pos + len(seg.group()) - len(seg.group().lstrip()))
+    if lead is None:
+        return False
+    rest = WORD.findall(ctx.masked[lead.end() : pos + len(seg.group())])
+    # fillers, then nothing, a prepositional phrase or a date ('later on Monday', 'lundi à la presse'); not a
+    # clause that merely opens on one ('said the troops were in Kursk')
+    return not rest or rest[0].lower() in ctx.lex.case_prepositions or all(fold(w) in ctx.lex.calendar for w in rest)
 
 
 def tail_attribution(ctx: Ctx, unit: Unit, cue: Cue, start: int) -> tuple[Mention, tuple[int, int]] | None:
