@@ -550,3 +550,18 @@ def test_a_lead_in_before_the_speaker_and_a_clause_after_the_cue() -> None:
 ])
 def test_a_tail_of_fillers_and_a_date_keeps_the_statement_before(text: str) -> None:
     assert [q.text for q in extract_quotes(text, "en", None)] == ["The troops are in Kursk"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "cue", "said"),
+    [
+        ("ro", "Întrebat dacă va demisiona, premierul a răspuns: „Nu”.", "a răspuns", "Nu"),
+        ("en", "Asked whether he would resign, the prime minister said: \"No.\"", "said", "No."),
+        ("fr", "Interrogé sur sa démission, le Premier ministre a répondu : « Non ».", "a répondu", "Non"),
+        ("it", "Interpellato sulle dimissioni, il premier ha risposto: «No».", "ha risposto", "No"),
+    ],
+)
+def test_the_question_a_speaker_was_asked_is_not_their_statement(lang: str, text: str, cue: str, said: str) -> None:
+    """'Asked whether …, X said: "No."': the lead-in is the question (question_lead_ins in attribution.toml), and a
+    one-word quotation after the cue's colon, ending the sentence, is the answer."""
+    assert [(q.kind, q.cue, q.text) for q in extract_quotes(text, lang, None)] == [("direct", cue, said)]

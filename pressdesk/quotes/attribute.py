@@ -74,6 +74,12 @@ def _cue_follows(ctx: Ctx, qs: int, qe: int, cues: list[Cue]) -> bool:
         WORD.findall(ctx.masked[pos : cue.start])) <= _SHORT_GAP_WORDS
 
 
+def _answer(ctx: Ctx, unit: Unit, qs: int, qe: int, cues: list[Cue]) -> bool:
+    """A short quotation after its cue and a colon that ends the sentence: an answer ('a răspuns: „Nu”')."""
+    return ctx.masked[unit.start : qs].rstrip().endswith(":") and not ctx.masked[qe : unit.end].strip(" .!?\n") and any(
+        c.end <= qs and colon_after(ctx, c, qs) for c in cues)
+
+
 def _complementizer_outside(ctx: Ctx, start: int, end: int, asides: list[tuple[int, int]]) -> bool:
     """A 'that/que/che' between a quotation and a cue opens the cue's own clause, unless it is an aside's relative
     ('il funzionario, che ha chiesto l'anonimato, ha detto')."""
@@ -98,7 +104,8 @@ def direct(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: lis
     cues = [c for c in cues if c.lemma not in quoted_only(ctx.lex.lang)]
     for n, (qs, qe) in enumerate(quotes):
         words = len(WORD.findall(ctx.text[qs:qe]))
-        if words < 3 and ctx.text[qe - 1] not in "-–—" and not (words == 2 and _cue_follows(ctx, qs, qe, cues)):
+        if words < 3 and ctx.text[qe - 1] not in "-–—" and not (words == 2 and _cue_follows(ctx, qs, qe, cues)) and not (
+                words and _answer(ctx, unit, qs, qe, cues)):
             continue  # '“Serve - ha detto X -'; '« C'est inacceptable », s'est indigné X'; else a phrase in marks
         nxt = quotes[n + 1][0] if n + 1 < len(quotes) else unit.end
         asides = _relative_asides(ctx, qe, nxt)

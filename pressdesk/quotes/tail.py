@@ -70,6 +70,8 @@ def tail_attribution(ctx: Ctx, unit: Unit, cue: Cue, start: int) -> tuple[Mentio
     span = trim(ctx.text, start, comma)
     if len(WORD.findall(ctx.text[span[0] : span[1]])) < 4 or not tail_ok(ctx, after, unit.end):
         return None
+    if first_word(ctx.masked, span[0], span[1]) in attribution_words(ctx.lex.lang, "question_lead_ins"):
+        return None  # 'Întrebat dacă va demisiona, premierul a răspuns': what was asked, not what was said
     if parenthetical(ctx, after, unit.end):  # 'A, spiegano gli investigatori, B.': the statement is A and B
         span = trim(ctx.text, start, content_end(ctx, after, unit.end))
     return m, span
