@@ -197,12 +197,18 @@ def gerund_aside(ctx: Ctx, start: int, end: int) -> tuple[int, int] | None:
     close = start + len(before) - 1
     comma = ctx.masked.rfind(",", max(start, close - 300), close)
     while comma >= 0:
-        look = comma + 1 + len(ctx.masked[comma + 1 : close]) - len(ctx.masked[comma + 1 : close].lstrip())
-        m = ctx.lex.cue.match(ctx.masked, look, close)
-        if m is not None and (m.tense == "gerund" or m.kind == "request"):  # ', asked about the reports,'
+        if opens_on_aside_verb(ctx, comma + 1, close):
             return comma, close
         comma = ctx.masked.rfind(",", max(start, close - 300), comma)
     return None
+
+
+def opens_on_aside_verb(ctx: Ctx, start: int, end: int) -> bool:
+    """The clause at `start` opens on a gerund or a subjectless 'asked' ('riferendo che …', 'asked about the
+    reports'): an aside about the subject, not a statement of its own."""
+    look = start + len(ctx.masked[start:end]) - len(ctx.masked[start:end].lstrip())
+    m = ctx.lex.cue.match(ctx.masked, look, end)
+    return m is not None and (m.tense == "gerund" or m.kind == "request")
 
 
 def _closed_relative(ctx: Ctx, rel: Mention, cue: Cue) -> bool:

@@ -11,7 +11,7 @@ from pressdesk.quotes.lexicon import attribution_words
 from pressdesk.quotes.mentions import Mention
 from pressdesk.quotes.model import Ctx, Cue, Quote
 from pressdesk.quotes.spans import Unit
-from pressdesk.quotes.subjects import apposition_before, speaker_left, speaker_right
+from pressdesk.quotes.subjects import apposition_before, opens_on_aside_verb, speaker_left, speaker_right
 
 _TAIL_END = re.compile(r"[^,;:.!?]*")
 _AS = frozenset({"as", "wie", "comme", "come", "como", "cum", "după"})  # 'CONTENT, as the company said'
@@ -91,8 +91,4 @@ def relative_after_subject(ctx: Ctx, start: int, comma: int) -> bool:
     first = ctx.masked.find(",", start, comma)
     if first < 0 or len(WORD.findall(ctx.masked[start:first])) > 5 or "," in ctx.masked[first + 1 : comma]:
         return False
-    if first_word(ctx.masked, first + 1, comma) in ctx.lex.relatives:
-        return True
-    look = first + 1 + len(ctx.masked[first + 1 : comma]) - len(ctx.masked[first + 1 : comma].lstrip())
-    aside = ctx.lex.cue.match(ctx.masked, look, comma)  # 'Peskov, asked about the reports, said'
-    return aside is not None and (aside.tense == "gerund" or aside.kind == "request")
+    return first_word(ctx.masked, first + 1, comma) in ctx.lex.relatives or opens_on_aside_verb(ctx, first + 1, comma)
