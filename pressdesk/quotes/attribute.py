@@ -60,6 +60,19 @@ _COMMA_THEN = re.compile(r"[^\S\n]*,[^\S\n]*")
 _SHORT_GAP_WORDS = 4  # the speaker between: 'the Kremlin spokesman said'
 
 
+def _within(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in spans)
+
+
+def _short_but_said(ctx: Ctx, unit: Unit, qs: int, qe: int, cues: list[Cue]) -> bool:
+    """A quotation of one or two words that is still a statement: split by its attribution ('“Serve - ha detto X -'),
+    a two-word reaction before its cue ('« C'est inacceptable », s'est indigné X'), or an answer after the cue's
+    colon ('a răspuns: „Nu”')."""
+    words = len(WORD.findall(ctx.text[qs:qe]))
+    return ctx.text[qe - 1] in "-–—" or words == 2 and _cue_follows(ctx, qs, qe, cues) or bool(words) and _answer(
+        ctx, unit, qs, qe, cues)
+
+
 def _cue_follows(ctx: Ctx, qs: int, qe: int, cues: list[Cue]) -> bool:
     """A comma (inside or after the closing mark) and a cue right after a quotation that opens its sentence: a short
     reaction quoted as said ('« C'est inacceptable », s'est indigné le ministre')."""
@@ -83,8 +96,7 @@ def _answer(ctx: Ctx, unit: Unit, qs: int, qe: int, cues: list[Cue]) -> bool:
 def _complementizer_outside(ctx: Ctx, start: int, end: int, asides: list[tuple[int, int]]) -> bool:
     """A 'that/que/che' between a quotation and a cue opens the cue's own clause, unless it is an aside's relative
     ('il funzionario, che ha chiesto l'anonimato, ha detto')."""
-    return any(not any(a <= k.start() < b for a, b in asides)
-               for k in ctx.lex.complementizer.finditer(ctx.masked, start, end))
+    return any(not _within(k.start(), asides) for k in ctx.lex.complementizer.finditer(ctx.masked, start, end))
 
 
 def _gap_words(ctx: Ctx, start: int, end: int) -> int:
@@ -103,15 +115,13 @@ def direct(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: lis
     # a verb that characterises in quoted words holds them in its clause, read as reported speech ('called it "…"')
     cues = [c for c in cues if c.lemma not in quoted_only(ctx.lex.lang)]
     for n, (qs, qe) in enumerate(quotes):
-        words = len(WORD.findall(ctx.text[qs:qe]))
-        if words < 3 and ctx.text[qe - 1] not in "-–—" and not (words == 2 and _cue_follows(ctx, qs, qe, cues)) and not (
-                words and _answer(ctx, unit, qs, qe, cues)):
-            continue  # '“Serve - ha detto X -'; '« C'est inacceptable », s'est indigné X'; else a phrase in marks
+        if len(WORD.findall(ctx.text[qs:qe])) < 3 and not _short_but_said(ctx, unit, qs, qe, cues):
+            continue  # a phrase in marks
         nxt = quotes[n + 1][0] if n + 1 < len(quotes) else unit.end
         asides = _relative_asides(ctx, qe, nxt)
         cue = next((c for c in cues if qe <= c.start < nxt and not c.used and c.kind != "stance" and not (
-            c.tense == "gerund" and speaker_right(ctx, c, unit.end) is not None) and not any(
-            a <= c.start < b for a, b in asides)), None)  # 'contenus accusant X'; not 'who asked not to be named
+            c.tense == "gerund" and speaker_right(ctx, c, unit.end) is not None) and not _within(c.start, asides)),
+            None)  # 'contenus accusant X'; not 'who asked not to be named'
         speaker: Speaker | None = None
         head: int | None = None
         if cue and _gap_words(ctx, qe, cue.start) <= _MAX_GAP_WORDS and not _complementizer_outside(
@@ -138,7 +148,7 @@ def direct(ctx: Ctx, unit: Unit, cues: list[Cue], relay: str | None, people: lis
             continue
         cue.used = True
         for c in cues:
-            if any(a <= c.start < b for a, b in asides if b <= cue.start):
+            if c.start < cue.start and _within(c.start, asides):
                 c.used = True  # the aside describes the speaker ('who spoke on condition of anonymity'): no statement
         span = inner(ctx.text, qs, qe)
         if len(WORD.findall(ctx.text[qs:qe])) < 3 and n + 1 < len(quotes):
