@@ -27,22 +27,20 @@ def _events(rows: list[tuple]) -> list[ev.Event]:
                      actors=list(r[6] or []), actor_types=list(r[7] or []), month=r[8], day=r[9]) for r in rows]
 
 
-def _update(cur: duckdb.DuckDBPyConnection, mapping: dict[str, str]) -> None:
-    """Set each event's cluster id, inside the caller's transaction."""
-    frame = pd.DataFrame({"event_id": list(mapping), "cluster_id": list(mapping.values())}, dtype="object")
-    cur.register("new_clusters", frame)
-    try:
-        cur.execute("UPDATE events SET cluster_id = c.cluster_id FROM new_clusters c WHERE events.event_id = c.event_id"
-                    " AND events.cluster_id IS DISTINCT FROM c.cluster_id")
-    finally:
-        cur.unregister("new_clusters")
+def _clusters(mapping: dict[str, str]) -> pd.DataFrame:
+    """Each event's cluster id, as the frame `_UPDATE_SQL` reads by the name new_clusters."""
+    return pd.DataFrame({"event_id": list(mapping), "cluster_id": list(mapping.values())}, dtype="object")
+
+
+_UPDATE_SQL = ("UPDATE events SET cluster_id = c.cluster_id FROM new_clusters c WHERE events.event_id = c.event_id"
+               " AND events.cluster_id IS DISTINCT FROM c.cluster_id")
 
 
 def recluster_all(con: duckdb.DuckDBPyConnection) -> int:
     """Cluster every event in the corpus; return the number of clusters."""
     clusters = ev.cluster(_events(con.cursor().execute(f"SELECT {_COLUMNS} FROM events").fetchall()))
-    with store.writing(con) as cur:
-        _update(cur, clusters)
+    with store.writing(con, new_clusters=_clusters(clusters)) as cur:
+        cur.execute(_UPDATE_SQL)
     return len(set(clusters.values()))
 
 
@@ -97,7 +95,7 @@ def recluster_added(con: duckdb.DuckDBPyConnection, article_ids: Sequence[str]) 
     mapping = {r[0]: sets.find(r[0]) for r in new}
     merged = {c: sets.find(c) for c in {c for _, c in links} if sets.find(c) != c}
     frame = pd.DataFrame({"old": list(merged), "new": list(merged.values())}, dtype="object")
-    with store.writing(con, merged_clusters=frame) as w:  # one transaction: merged clusters and the new events
+    with store.writing(con, merged_clusters=frame, new_clusters=_clusters(mapping)) as w:  # one transaction
         w.execute("UPDATE events SET cluster_id = m.new FROM merged_clusters m WHERE events.cluster_id = m.old")
-        _update(w, mapping)
+        w.execute(_UPDATE_SQL)
     return sorted(merged)
