@@ -86,6 +86,7 @@ def _days_near(days: list[date | None]) -> tuple[date, date]:
 # The touched quotes' stored rows (a tuple each: tens of thousands can be read per add).
 _TOUCHED_SQL = "SELECT g.quote_id, g.group_id, g.reason FROM statement_groups g JOIN touched USING (quote_id)"
 
+
 @dataclass(frozen=True)
 class Placement:
     """What an add writes: stored groups renamed (old id -> new), stored members' new reasons, the new rows."""
